@@ -1,0 +1,137 @@
+# precis: plain GNU make. Objects go to $(BUILD), never to src/.
+#
+#   make            library + build/precis
+#   make run        install missing Debian packages, build, summarize the bundled corpus
+#   make test       install missing Debian packages, build, run every test
+#   make asan       the whole test suite under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make bench      stage timings (benchmarks/README.md)
+#   make install    PREFIX=/usr/local DESTDIR=
+
+PREFIX   ?= /usr/local
+DESTDIR  ?=
+BUILD    ?= build
+CC       ?= cc
+CFLAGS   ?= -O2 -g
+WARN      = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+            -Wpointer-arith -Wcast-qual -Wformat=2 -Wundef -Wvla -Wwrite-strings
+ifeq ($(WERROR),1)
+WARN     += -Werror
+endif
+PKGS      = libutf8proc openblas
+# pkg-config is asked only when it exists, so that 'make deps' can run on a bare machine.
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CPPFLAGS += -Iinclude -Isrc -I$(BUILD)/gen -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(PKG_CFLAGS)
+LDLIBS   += $(PKG_LIBS) -lstemmer -lpthread -lm
+SANITIZE  = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+# The Debian packages the build and the tests need.
+DEBS      = libutf8proc-dev libopenblas-dev libcmocka-dev libstemmer-dev pkg-config
+
+LIB_SRC   = $(filter-out src/main.c src/cli_%.c,$(wildcard src/*.c))
+CLI_SRC   = src/main.c $(wildcard src/cli_*.c)
+DATA      = stopwords/en.txt stopwords/en.abbrev stopwords/rouge-smart.txt \
+            stopwords/rouge-wordnet-exc.tsv
+GEN_SRC   = $(BUILD)/gen/precis_data.c
+LIB_OBJ   = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/precis_data.o
+CLI_OBJ   = $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
+TEST_SRC  = $(wildcard tests/test_*.c)
+TEST_BIN  = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+CORPUS    = tests/data/kim-shoigu
+
+.PHONY: all run test unit e2e asan ubsan deps bench bench-quality install uninstall clean format
+.DEFAULT_GOAL := all
+
+all: $(BUILD)/libprecis.a $(BUILD)/precis
+
+$(BUILD)/obj/%.o: src/%.c include/precis.h src/internal.h | $(BUILD)/obj
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -fPIC -MMD -MP -c -o $@ $<
+
+$(BUILD)/obj/precis_data.o: $(GEN_SRC) | $(BUILD)/obj
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -fPIC -c -o $@ $<
+
+# Word lists are compiled into the binary so the installed tool needs no data files:
+# every list becomes an array of its lines.
+$(GEN_SRC): $(DATA) src/gen_data.sh | $(BUILD)/obj
+	@mkdir -p $(BUILD)/gen
+	sh src/gen_data.sh $(DATA) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/libprecis.a: $(LIB_OBJ)
+	rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/precis: $(CLI_OBJ) $(BUILD)/libprecis.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libprecis.a $(LDLIBS)
+
+$(BUILD)/obj $(BUILD)/tests:
+	mkdir -p $@
+
+-include $(wildcard $(BUILD)/obj/*.d)
+
+# ---- packages -------------------------------------------------------------------------------
+# Installs what is missing (as root: apt-get; otherwise says which command to run). Nothing is
+# ever downloaded from anywhere but Debian's archive.
+deps:
+	@missing=""; for p in $(DEBS); do \
+	    dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	    echo "precis: installing missing Debian packages:$$missing"; \
+	    if [ "$$(id -u)" = 0 ]; then apt-get update && apt-get install -y $$missing; \
+	    else sudo apt-get update && sudo apt-get install -y $$missing; fi; \
+	fi
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	$(BUILD)/precis $(CORPUS)
+
+# ---- tests ----------------------------------------------------------------------------------
+$(BUILD)/tests/%: tests/%.c tests/helpers.h $(BUILD)/libprecis.a | $(BUILD)/tests
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $$(pkg-config --cflags cmocka) -o $@ $< \
+	    $(BUILD)/libprecis.a $$(pkg-config --libs cmocka) $(LDLIBS)
+
+test: deps
+	@$(MAKE) --no-print-directory unit e2e
+
+unit: all $(TEST_BIN)
+	@fail=0; for t in $(TEST_BIN); do $$t || fail=1; done; exit $$fail
+
+e2e: all
+	sh tests/cli.sh $(BUILD)/precis
+
+asan: deps
+	@$(MAKE) --no-print-directory BUILD=build/asan CFLAGS="-O1 -g $(SANITIZE)" \
+	    LDFLAGS="$(SANITIZE)" unit e2e
+
+ubsan: deps
+	@$(MAKE) --no-print-directory BUILD=build/ubsan \
+	    CFLAGS="-O1 -g -fsanitize=undefined -fno-sanitize-recover=all" \
+	    LDFLAGS="-fsanitize=undefined" unit e2e
+
+# ---- benchmarks -----------------------------------------------------------------------------
+$(BUILD)/bench: benchmarks/bench.c $(BUILD)/libprecis.a
+	$(CC) $(CPPFLAGS) $(WARN) -O2 -DNDEBUG -o $@ $< $(BUILD)/libprecis.a $(LDLIBS)
+
+bench: deps
+	@$(MAKE) --no-print-directory all $(BUILD)/bench
+	sh benchmarks/run.sh $(BUILD)
+
+bench-quality: deps
+	@$(MAKE) --no-print-directory all
+	sh benchmarks/quality.sh $(BUILD)
+
+# ---- install --------------------------------------------------------------------------------
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include
+	install -m 755 $(BUILD)/precis $(DESTDIR)$(PREFIX)/bin/precis
+	install -m 644 $(BUILD)/libprecis.a $(DESTDIR)$(PREFIX)/lib/libprecis.a
+	install -m 644 include/precis.h $(DESTDIR)$(PREFIX)/include/precis.h
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/precis $(DESTDIR)$(PREFIX)/lib/libprecis.a \
+	    $(DESTDIR)$(PREFIX)/include/precis.h
+
+clean:
+	rm -rf $(BUILD)
+
+format:
+	clang-format -i src/*.c src/*.h include/*.h tests/*.c tests/*.h benchmarks/*.c

@@ -1,0 +1,267 @@
+/* precis: extractive summarization of one article or a cluster of articles.
+ *
+ * The whole public API. A corpus collects documents (UTF-8 bytes); precis_summarize() splits
+ * them into sentences, weighs every sentence with TF-IDF over the whole corpus, ranks them with
+ * TextRank on a cosine-similarity graph and picks the best non-redundant ones within a budget.
+ * The library never prints, never exits and keeps no global mutable state. */
+#ifndef PRECIS_H
+#define PRECIS_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define PRECIS_VERSION "0.1.0"
+
+typedef enum {
+    PRECIS_OK = 0,
+    /** Memory could not be allocated. */
+    PRECIS_ERR_NOMEM,
+    /** An argument or option value is out of range. */
+    PRECIS_ERR_INVALID_ARG,
+    /** The input is not valid UTF-8. */
+    PRECIS_ERR_UTF8,
+    /** The input holds NUL bytes or other control characters: binary data, not text. */
+    PRECIS_ERR_BINARY,
+    /** The input is UTF-16 or UTF-32 (it starts with such a byte-order mark). */
+    PRECIS_ERR_UTF16,
+    /** The document holds no text (empty or only white space). */
+    PRECIS_ERR_EMPTY,
+    /** There is no sentence to summarize. */
+    PRECIS_ERR_NO_SENTENCES,
+    /** The input exceeds a configured size limit. */
+    PRECIS_ERR_TOO_LARGE,
+    /** A stopword list could not be used. */
+    PRECIS_ERR_STOPWORDS,
+    /** The language has no stemmer or stopword list. */
+    PRECIS_ERR_LANGUAGE,
+    /** A file could not be read (ROUGE helpers only). */
+    PRECIS_ERR_IO,
+    /** Badly formed evaluation data (ROUGE helpers only). */
+    PRECIS_ERR_FORMAT,
+} precis_status;
+
+/** A static, human-readable description of 'st'. Never NULL. */
+const char *precis_strerror(precis_status st);
+
+/* ---------------------------------------------------------------------------------------------
+ * Options */
+
+typedef enum {
+    /** Keep 'budget' sentences. */
+    PRECIS_BUDGET_SENTENCES,
+    /** At most 'budget' words (whitespace-separated), never more. */
+    PRECIS_BUDGET_WORDS,
+    /** At most 'budget' bytes of output text, counting one newline per sentence. */
+    PRECIS_BUDGET_BYTES,
+    /** Keep this fraction (0 < r <= 1) of the corpus's candidate sentences, at least one. */
+    PRECIS_BUDGET_RATIO,
+} precis_budget_kind;
+
+typedef enum {
+    /** Document order as given, then position in the document. */
+    PRECIS_ORDER_SOURCE,
+    /** Best score first. */
+    PRECIS_ORDER_RANK,
+} precis_order;
+
+typedef struct precis_options {
+    precis_budget_kind budget_kind;
+    /** Sentences, words or bytes for the first three kinds; a fraction for RATIO. */
+    double budget;
+    /** Two sentences with TF-IDF cosine similarity at or above this are duplicates. */
+    double dedup;
+    precis_order order;
+    /** Snowball language name or ISO 639-1 code; NULL means "en". */
+    const char *language;
+    /** Stopword list text (one word per line, '#' comments) replacing the built-in list, or
+     * NULL for the built-in one. Borrowed for the duration of precis_summarize(). */
+    const char *stopwords;
+    size_t stopwords_len;
+    /** TextRank damping factor, 0 < d < 1. */
+    double damping;
+    /** Weight of the news position prior in the TextRank teleport vector, 0 (uniform teleport,
+     * plain TextRank) to 1 (teleport only by position). */
+    double position_prior;
+    /** Edges below this cosine similarity are dropped from the graph (LexRank threshold). */
+    double edge_threshold;
+    /** Selection trades relevance against coverage of what is already chosen (0 = pure score
+     * order, 1 = coverage only). */
+    double redundancy;
+    /** Sentences with fewer words than this are never chosen (they still help scoring). */
+    size_t min_words;
+    /** Hard limits, checked before any large allocation. 0 means the built-in default. */
+    size_t max_input_bytes;
+    size_t max_sentences;
+} precis_options;
+
+/** Fills 'opt' with the documented defaults. */
+void precis_options_init(precis_options *opt);
+
+/* ---------------------------------------------------------------------------------------------
+ * Corpus: the documents to summarize together */
+
+typedef struct precis_corpus precis_corpus;
+
+/** Creates an empty corpus in '*out'; free it with precis_corpus_free(). */
+precis_status precis_corpus_new(precis_corpus **out);
+
+/** Frees 'c'. Does nothing if 'c' is NULL. */
+void precis_corpus_free(precis_corpus *c);
+
+/** Adds one document: 'name' (copied) and 'len' bytes of UTF-8 text at 'data' (copied). A
+ * UTF-8 byte-order mark is skipped; CRLF and lone CR line ends are accepted. On failure the
+ * corpus is unchanged and precis_corpus_error() describes where the input went wrong. */
+precis_status precis_corpus_add(precis_corpus *c, const char *name, const char *data, size_t len);
+
+/** The detail of the last failed precis_corpus_add() ("invalid UTF-8 at byte 17"), or "". */
+const char *precis_corpus_error(const precis_corpus *c);
+
+/** Number of documents added so far. */
+size_t precis_corpus_count(const precis_corpus *c);
+
+/* ---------------------------------------------------------------------------------------------
+ * Summarizing */
+
+typedef struct precis_summary precis_summary;
+
+/** One sentence of another document that a summary sentence absorbed as a near-duplicate. */
+typedef struct precis_support {
+    size_t doc;
+    size_t index;
+    double similarity;
+} precis_support;
+
+/** One summary sentence. Strings are NUL-terminated and owned by the summary. */
+typedef struct precis_sentence {
+    /** NFC-normalized text, line breaks and runs of white space collapsed to one space. */
+    const char *text;
+    size_t text_len;
+    /** Document number (order of precis_corpus_add()) and sentence number within it. */
+    size_t doc;
+    size_t index;
+    /** Byte offset and length of the sentence in the document's bytes as given. */
+    size_t offset;
+    size_t length;
+    /** TextRank score (all sentences' scores sum to 1) and rank (0 = best). */
+    double score;
+    size_t rank;
+    size_t n_support;
+    const precis_support *support;
+} precis_sentence;
+
+/** Summarizes every document of 'c' with 'opt' (NULL for defaults) into '*out'. */
+precis_status precis_summarize(const precis_corpus *c, const precis_options *opt,
+                               precis_summary **out);
+
+/** Frees 's'. Does nothing if 's' is NULL. */
+void precis_summary_free(precis_summary *s);
+
+/** Number of sentences in the summary, and the i-th in output order (NULL if out of range). */
+size_t precis_summary_count(const precis_summary *s);
+const precis_sentence *precis_summary_sentence(const precis_summary *s, size_t i);
+
+/** Sentences found in the corpus, and how many of them were candidates (not boilerplate). */
+size_t precis_summary_corpus_sentences(const precis_summary *s);
+size_t precis_summary_candidates(const precis_summary *s);
+
+/** Iterations TextRank needed and the L1 change of its last step. */
+size_t precis_summary_iterations(const precis_summary *s);
+
+/** Wall-clock milliseconds spent in pipeline stage 'i' (0 <= i < precis_stage_count()), and its
+ * name ("split", "tokenize", ...). Used by the benchmarks. */
+size_t precis_stage_count(void);
+const char *precis_stage_name(size_t i);
+double precis_summary_stage_ms(const precis_summary *s, size_t i);
+
+/* ---------------------------------------------------------------------------------------------
+ * ROUGE evaluation (ROUGE-1.5.5 compatible)
+ *
+ * Scores a summary against human references exactly as ROUGE-1.5.5 with "-f A" does:
+ * ROUGE-1..N, ROUGE-L (summary-level union LCS) and ROUGE-SU4 (skip bigrams with at most four
+ * words between them, plus unigrams). Texts are "SPL": one sentence per line. Per-instance
+ * recall and precision are rounded to 5 decimals before F, as ROUGE-1.5.5 prints them. */
+
+typedef struct precis_rouge_options {
+    /** Highest n of ROUGE-N (1..9). */
+    int max_n;
+    /** Porter stemming (with the WordNet exception list) as ROUGE-1.5.5 -m. */
+    int stem;
+    /** Remove SMART stopwords as -s. */
+    int remove_stopwords;
+    /** Truncate peers and references to this many words (-l) or bytes (-b); 0 = no limit.
+     * At most one of the two may be set. */
+    size_t word_limit;
+    size_t byte_limit;
+    /** With M > 1 references, score against each of the M subsets of M-1 references (NIST
+     * jackknifing): M instances per summary instead of one. */
+    int jackknife;
+    /** F = P * R / ((1 - alpha) * P + alpha * R), 0 <= alpha <= 1; 0.5 gives F1 (ROUGE-1.5.5
+     * -p). */
+    double alpha;
+} precis_rouge_options;
+
+/** Fills 'opt' with ROUGE-1.5.5's defaults: max_n 2, no stemming, stopwords kept, no length
+ * limit, no jackknifing, alpha 0.5. */
+void precis_rouge_options_init(precis_rouge_options *opt);
+
+/** Recall, precision and F of one metric. */
+typedef struct precis_rouge_score {
+    double recall, precision, f;
+} precis_rouge_score;
+
+/** A scorer. It caches stems between calls, so one scorer must not be used by two threads at
+ * the same time. */
+typedef struct precis_rouge precis_rouge;
+
+/** Creates a scorer for 'opt' (NULL for the defaults) in '*out'; free it with
+ * precis_rouge_free(). 'exceptions' is the WordNet exception list used with stemming
+ * ("inflected<TAB>base" lines; copied): NULL means the built-in WordNet-2.0 list of
+ * ROUGE-1.5.5, an empty list ('exceptions_len' 0) plain Porter. Returns PRECIS_ERR_INVALID_ARG
+ * when an option is out of range. */
+precis_status precis_rouge_new(const precis_rouge_options *opt, const char *exceptions,
+                               size_t exceptions_len, precis_rouge **out);
+
+/** Frees 'r'. Does nothing if 'r' is NULL. */
+void precis_rouge_free(precis_rouge *r);
+
+/** Number of metrics (max_n + 2) and the name of metric 'm' (0 <= m < count): "ROUGE-1" ..
+ * "ROUGE-<max_n>", then "ROUGE-L", then "ROUGE-SU4"; NULL if 'm' is out of range. */
+size_t precis_rouge_metric_count(const precis_rouge *r);
+const char *precis_rouge_metric_name(const precis_rouge *r, size_t m);
+
+/** Scores one summary ('peer', 'peer_len' bytes, one sentence per line) against 'n_refs' >= 1
+ * references ('refs[k]', 'ref_lens[k]' bytes each), writing precis_rouge_metric_count() scores
+ * to 'scores'. With jackknifing, each score is the mean over the instances of
+ * precis_rouge_score_instances(). Returns PRECIS_ERR_TOO_LARGE when ROUGE-L would need more than
+ * about 2^33 steps (two very long untruncated texts). */
+precis_status precis_rouge_score_one(precis_rouge *r, const char *peer, size_t peer_len,
+                                     const char *const *refs, const size_t *ref_lens,
+                                     size_t n_refs, precis_rouge_score *scores);
+
+/** Number of scoring instances of a summary with 'n_refs' references: 'n_refs' with
+ * jackknifing and more than one reference, else 1. A data set's score is the mean over all
+ * instances of all summaries. */
+size_t precis_rouge_instance_count(const precis_rouge *r, size_t n_refs);
+
+/** Like precis_rouge_score_one(), but writes every instance's scores: instance i's score for
+ * metric m goes to 'scores[i * precis_rouge_metric_count() + m]'. With jackknifing, instance i
+ * leaves out reference i. */
+precis_status precis_rouge_score_instances(precis_rouge *r, const char *peer, size_t peer_len,
+                                           const char *const *refs, const size_t *ref_lens,
+                                           size_t n_refs, precis_rouge_score *scores);
+
+/** The tokens 'r' compares in 'text' (after truncation, stopword removal and stemming),
+ * separated by single spaces: what ROUGE-N sees. Writes at most 'cap' bytes to 'buf' (always
+ * NUL-terminated when 'cap' > 0; 'buf' may be NULL when 'cap' is 0) and the full length,
+ * without the NUL, to '*len', as snprintf() does. For tests and for checking a score by hand. */
+precis_status precis_rouge_tokens(precis_rouge *r, const char *text, size_t text_len, char *buf,
+                                  size_t cap, size_t *len);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,104 @@
+/* Arena allocator: many small pieces (spans, vocabulary strings) freed at once, and the
+ * growable-buffer helper every stage uses. */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "internal.h"
+
+struct precis_arena_block {
+    precis_arena_block *next;
+    max_align_t align[]; // payload starts suitably aligned
+};
+
+#define ARENA_MIN_BLOCK ((size_t)64 * 1024)
+
+void precis_arena_init(precis_arena *a)
+{
+    a->head = NULL;
+    a->used = a->cap = 0;
+}
+
+void *precis_arena_alloc(precis_arena *a, size_t size)
+{
+    size_t need = (size + 15) & ~(size_t)15;
+    if (need < size)
+        return NULL;
+    if (a->head == NULL || a->cap - a->used < need) {
+        size_t cap = need > ARENA_MIN_BLOCK ? need : ARENA_MIN_BLOCK;
+        if (cap > SIZE_MAX - sizeof(precis_arena_block))
+            return NULL;
+        precis_arena_block *b = malloc(sizeof *b + cap);
+        if (b == NULL)
+            return NULL;
+        b->next = a->head;
+        a->head = b;
+        a->used = 0;
+        a->cap = cap;
+    }
+    void *p = (char *)a->head->align + a->used;
+    a->used += need;
+    return p;
+}
+
+void *precis_arena_calloc(precis_arena *a, size_t n, size_t size)
+{
+    size_t total;
+    if (!precis_mul_ok(n, size, &total))
+        return NULL;
+    void *p = precis_arena_alloc(a, total);
+    if (p != NULL)
+        memset(p, 0, total);
+    return p;
+}
+
+char *precis_arena_strndup(precis_arena *a, const char *s, size_t len)
+{
+    if (len == SIZE_MAX)
+        return NULL;
+    char *p = precis_arena_alloc(a, len + 1);
+    if (p == NULL)
+        return NULL;
+    memcpy(p, s, len);
+    p[len] = '\0';
+    return p;
+}
+
+void precis_arena_destroy(precis_arena *a)
+{
+    precis_arena_block *b = a->head;
+    while (b != NULL) {
+        precis_arena_block *next = b->next;
+        free(b);
+        b = next;
+    }
+    precis_arena_init(a);
+}
+
+bool precis_grow(void **buf, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return true;
+    size_t n = *cap ? *cap : 16;
+    while (n < need) {
+        if (n > SIZE_MAX / 2)
+            return false;
+        n *= 2;
+    }
+    size_t bytes;
+    if (!precis_mul_ok(n, size, &bytes))
+        return false;
+    void *p = realloc(*buf, bytes);
+    if (p == NULL)
+        return false;
+    *buf = p;
+    *cap = n;
+    return true;
+}
+
+double precis_now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}

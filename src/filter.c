@@ -1,0 +1,270 @@
+/* Stage 3: sentences -> sentences marked as summary material or boilerplate, with the rule that
+ * dropped them. The rules are about the shape of news text (terminal punctuation, parentheses,
+ * capitals, length, repetition across documents), never about particular outlets or phrases. */
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "internal.h"
+
+const char *precis_drop_reason(precis_drop d)
+{
+    static const char *const reasons[PRECIS_DROP_COUNT] = {
+        [PRECIS_KEEP] = "kept",
+        [PRECIS_DROP_TITLE] = "headline",
+        [PRECIS_DROP_NO_TERMINAL] = "no sentence-final punctuation",
+        [PRECIS_DROP_PARENTHESIZED] = "whole paragraph in parentheses",
+        [PRECIS_DROP_SHORT] = "too short",
+        [PRECIS_DROP_CAPTION] = "caption (paragraph under an all-capitals slug)",
+        [PRECIS_DROP_WEB] = "web address, e-mail or copyright line",
+        [PRECIS_DROP_REPEATED] = "short line repeated across documents",
+        [PRECIS_DROP_BYLINE] = "byline",
+        [PRECIS_DROP_NOT_PROSE] = "not prose (capitals, digits or symbols)",
+    };
+    return (unsigned)d < PRECIS_DROP_COUNT ? reasons[d] : "unknown";
+}
+
+/* ---- output text ----------------------------------------------------------------------- */
+
+size_t precis_sentence_text(const char *src, size_t len, char *out, size_t cap)
+{
+    // Collapse white space (line breaks of wrapped text included) to single spaces.
+    char *tmp = malloc(len + 1);
+    if (tmp == NULL)
+        return (size_t)-1;
+    size_t n = 0;
+    bool space = false;
+    for (size_t i = 0; i < len;) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t k =
+            utf8proc_iterate((const utf8proc_uint8_t *)src + i, (utf8proc_ssize_t)(len - i), &c);
+        if (k <= 0) {
+            k = 1;
+            c = 0xFFFD;
+        }
+        utf8proc_category_t cat = c < 0x80 ? UTF8PROC_CATEGORY_CN : utf8proc_category(c);
+        bool ws = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
+                  cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL ||
+                  cat == UTF8PROC_CATEGORY_ZP;
+        if (ws) {
+            space = n > 0;
+        } else {
+            if (space)
+                tmp[n++] = ' ';
+            space = false;
+            memcpy(tmp + n, src + i, (size_t)k);
+            n += (size_t)k;
+        }
+        i += (size_t)k;
+    }
+    // NFC: the output shows text as written, composed (utf8proc_map allocates the result).
+    utf8proc_uint8_t *nfc = NULL;
+    utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)tmp, (utf8proc_ssize_t)n, &nfc,
+                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    free(tmp);
+    if (m < 0)
+        return (size_t)-1;
+    size_t r = (size_t)m;
+    if (out != NULL) {
+        if (r + 1 > cap) {
+            free(nfc);
+            return (size_t)-1;
+        }
+        memcpy(out, nfc, r);
+        out[r] = '\0';
+    }
+    free(nfc);
+    return r;
+}
+
+/* ---- shape of a span ------------------------------------------------------------------- */
+
+typedef struct shape {
+    size_t words, letters, lower, upper, other; // other: visible non-letters
+    bool terminal;                              // ends in . ! ? (before closers)
+    bool web;                                   // URL, e-mail, copyright sign
+    bool caps_words;                            // every word capitalized (bylines)
+} shape;
+
+static bool is_closer_c(int32_t c)
+{
+    return c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x201D || c == 0x2019 ||
+           c == 0x00BB || c == 0x300D || c == 0x300F || c == 0xFF09;
+}
+
+static void measure(const char *s, size_t len, shape *sh)
+{
+    memset(sh, 0, sizeof *sh);
+    sh->caps_words = true;
+    bool in_word = false;
+    int32_t last = 0;
+    for (size_t i = 0; i < len;) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t k =
+            utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &c);
+        if (k <= 0) {
+            k = 1;
+            c = 0xFFFD;
+        }
+        utf8proc_category_t cat = utf8proc_category(c);
+        bool ws = c == ' ' || c == '\t' || c == '\n' || c == '\r' || cat == UTF8PROC_CATEGORY_ZS;
+        if (ws) {
+            in_word = false;
+        } else {
+            if (!in_word) {
+                sh->words++;
+                if (cat == UTF8PROC_CATEGORY_LL)
+                    sh->caps_words = false;
+            }
+            in_word = true;
+            if (cat == UTF8PROC_CATEGORY_LL)
+                sh->lower++;
+            else if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT)
+                sh->upper++;
+            if (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO)
+                sh->letters++;
+            else
+                sh->other++;
+            if (!is_closer_c(c))
+                last = c;
+            if (c == 0x00A9)
+                sh->web = true;
+        }
+        i += (size_t)k;
+    }
+    sh->terminal = last == '.' || last == '!' || last == '?' || last == 0x3002 ||
+                   last == 0xFF01 || last == 0xFF1F;
+    // URLs and e-mail addresses
+    for (size_t i = 0; i + 3 <= len && !sh->web; i++) {
+        if (memcmp(s + i, "://", 3) == 0 || (i + 4 <= len && memcmp(s + i, "www.", 4) == 0))
+            sh->web = true;
+        else if (s[i] == '@' && i > 0 && s[i - 1] != ' ' && s[i + 1] != ' ' &&
+                 memchr(s + i, '.', len - i < 64 ? len - i : 64) != NULL)
+            sh->web = true;
+    }
+}
+
+static bool starts_with(const char *s, size_t len, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    return len >= n && memcmp(s, prefix, n) == 0;
+}
+
+/* ---- cross-document repetition --------------------------------------------------------- */
+
+typedef struct seen {
+    uint64_t *hash;
+    uint32_t *doc;  // first document with this line
+    uint8_t *multi; // found in a second document
+    size_t cap;
+} seen;
+
+#define REPEAT_MAX_WORDS 8
+
+static precis_status mark_repeated(const precis_doc *docs, precis_sents *ss)
+{
+    size_t n_short = 0;
+    for (size_t i = 0; i < ss->n; i++)
+        n_short += ss->v[i].n_words < REPEAT_MAX_WORDS;
+    if (n_short == 0)
+        return PRECIS_OK;
+    seen t = {0};
+    t.cap = 16;
+    while (t.cap < n_short * 2)
+        t.cap *= 2;
+    t.hash = calloc(t.cap, sizeof *t.hash);
+    t.doc = calloc(t.cap, sizeof *t.doc);
+    t.multi = calloc(t.cap, 1);
+    precis_status st = PRECIS_ERR_NOMEM;
+    if (t.hash == NULL || t.doc == NULL || t.multi == NULL)
+        goto done;
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < ss->n; i++) {
+            precis_sent *s = &ss->v[i];
+            if (s->n_words >= REPEAT_MAX_WORDS)
+                continue;
+            uint64_t h = precis_hash(docs[s->doc].text + s->off, s->len) | 1;
+            size_t j = h & (t.cap - 1);
+            while (t.hash[j] != 0 && t.hash[j] != h)
+                j = (j + 1) & (t.cap - 1);
+            if (pass == 0) {
+                if (t.hash[j] == 0) {
+                    t.hash[j] = h;
+                    t.doc[j] = s->doc;
+                } else if (t.doc[j] != s->doc) {
+                    t.multi[j] = 1;
+                }
+            } else if (t.multi[j] && s->drop == PRECIS_KEEP) {
+                s->drop = PRECIS_DROP_REPEATED;
+            }
+        }
+    }
+    st = PRECIS_OK;
+done:
+    free(t.hash);
+    free(t.doc);
+    free(t.multi);
+    return st;
+}
+
+/* ---- the rules ------------------------------------------------------------------------- */
+
+#define MIN_WORDS 3     // fewer words than this: not a sentence that can stand alone
+#define TITLE_WORDS 25  // a first line longer than this is not a headline
+#define SLUG_WORDS 6    // an all-capitals lead-in of at most this many words is a slug
+
+static bool all_caps(const shape *sh)
+{
+    return sh->lower == 0 && sh->upper >= 2;
+}
+
+precis_status precis_filter_sentences(const precis_doc *docs, size_t n_docs, precis_sents *ss)
+{
+    (void)n_docs;
+    for (size_t i = 0; i < ss->n; i++) {
+        precis_sent *s = &ss->v[i];
+        const char *t = docs[s->doc].text;
+        size_t w = precis_sentence_text(t + s->off, s->len, NULL, 0);
+        if (w == (size_t)-1)
+            return PRECIS_ERR_NOMEM;
+        shape sh;
+        measure(t + s->off, s->len, &sh);
+        s->n_bytes = w > UINT32_MAX ? UINT32_MAX : (uint32_t)w;
+        s->n_words = sh.words > UINT32_MAX ? UINT32_MAX : (uint32_t)sh.words;
+
+        const char *line = t + s->line_off;
+        size_t ll = s->line_len;
+        unsigned char l0 = (unsigned char)line[0], l1 = (unsigned char)line[ll - 1];
+        if ((l0 == '(' && l1 == ')') || (l0 == '[' && l1 == ']'))
+            s->drop = PRECIS_DROP_PARENTHESIZED;
+        else if (sh.web)
+            s->drop = PRECIS_DROP_WEB;
+        else if (s->index == 0 && s->para_first && s->para_last && !sh.terminal &&
+                 sh.words <= TITLE_WORDS)
+            s->drop = PRECIS_DROP_TITLE;
+        else if (!sh.terminal)
+            s->drop = PRECIS_DROP_NO_TERMINAL;
+        else if (all_caps(&sh) || sh.letters * 2 < sh.letters + sh.other)
+            s->drop = PRECIS_DROP_NOT_PROSE;
+        else if (starts_with(t + s->off, s->len, "By ") && sh.caps_words && sh.words <= 8)
+            s->drop = PRECIS_DROP_BYLINE;
+        else if (sh.words < MIN_WORDS)
+            s->drop = PRECIS_DROP_SHORT;
+        else
+            s->drop = PRECIS_KEEP;
+    }
+    // A paragraph led by an all-capitals slug ("FOREIGN TIES. Kim walks ...") is a caption.
+    for (size_t i = 0; i < ss->n;) {
+        size_t j = i + 1;
+        while (j < ss->n && !ss->v[j].para_first)
+            j++;
+        precis_sent *s = &ss->v[i];
+        shape sh;
+        measure(docs[s->doc].text + s->off, s->len, &sh);
+        if (j - i > 1 && all_caps(&sh) && sh.words <= SLUG_WORDS)
+            for (size_t k = i; k < j; k++)
+                ss->v[k].drop = PRECIS_DROP_CAPTION;
+        i = j;
+    }
+    return mark_repeated(docs, ss);
+}

@@ -1,0 +1,277 @@
+/* Private types shared by the pipeline stages, and each stage's entry point. Never installed;
+ * the CLI does not include it. */
+#ifndef PRECIS_INTERNAL_H
+#define PRECIS_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "precis.h"
+
+/* ---- arena: many small allocations freed at once --------------------------------------- */
+
+typedef struct precis_arena_block precis_arena_block;
+typedef struct precis_arena {
+    precis_arena_block *head;
+    size_t used, cap;
+} precis_arena;
+
+void precis_arena_init(precis_arena *a);
+/** 16-byte aligned, NULL when out of memory or when 'size' overflows. */
+void *precis_arena_alloc(precis_arena *a, size_t size);
+/** 'n' * 'size' bytes, zeroed; NULL on overflow or out of memory. */
+void *precis_arena_calloc(precis_arena *a, size_t n, size_t size);
+char *precis_arena_strndup(precis_arena *a, const char *s, size_t len);
+void precis_arena_destroy(precis_arena *a);
+
+/** Overflow-checked a * b; false when it overflows. */
+static inline bool precis_mul_ok(size_t a, size_t b, size_t *out)
+{
+    if (b != 0 && a > SIZE_MAX / b)
+        return false;
+    *out = a * b;
+    return true;
+}
+
+/** Grows '*buf' (of '*cap' elements of 'size' bytes) to hold at least 'need' elements.
+ * Doubles, so pushes are amortized O(1). Returns false (buffer untouched) on overflow/OOM. */
+bool precis_grow(void **buf, size_t *cap, size_t need, size_t size);
+
+/* ---- word lists compiled from stopwords/ (src/gen_data.sh) ------------------------------ */
+
+extern const char *const precis_data_en_txt[];
+extern const size_t precis_data_en_txt_count;
+extern const char *const precis_data_en_abbrev[];
+extern const size_t precis_data_en_abbrev_count;
+extern const char *const precis_data_rouge_smart_txt[];
+extern const size_t precis_data_rouge_smart_txt_count;
+extern const char *const precis_data_rouge_wordnet_exc_tsv[];
+extern const size_t precis_data_rouge_wordnet_exc_tsv_count;
+
+/* ---- a set of strings (stopwords, abbreviations) ---------------------------------------- */
+
+typedef struct precis_strset {
+    char **slots; // open addressing, NULL = empty
+    size_t n, cap;
+    precis_arena arena;
+} precis_strset;
+
+void precis_strset_init(precis_strset *s);
+void precis_strset_destroy(precis_strset *s);
+precis_status precis_strset_add(precis_strset *s, const char *w, size_t len);
+bool precis_strset_has(const precis_strset *s, const char *w, size_t len);
+/** Adds every line of a word list: '#' starts a comment, surrounding blanks are trimmed. */
+precis_status precis_strset_add_lines(precis_strset *s, const char *text, size_t len);
+precis_status precis_strset_add_array(precis_strset *s, const char *const *lines, size_t n);
+
+/** 64-bit FNV-1a, used by every hash table here. */
+uint64_t precis_hash(const char *s, size_t len);
+
+/* ---- 1. load: one document ------------------------------------------------------------- */
+
+typedef struct precis_doc {
+    char *name;
+    char *text; // the document's bytes as given, less a leading UTF-8 BOM; NUL-terminated
+    size_t len;
+    size_t base; // bytes skipped at the start (the BOM), added back to reported offsets
+} precis_doc;
+
+/** Checks that 'data' is UTF-8 text (not binary, not UTF-16) and fills 'doc' with a copy.
+ * On failure writes a one-line reason with the byte offset into 'err' (size 'err_cap'). */
+precis_status precis_load_document(const char *name, const char *data, size_t len,
+                                   precis_doc *doc, char *err, size_t err_cap);
+void precis_doc_destroy(precis_doc *doc);
+
+/* ---- 2. split: documents -> paragraphs -> sentences -------------------------------------- */
+
+/** Why a sentence is not summary material (filter stage); 0 keeps it. */
+typedef enum {
+    PRECIS_KEEP = 0,
+    PRECIS_DROP_TITLE,        // the document's headline: helps scoring, never output
+    PRECIS_DROP_NO_TERMINAL,  // no full stop, question or exclamation mark at its end
+    PRECIS_DROP_PARENTHESIZED,// a whole paragraph in parentheses or brackets (editor's note)
+    PRECIS_DROP_SHORT,        // too few words to stand alone
+    PRECIS_DROP_CAPTION,      // a paragraph introduced by an all-capitals slug (photo caption)
+    PRECIS_DROP_WEB,          // holds a URL, e-mail address or copyright line
+    PRECIS_DROP_REPEATED,     // a short line found verbatim in several documents
+    PRECIS_DROP_BYLINE,       // "By NAME" and similar credits
+    PRECIS_DROP_NOT_PROSE,    // mostly digits, symbols or capitals: a table row, a list of names
+    PRECIS_DROP_COUNT
+} precis_drop;
+
+const char *precis_drop_reason(precis_drop d);
+
+typedef struct precis_sent {
+    uint32_t doc;   // document number
+    uint32_t para;  // paragraph number within the document
+    uint32_t index; // sentence number within the document
+    uint32_t pos;   // sentence number among the document's kept sentences (set by filter)
+    size_t off;     // byte span in the document's text (without the BOM)
+    size_t len;
+    size_t line_off, line_len; // the paragraph (line block) holding it
+    bool para_first;           // first sentence of its paragraph
+    bool para_last;            // last sentence of its paragraph
+    uint8_t drop;              // precis_drop
+    uint32_t n_words;          // whitespace-separated words of the output text
+    uint32_t n_bytes;          // bytes of the output text
+} precis_sent;
+
+typedef struct precis_sents {
+    precis_sent *v;
+    size_t n, cap;
+} precis_sents;
+
+/** Language data for splitting: abbreviations that do not end a sentence. */
+typedef struct precis_abbrevs {
+    precis_strset never_final; // titles and the like: "Mr", "Gen", "Lt" (never end a sentence)
+    precis_strset maybe_final; // "U.S", "Inc", "etc": end one only before a clear new start
+    precis_strset starters;    // lower-case function words that clearly start a sentence
+} precis_abbrevs;
+
+/** Reads an abbreviation list ('lines', see stopwords/en.abbrev) and the function words that
+ * may start a sentence after an abbreviation ('starters', lower case). */
+precis_status precis_abbrevs_init(precis_abbrevs *ab, const char *const *lines, size_t n,
+                                  const char *const *starters, size_t n_starters);
+void precis_abbrevs_destroy(precis_abbrevs *ab);
+
+/** Appends the sentences of document 'doc_no' ('text', 'len' bytes) to 'out'. Spans point
+ * into 'text'; trailing credits and datelines are cut off the spans. */
+precis_status precis_split_document(const char *text, size_t len, uint32_t doc_no,
+                                    const precis_abbrevs *ab, precis_sents *out);
+
+/* ---- 3. filter: keep sentences, drop boilerplate ----------------------------------------- */
+
+/** Marks every sentence's 'drop' and counts words and bytes. 'docs' are the documents the
+ * sentences point into. */
+precis_status precis_filter_sentences(const precis_doc *docs, size_t n_docs, precis_sents *s);
+
+/** Writes the output form of a sentence (NFC, white space collapsed) to 'out' (cap 'cap'),
+ * returning its length, or (size_t)-1 when it does not fit. NULL 'out' just measures. */
+size_t precis_sentence_text(const char *src, size_t len, char *out, size_t cap);
+
+/* ---- 4. tokenize ------------------------------------------------------------------------ */
+
+typedef struct precis_tokenizer precis_tokenizer;
+
+/** A tokenizer for 'language' with the given stopword list text (NULL: built-in list). */
+precis_status precis_tokenizer_new(const char *language, const char *stopwords,
+                                   size_t stopwords_len, precis_tokenizer **out);
+void precis_tokenizer_free(precis_tokenizer *t);
+
+/** Calls 'emit' for every content word of 'text' (case-folded, NFKC, stemmed, stopwords
+ * dropped). 'emit' returns false to stop with PRECIS_ERR_NOMEM. */
+typedef bool (*precis_token_fn)(void *ctx, const char *term, size_t len);
+precis_status precis_tokenize(precis_tokenizer *t, const char *text, size_t len,
+                              precis_token_fn emit, void *ctx);
+
+/* ---- 5. tfidf: sparse sentence-by-term matrix ------------------------------------------- */
+
+/** Compressed sparse rows: row i holds columns col[ptr[i]..ptr[i+1]) with values val. */
+typedef struct precis_csr {
+    size_t n_rows, n_cols, nnz;
+    size_t *ptr;
+    uint32_t *col;
+    float *val;
+} precis_csr;
+
+void precis_csr_destroy(precis_csr *m);
+
+/** A term dictionary: open-addressing hash table of strings to dense ids. */
+typedef struct precis_vocab {
+    uint32_t *slots; // id + 1, 0 = empty
+    size_t cap;
+    char **terms;
+    uint32_t *term_len;
+    size_t n, terms_cap;
+    precis_arena arena;
+} precis_vocab;
+
+void precis_vocab_init(precis_vocab *v);
+void precis_vocab_destroy(precis_vocab *v);
+/** The id of 'term', added if new; (uint32_t)-1 when out of memory. */
+uint32_t precis_vocab_id(precis_vocab *v, const char *term, size_t len);
+
+/** Raw term counts per sentence, built row by row. */
+typedef struct precis_counts {
+    size_t n_rows;
+    size_t *ptr; // n_rows + 1
+    uint32_t *col;
+    uint32_t *cnt;
+    size_t nnz, cap, ptr_cap;
+} precis_counts;
+
+void precis_counts_destroy(precis_counts *c);
+
+/** Appends a row holding the term ids 'ids' (sorted in place; repeats are counted). */
+precis_status precis_counts_add_row(precis_counts *c, uint32_t *ids, size_t n);
+
+/** qsort comparison of uint32_t values. */
+int precis_cmp_u32(const void *a, const void *b);
+
+/** Turns counts into L2-normalized TF-IDF rows: tf = 1 + ln(count), idf = ln((1 + N) /
+ * (1 + df)) + 1 over the N rows. Rows with no terms stay empty. */
+precis_status precis_tfidf_build(const precis_counts *c, size_t n_terms, precis_csr *out);
+
+/* ---- 6. graph: similarities ------------------------------------------------------------ */
+
+/** A weighted undirected graph in CSR form (both directions stored), no self loops. */
+typedef struct precis_graph {
+    size_t n;
+    size_t *ptr;
+    uint32_t *adj;
+    float *w;
+} precis_graph;
+
+void precis_graph_destroy(precis_graph *g);
+
+/** Cosine-similarity graph of the rows of 'x' (already L2-normalized): an edge for every pair
+ * with similarity >= 'threshold' (and > 0). Dense BLAS for small inputs. */
+precis_status precis_graph_build(const precis_csr *x, double threshold, precis_graph *g);
+
+/** The same with the path forced (tests compare them). */
+enum { PRECIS_GRAPH_AUTO, PRECIS_GRAPH_DENSE, PRECIS_GRAPH_SPARSE };
+precis_status precis_graph_build_with(const precis_csr *x, double threshold, int path,
+                                      precis_graph *g);
+
+/** Cosine similarity of rows 'i' and 'j' of 'x' (sorted columns). */
+double precis_csr_dot(const precis_csr *x, size_t i, size_t j);
+
+/* ---- 7. rank: TextRank ----------------------------------------------------------------- */
+
+/** Weighted PageRank: 'score' (n) gets the stationary distribution with damping 'd' and the
+ * teleport distribution 'teleport' (NULL = uniform; must sum to 1). Stops when the L1 change
+ * falls below 'tol' or after 'max_iter' iterations; reports both. Scores sum to 1. */
+precis_status precis_rank_textrank(const precis_graph *g, double d, const double *teleport,
+                                   double tol, size_t max_iter, double *score,
+                                   size_t *iterations, double *delta);
+
+/* ---- 8. select ------------------------------------------------------------------------- */
+
+typedef struct precis_selection {
+    size_t *chosen; // candidate indexes in order of choice
+    size_t n_chosen;
+} precis_selection;
+
+typedef struct precis_select_input {
+    size_t n;              // candidates
+    const double *score;   // TextRank score per candidate
+    const uint32_t *words; // words per candidate
+    const uint32_t *bytes; // bytes per candidate (without the newline)
+    const bool *eligible;  // may be output (long enough); others never chosen
+    const precis_csr *x;   // TF-IDF rows, for redundancy
+    const uint32_t *pos;   // position for tie breaks (global order)
+} precis_select_input;
+
+precis_status precis_select(const precis_select_input *in, const precis_options *opt,
+                            precis_selection *out);
+void precis_selection_destroy(precis_selection *s);
+
+/* ---- timing ---------------------------------------------------------------------------- */
+
+enum { PRECIS_STAGE_LOAD, PRECIS_STAGE_SPLIT, PRECIS_STAGE_TOKENIZE, PRECIS_STAGE_TFIDF,
+       PRECIS_STAGE_GRAPH, PRECIS_STAGE_RANK, PRECIS_STAGE_SELECT, PRECIS_STAGE_COUNT };
+
+double precis_now_ms(void);
+
+#endif

@@ -1,0 +1,530 @@
+/* The precis command: reads files, directories or stdin, summarizes them as one corpus and
+ * prints one sentence per line. Uses only the public API in <precis.h>. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <limits.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <precis.h>
+
+#include "cli.h"
+
+enum { EXIT_USAGE = 2 };
+
+static const char usage_text[] =
+    "Usage: precis [OPTIONS] [FILE...]\n"
+    "       precis rouge --refs REFS [OPTIONS] SYSTEM...   (see 'precis rouge --help')\n"
+    "Summarize one article or a cluster of articles about the same story: prints the\n"
+    "sentences that matter most, each fact once, one sentence per line.\n"
+    "Each FILE is one document; a directory means every regular file below it, sorted by\n"
+    "path; '-' (or no FILE, when stdin is not a terminal) reads standard input.\n"
+    "Input is UTF-8 text (a BOM is skipped; CRLF and CR line ends are fine).\n"
+    "\n"
+    "Length (one at a time) [default: -n 5]:\n"
+    "  -n, --sentences N       at most N sentences\n"
+    "  -w, --words N           at most N words (never exceeded)\n"
+    "  -b, --bytes N           at most N bytes of output, newlines included (never exceeded)\n"
+    "  -r, --ratio R           this fraction of the candidate sentences (0 < R <= 1)\n"
+    "Selection and ranking:\n"
+    "      --dedup T           sentences with TF-IDF cosine >= T are duplicates: only the best\n"
+    "                          is kept [default: 0.5]\n"
+    "      --order ORDER       'source' (document order, then position) or 'rank' (best\n"
+    "                          first) [default: source]\n"
+    "      --min-words N       never output sentences shorter than N words [default: 5]\n"
+    "      --damping D         TextRank damping factor, 0 < D < 1 [default: 0.85]\n"
+    "      --position-prior P  weight (0..1) of the lead-position prior in TextRank's\n"
+    "                          teleport vector [default: 0]\n"
+    "      --edge-threshold T  drop graph edges below cosine T, 0 <= T < 1 [default: 0]\n"
+    "      --redundancy L      penalty (0..1) on similarity to sentences already chosen\n"
+    "                          [default: 0]\n"
+    "Language:\n"
+    "      --lang CODE         language of the input [default: en]\n"
+    "      --stopwords FILE    stopword list (one word per line, '#' comments) replacing\n"
+    "                          the built-in one\n"
+    "Limits:\n"
+    "      --max-bytes N       refuse input larger than N bytes in all [default: 2 GiB]\n"
+    "      --max-sentences N   refuse input with more than N sentences [default: 20000000]\n"
+    "Other:\n"
+    "  -h, --help              show this help and exit\n"
+    "      --version           show the version and exit\n"
+    "\n"
+    "Exit status: 0 success, 1 bad input or runtime error, 2 bad usage.\n";
+
+typedef struct cli {
+    precis_options opt;
+    int budget_flags;
+    const char *stopwords_path;
+} cli;
+
+/* One line saying what is wrong with the command line, then where to look. */
+__attribute__((format(printf, 1, 2))) static void usage_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "precis: ");
+    vfprintf(stderr, fmt, ap);
+    fprintf(stderr, "\nTry 'precis --help'.\n");
+    va_end(ap);
+}
+
+/* Strict number parsing: the whole argument, finite, within [lo, hi]. */
+static bool parse_double(const char *s, double lo, double hi, bool lo_open, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (end == s || *end != '\0' || errno != 0 || !isfinite(v) || v < lo || v > hi ||
+        (lo_open && v == lo))
+        return false;
+    *out = v;
+    return true;
+}
+
+static bool parse_count(const char *s, double lo, double hi, double *out)
+{
+    char *end;
+    errno = 0;
+    if (*s == '-' || *s == '+')
+        return false;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (end == s || *end != '\0' || errno != 0 || (double)v < lo || (double)v > hi)
+        return false;
+    *out = (double)v;
+    return true;
+}
+
+/* ---- reading input --------------------------------------------------------------------- */
+
+typedef struct buf {
+    char *data;
+    size_t len, cap;
+} buf;
+
+/* Reads all of 'fd'; returns false with errno set on failure. */
+static bool read_all(int fd, buf *b, size_t limit)
+{
+    b->data = NULL;
+    b->len = b->cap = 0;
+    struct stat sb;
+    size_t hint = fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) ? (size_t)sb.st_size + 1 : 65536;
+    for (;;) {
+        if (b->len == b->cap) {
+            size_t cap = b->cap ? b->cap * 2 : hint;
+            char *p = realloc(b->data, cap);
+            if (p == NULL) {
+                errno = ENOMEM;
+                return false;
+            }
+            b->data = p;
+            b->cap = cap;
+        }
+        ssize_t k = read(fd, b->data + b->len, b->cap - b->len);
+        if (k < 0) {
+            if (errno == EINTR)
+                continue;
+            return false;
+        }
+        if (k == 0)
+            return true;
+        b->len += (size_t)k;
+        if (b->len > limit) {
+            errno = EFBIG;
+            return false;
+        }
+    }
+}
+
+typedef struct paths {
+    char **v;
+    size_t n, cap;
+} paths;
+
+static bool paths_push(paths *p, const char *s)
+{
+    if (p->n == p->cap) {
+        size_t cap = p->cap ? p->cap * 2 : 16;
+        char **v = realloc(p->v, cap * sizeof *v);
+        if (v == NULL)
+            return false;
+        p->v = v;
+        p->cap = cap;
+    }
+    if ((p->v[p->n] = strdup(s)) == NULL)
+        return false;
+    p->n++;
+    return true;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+typedef struct visited {
+    dev_t dev[64];
+    ino_t ino[64];
+    int depth;
+} visited;
+
+/* Collects the regular files below 'dir', sorted by path. Directories already on the current
+ * path (symlink loops) are skipped. */
+static int walk(const char *dir, paths *out, visited *vis)
+{
+    struct stat sb;
+    if (stat(dir, &sb) != 0) {
+        fprintf(stderr, "precis: %s: %s\n", dir, strerror(errno));
+        return 1;
+    }
+    for (int i = 0; i < vis->depth; i++)
+        if (vis->dev[i] == sb.st_dev && vis->ino[i] == sb.st_ino)
+            return 0; // a loop
+    if (vis->depth == 64) {
+        fprintf(stderr, "precis: %s: directories nested too deeply\n", dir);
+        return 1;
+    }
+    DIR *d = opendir(dir);
+    if (d == NULL) {
+        fprintf(stderr, "precis: %s: %s\n", dir, strerror(errno));
+        return 1;
+    }
+    vis->dev[vis->depth] = sb.st_dev;
+    vis->ino[vis->depth++] = sb.st_ino;
+    paths here = {0};
+    int rc = 0;
+    struct dirent *e;
+    while (rc == 0 && (e = readdir(d)) != NULL) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        size_t n = strlen(dir) + strlen(e->d_name) + 2;
+        char *p = malloc(n);
+        if (p == NULL) {
+            rc = 1;
+            break;
+        }
+        snprintf(p, n, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", e->d_name);
+        if (!paths_push(&here, p))
+            rc = 1;
+        free(p);
+    }
+    closedir(d);
+    qsort(here.v, here.n, sizeof *here.v, cmp_str);
+    for (size_t i = 0; i < here.n && rc == 0; i++) {
+        if (stat(here.v[i], &sb) != 0) {
+            if (lstat(here.v[i], &sb) == 0 && S_ISLNK(sb.st_mode))
+                continue; // a dangling symlink is not a document
+            fprintf(stderr, "precis: %s: %s\n", here.v[i], strerror(errno));
+            rc = 1;
+        } else if (S_ISDIR(sb.st_mode)) {
+            rc = walk(here.v[i], out, vis);
+        } else if (S_ISREG(sb.st_mode)) {
+            if (!paths_push(out, here.v[i]))
+                rc = 1;
+        }
+    }
+    vis->depth--;
+    for (size_t i = 0; i < here.n; i++)
+        free(here.v[i]);
+    free(here.v);
+    return rc;
+}
+
+/* Reads one input ('-' is stdin) into the corpus. */
+static int add_input(precis_corpus *corpus, const char *path, size_t limit)
+{
+    bool is_stdin = strcmp(path, "-") == 0;
+    int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY);
+    const char *name = is_stdin ? "(stdin)" : path;
+    if (fd < 0) {
+        fprintf(stderr, "precis: %s: %s\n", path, strerror(errno));
+        return 1;
+    }
+    buf b;
+    bool ok = read_all(fd, &b, limit);
+    int err = errno;
+    if (!is_stdin)
+        close(fd);
+    if (!ok) {
+        fprintf(stderr, "precis: %s: %s\n", name,
+                err == EFBIG ? "input exceeds the size limit (see --max-bytes)" : strerror(err));
+        free(b.data);
+        return 1;
+    }
+    precis_status st = precis_corpus_add(corpus, name, b.data, b.len);
+    free(b.data);
+    if (st != PRECIS_OK) {
+        const char *detail = precis_corpus_error(corpus);
+        fprintf(stderr, "precis: %s: %s\n", name, *detail ? detail : precis_strerror(st));
+        return 1;
+    }
+    return 0;
+}
+
+static int read_stopwords(cli *c, buf *b)
+{
+    int fd = open(c->stopwords_path, O_RDONLY);
+    if (fd < 0 || !read_all(fd, b, (size_t)64 << 20)) {
+        fprintf(stderr, "precis: %s: %s\n", c->stopwords_path, strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        free(b->data);
+        b->data = NULL;
+        return 1;
+    }
+    close(fd);
+    c->opt.stopwords = b->data ? b->data : "";
+    c->opt.stopwords_len = b->len;
+    return 0;
+}
+
+/* ---- options --------------------------------------------------------------------------- */
+
+enum {
+    OPT_DEDUP = 256, OPT_ORDER, OPT_MIN_WORDS, OPT_DAMPING, OPT_PRIOR, OPT_EDGE, OPT_REDUNDANCY,
+    OPT_LANG, OPT_STOPWORDS, OPT_MAX_BYTES, OPT_MAX_SENTENCES, OPT_VERSION,
+};
+
+static const struct option long_opts[] = {
+    {"sentences", required_argument, NULL, 'n'},
+    {"words", required_argument, NULL, 'w'},
+    {"bytes", required_argument, NULL, 'b'},
+    {"ratio", required_argument, NULL, 'r'},
+    {"dedup", required_argument, NULL, OPT_DEDUP},
+    {"order", required_argument, NULL, OPT_ORDER},
+    {"min-words", required_argument, NULL, OPT_MIN_WORDS},
+    {"damping", required_argument, NULL, OPT_DAMPING},
+    {"position-prior", required_argument, NULL, OPT_PRIOR},
+    {"edge-threshold", required_argument, NULL, OPT_EDGE},
+    {"redundancy", required_argument, NULL, OPT_REDUNDANCY},
+    {"lang", required_argument, NULL, OPT_LANG},
+    {"stopwords", required_argument, NULL, OPT_STOPWORDS},
+    {"max-bytes", required_argument, NULL, OPT_MAX_BYTES},
+    {"max-sentences", required_argument, NULL, OPT_MAX_SENTENCES},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, OPT_VERSION},
+    {NULL, 0, NULL, 0},
+};
+
+/* Parses one option; returns -1 to go on, or an exit status. */
+static int parse_option(cli *c, int ch, const char *arg, const char *flag)
+{
+    precis_options *o = &c->opt;
+    double v;
+    switch (ch) {
+    case 'n':
+    case 'w':
+    case 'b':
+        if (!parse_count(arg, 1, ch == 'n' ? 1e7 : 1e12, &v)) {
+            usage_error("invalid value '%s' for %s: expected a whole number >= 1", arg, flag);
+            return EXIT_USAGE;
+        }
+        o->budget_kind = ch == 'n' ? PRECIS_BUDGET_SENTENCES
+                         : ch == 'w' ? PRECIS_BUDGET_WORDS : PRECIS_BUDGET_BYTES;
+        o->budget = v;
+        c->budget_flags++;
+        return -1;
+    case 'r':
+        if (!parse_double(arg, 0, 1, true, &v)) {
+            usage_error("invalid value '%s' for %s: expected a fraction 0 < R <= 1", arg, flag);
+            return EXIT_USAGE;
+        }
+        o->budget_kind = PRECIS_BUDGET_RATIO;
+        o->budget = v;
+        c->budget_flags++;
+        return -1;
+    case OPT_DEDUP:
+        if (!parse_double(arg, 0, 1, true, &o->dedup)) {
+            usage_error("invalid value '%s' for %s: expected 0 < T <= 1", arg, flag);
+            return EXIT_USAGE;
+        }
+        return -1;
+    case OPT_ORDER:
+        if (strcmp(arg, "source") == 0)
+            o->order = PRECIS_ORDER_SOURCE;
+        else if (strcmp(arg, "rank") == 0)
+            o->order = PRECIS_ORDER_RANK;
+        else {
+            usage_error("invalid value '%s' for %s: expected 'source' or 'rank'", arg, flag);
+            return EXIT_USAGE;
+        }
+        return -1;
+    case OPT_MIN_WORDS:
+        if (!parse_count(arg, 0, 1e6, &v)) {
+            usage_error("invalid value '%s' for %s: expected a whole number", arg, flag);
+            return EXIT_USAGE;
+        }
+        o->min_words = (size_t)v;
+        return -1;
+    case OPT_DAMPING:
+        if (!parse_double(arg, 0, 1, true, &o->damping) || o->damping >= 1) {
+            usage_error("invalid value '%s' for %s: expected 0 < D < 1", arg, flag);
+            return EXIT_USAGE;
+        }
+        return -1;
+    case OPT_PRIOR:
+    case OPT_REDUNDANCY:
+        if (!parse_double(arg, 0, 1, false, ch == OPT_PRIOR ? &o->position_prior : &o->redundancy)) {
+            usage_error("invalid value '%s' for %s: expected 0 <= P <= 1", arg, flag);
+            return EXIT_USAGE;
+        }
+        return -1;
+    case OPT_EDGE:
+        if (!parse_double(arg, 0, 1, false, &o->edge_threshold) || o->edge_threshold >= 1) {
+            usage_error("invalid value '%s' for %s: expected 0 <= T < 1", arg, flag);
+            return EXIT_USAGE;
+        }
+        return -1;
+    case OPT_LANG:
+        o->language = arg;
+        return -1;
+    case OPT_STOPWORDS:
+        c->stopwords_path = arg;
+        return -1;
+    case OPT_MAX_BYTES:
+    case OPT_MAX_SENTENCES:
+        if (!parse_count(arg, 1, 1e15, &v)) {
+            usage_error("invalid value '%s' for %s: expected a whole number >= 1", arg, flag);
+            return EXIT_USAGE;
+        }
+        if (ch == OPT_MAX_BYTES)
+            o->max_input_bytes = (size_t)v;
+        else
+            o->max_sentences = (size_t)v;
+        return -1;
+    case 'h':
+        fputs(usage_text, stdout);
+        return EXIT_SUCCESS;
+    case OPT_VERSION:
+        printf("precis %s\n", PRECIS_VERSION);
+        return EXIT_SUCCESS;
+    default:
+        fprintf(stderr, "Try 'precis --help'.\n");
+        return EXIT_USAGE;
+    }
+}
+
+/* The flag as the user wrote it, for messages. */
+static const char *flag_name(int ch, int long_index, char *tmp, size_t cap)
+{
+    if (long_index >= 0)
+        snprintf(tmp, cap, "--%s", long_opts[long_index].name);
+    else
+        snprintf(tmp, cap, "-%c", ch);
+    return tmp;
+}
+
+static int print_summary(const precis_summary *s)
+{
+    for (size_t i = 0; i < precis_summary_count(s); i++) {
+        const precis_sentence *t = precis_summary_sentence(s, i);
+        fwrite(t->text, 1, t->text_len, stdout);
+        putchar('\n');
+    }
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        if (errno == EPIPE)
+            return 0; // the reader went away ('precis ... | head -1'): nothing to say
+        fprintf(stderr, "precis: standard output: %s\n", strerror(errno));
+        return 1;
+    }
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc > 1 && strcmp(argv[1], "rouge") == 0)
+        return precis_cli_rouge(argc - 1, argv + 1);
+    cli c = {0};
+    precis_options_init(&c.opt);
+    int ch, long_index = -1, rc;
+    char flag[64];
+    opterr = 0;
+    while ((ch = getopt_long(argc, argv, ":n:w:b:r:h", long_opts, &long_index)) != -1) {
+        if (ch == '?') {
+            if (optopt)
+                usage_error("unknown option '-%c'", optopt);
+            else
+                usage_error("unknown option '%s'", argv[optind - 1]);
+            return EXIT_USAGE;
+        }
+        if (ch == ':') {
+            usage_error("option '%s' needs a value", argv[optind - 1]);
+            return EXIT_USAGE;
+        }
+        rc = parse_option(&c, ch, optarg, flag_name(ch, long_index, flag, sizeof flag));
+        if (rc >= 0)
+            return rc;
+        long_index = -1;
+    }
+    if (c.budget_flags > 1) {
+        usage_error("give one length at a time (-n, -w, -b or -r)");
+        return EXIT_USAGE;
+    }
+    if (optind == argc && isatty(STDIN_FILENO)) {
+        usage_error("no input: give FILEs, a directory, or '-' for standard input");
+        return EXIT_USAGE;
+    }
+    buf stop = {0};
+    if (c.stopwords_path != NULL && read_stopwords(&c, &stop) != 0)
+        return EXIT_FAILURE;
+    size_t limit = c.opt.max_input_bytes ? c.opt.max_input_bytes : (size_t)2 << 30;
+    precis_corpus *corpus = NULL;
+    precis_summary *summary = NULL;
+    paths files = {0};
+    rc = EXIT_FAILURE;
+    if (precis_corpus_new(&corpus) != PRECIS_OK) {
+        fprintf(stderr, "precis: out of memory\n");
+        goto done;
+    }
+    if (optind == argc && !paths_push(&files, "-"))
+        goto done;
+    for (int i = optind; i < argc; i++) {
+        struct stat sb;
+        if (strcmp(argv[i], "-") != 0 && stat(argv[i], &sb) == 0 && S_ISDIR(sb.st_mode)) {
+            size_t before = files.n;
+            visited vis = {.depth = 0};
+            if (walk(argv[i], &files, &vis) != 0)
+                goto done;
+            if (files.n == before) {
+                fprintf(stderr, "precis: %s: directory holds no files\n", argv[i]);
+                goto done;
+            }
+        } else if (!paths_push(&files, argv[i])) {
+            goto done;
+        }
+    }
+    for (size_t i = 0; i < files.n; i++)
+        if (add_input(corpus, files.v[i], limit) != 0)
+            goto done;
+    precis_status st = precis_summarize(corpus, &c.opt, &summary);
+    if (st != PRECIS_OK) {
+        const char *what = files.n == 1 ? files.v[0] : "input";
+        if (strcmp(what, "-") == 0)
+            what = "(stdin)";
+        fprintf(stderr, "precis: %s: %s\n", what,
+                st == PRECIS_ERR_TOO_LARGE ? "input exceeds a limit (see --max-bytes, --max-sentences)"
+                : st == PRECIS_ERR_LANGUAGE ? "unsupported language (see --lang)"
+                : precis_strerror(st));
+        goto done;
+    }
+    if (precis_summary_count(summary) == 0) {
+        fprintf(stderr, "precis: no sentence fits within the length budget\n");
+        goto done;
+    }
+    rc = print_summary(summary);
+done:
+    precis_summary_free(summary);
+    precis_corpus_free(corpus);
+    for (size_t i = 0; i < files.n; i++)
+        free(files.v[i]);
+    free(files.v);
+    free(stop.data);
+    return rc;
+}

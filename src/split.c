@@ -1,0 +1,578 @@
+/* Stage 2: a document's text -> paragraphs -> sentence spans (byte offsets into the text).
+ *
+ * Lines are grouped into paragraphs: a blank line always ends one; a single line break ends one
+ * too unless the line visibly continues (hard-wrapped text, or a line that stops mid-sentence).
+ * Inside a paragraph a sentence ends at '.', '!' or '?' (with any closing quotes and brackets)
+ * followed by white space and a token that does not start in lower case; not at abbreviations
+ * (a per-language list), initials, decimals, ellipses, or inside a quotation. CJK full stops
+ * end a sentence without a following space. */
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "internal.h"
+
+/* ---- characters ------------------------------------------------------------------------ */
+
+static int32_t decode(const char *s, size_t n, size_t i, size_t *len)
+{
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+    if (k <= 0) {
+        *len = 1;
+        return 0xFFFD;
+    }
+    *len = (size_t)k;
+    return cp;
+}
+
+/* Start of the code point that ends just before byte 'i'. */
+static size_t prev_start(const char *s, size_t i)
+{
+    do
+        i--;
+    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80);
+    return i;
+}
+
+static bool is_space_cp(int32_t c)
+{
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
+        return true;
+    if (c < 0x80)
+        return false;
+    utf8proc_category_t cat = utf8proc_category(c);
+    return cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL ||
+           cat == UTF8PROC_CATEGORY_ZP || c == 0x200B || c == 0xFEFF;
+}
+
+static bool is_lower_cp(int32_t c)
+{
+    if (c < 0x80)
+        return c >= 'a' && c <= 'z';
+    return utf8proc_category(c) == UTF8PROC_CATEGORY_LL;
+}
+
+static bool is_upper_cp(int32_t c)
+{
+    if (c < 0x80)
+        return c >= 'A' && c <= 'Z';
+    utf8proc_category_t cat = utf8proc_category(c);
+    return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+}
+
+static bool is_letter_cp(int32_t c)
+{
+    if (c < 0x80)
+        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    utf8proc_category_t cat = utf8proc_category(c);
+    return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
+}
+
+static bool is_closer(int32_t c)
+{
+    return c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x201D || c == 0x2019 ||
+           c == 0x00BB || c == 0x203A || c == 0x300D || c == 0x300F || c == 0xFF09;
+}
+
+static bool is_opener(int32_t c)
+{
+    return c == '"' || c == '\'' || c == '(' || c == '[' || c == 0x201C || c == 0x2018 ||
+           c == 0x00AB || c == 0x2039 || c == 0x300C || c == 0x300E || c == 0xFF08;
+}
+
+static bool is_cjk_stop(int32_t c)
+{
+    return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF0E;
+}
+
+static bool is_terminal(int32_t c)
+{
+    return c == '.' || c == '!' || c == '?' || c == 0x2026 || is_cjk_stop(c);
+}
+
+/* ---- abbreviations --------------------------------------------------------------------- */
+
+precis_status precis_abbrevs_init(precis_abbrevs *ab, const char *const *lines, size_t n,
+                                  const char *const *starters, size_t n_starters)
+{
+    precis_strset_init(&ab->never_final);
+    precis_strset_init(&ab->maybe_final);
+    precis_strset_init(&ab->starters);
+    precis_status st0 = precis_strset_add_array(&ab->starters, starters, n_starters);
+    if (st0 != PRECIS_OK) {
+        precis_abbrevs_destroy(ab);
+        return st0;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const char *l = lines[i];
+        size_t len = strcspn(l, "#");
+        while (len > 0 && (l[len - 1] == ' ' || l[len - 1] == '\t' || l[len - 1] == '\r'))
+            len--;
+        if (len == 0)
+            continue;
+        bool maybe = len >= 2 && l[len - 1] == '+' && l[len - 2] == ' ';
+        if (maybe)
+            for (len -= 2; len > 0 && l[len - 1] == ' '; len--) {
+            }
+        precis_status st = precis_strset_add(maybe ? &ab->maybe_final : &ab->never_final, l, len);
+        if (st != PRECIS_OK) {
+            precis_abbrevs_destroy(ab);
+            return st;
+        }
+    }
+    return PRECIS_OK;
+}
+
+void precis_abbrevs_destroy(precis_abbrevs *ab)
+{
+    precis_strset_destroy(&ab->never_final);
+    precis_strset_destroy(&ab->maybe_final);
+    precis_strset_destroy(&ab->starters);
+}
+
+/* Looks 'w' up as written and with its first letter in upper case ("gen" -> "Gen"). */
+static bool abbrev_has(const precis_strset *set, const char *w, size_t len)
+{
+    if (precis_strset_has(set, w, len))
+        return true;
+    if (len > 0 && len < 32 && w[0] >= 'a' && w[0] <= 'z') {
+        char buf[32];
+        memcpy(buf, w, len);
+        buf[0] = (char)(buf[0] - 'a' + 'A');
+        return precis_strset_has(set, buf, len);
+    }
+    return false;
+}
+
+/* "U.S", "J.R.R", "e.g": single letters joined by full stops. */
+static bool is_dotted_letters(const char *w, size_t len)
+{
+    if (len < 3)
+        return false;
+    for (size_t i = 0; i < len; i++) {
+        bool letter = ((unsigned char)w[i] | 0x20) >= 'a' && ((unsigned char)w[i] | 0x20) <= 'z';
+        if (i % 2 == 0 ? !letter : w[i] != '.')
+            return false;
+    }
+    return true;
+}
+
+/* ---- paragraphs ------------------------------------------------------------------------ */
+
+typedef struct line {
+    size_t start, end; // trimmed content [start, end)
+    bool blank;
+} line;
+
+typedef struct lines {
+    line *v;
+    size_t n, cap;
+} lines;
+
+static size_t trim_left(const char *s, size_t i, size_t end)
+{
+    while (i < end) {
+        size_t k;
+        if (!is_space_cp(decode(s, end, i, &k)))
+            break;
+        i += k;
+    }
+    return i;
+}
+
+static size_t trim_right(const char *s, size_t start, size_t end)
+{
+    while (end > start) {
+        size_t p = prev_start(s, end), k;
+        if (!is_space_cp(decode(s, end, p, &k)))
+            break;
+        end = p;
+    }
+    return end;
+}
+
+static precis_status split_lines(const char *s, size_t n, lines *out)
+{
+    size_t i = 0;
+    while (i < n) {
+        size_t e = i;
+        while (e < n && s[e] != '\n' && s[e] != '\r')
+            e++;
+        if (!precis_grow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v))
+            return PRECIS_ERR_NOMEM;
+        line *l = &out->v[out->n++];
+        l->start = trim_left(s, i, e);
+        l->end = trim_right(s, l->start, e);
+        l->blank = l->start == l->end;
+        i = e;
+        if (i < n) // LF, CRLF or a lone CR
+            i += s[i] == '\r' && i + 1 < n && s[i + 1] == '\n' ? 2 : 1;
+    }
+    return PRECIS_OK;
+}
+
+/* True when the line's last visible character ends a sentence (closers skipped). */
+static bool ends_terminal(const char *s, const line *l)
+{
+    size_t e = l->end;
+    while (e > l->start) {
+        size_t p = prev_start(s, e), k;
+        int32_t c = decode(s, l->end, p, &k);
+        if (is_closer(c)) {
+            e = p;
+            continue;
+        }
+        return is_terminal(c) || c == ':';
+    }
+    return false;
+}
+
+static size_t count_words(const char *s, size_t start, size_t end)
+{
+    size_t n = 0;
+    bool in = false;
+    for (size_t i = start; i < end;) {
+        size_t k;
+        bool sp = is_space_cp(decode(s, end, i, &k));
+        if (!sp && !in)
+            n++;
+        in = !sp;
+        i += k;
+    }
+    return n;
+}
+
+/* Does the line stop in the middle of a sentence that the next line carries on? */
+static bool continues(const char *s, const line *l, const line *next, bool wrapped)
+{
+    if (next->blank || ends_terminal(s, l))
+        return false;
+    if (wrapped)
+        return true;
+    size_t k;
+    int32_t first = decode(s, next->end, next->start, &k);
+    if (is_lower_cp(first))
+        return true;
+    // A long line that ends on a lower-case word was cut mid-sentence; headlines and captions
+    // are short or end on a capitalized word.
+    size_t p = l->end;
+    while (p > l->start) {
+        size_t q = prev_start(s, p);
+        if (is_space_cp(decode(s, l->end, q, &k)))
+            break;
+        p = q;
+    }
+    return count_words(s, l->start, l->end) >= 8 && is_lower_cp(decode(s, l->end, p, &k)) &&
+           is_letter_cp(first);
+}
+
+/* Hard-wrapped text (lines of similar width, most not ending a sentence) joins every single
+ * line break; text with one paragraph per line does not. */
+static bool looks_wrapped(const char *s, const lines *ls)
+{
+    size_t pairs = 0, open = 0, longest = 0;
+    for (size_t i = 0; i < ls->n; i++) {
+        const line *l = &ls->v[i];
+        if (l->blank)
+            continue;
+        if (l->end - l->start > longest)
+            longest = l->end - l->start;
+        if (i + 1 < ls->n && !ls->v[i + 1].blank) {
+            pairs++;
+            open += !ends_terminal(s, l);
+        }
+    }
+    return pairs >= 4 && open * 2 >= pairs && longest <= 100;
+}
+
+/* ---- sentences inside a paragraph ------------------------------------------------------- */
+
+typedef struct span {
+    size_t open, close; // quotation: [open, close] are the quote characters' byte offsets
+} span;
+
+typedef struct splitter {
+    const char *s;
+    size_t start, end; // the paragraph
+    const precis_abbrevs *ab;
+    span quotes[64];
+    size_t n_quotes;
+} splitter;
+
+/* Finds balanced quotations in the paragraph; an unbalanced quote is ignored so that it cannot
+ * swallow the rest of the paragraph. */
+static void find_quotes(splitter *sp)
+{
+    const char *s = sp->s;
+    size_t open = SIZE_MAX;
+    int32_t open_c = 0;
+    sp->n_quotes = 0;
+    for (size_t i = sp->start; i < sp->end;) {
+        size_t k;
+        int32_t c = decode(s, sp->end, i, &k);
+        if (c == 0x201C || c == 0x00AB || c == 0x300C) {
+            open = i;
+            open_c = c;
+        } else if (c == '"') {
+            size_t pk;
+            int32_t before = i > sp->start ? decode(s, sp->end, prev_start(s, i), &pk) : ' ';
+            bool opening = open == SIZE_MAX &&
+                           (is_space_cp(before) || is_opener(before) || before == 0x2014 ||
+                            before == 0x2013);
+            if (opening) {
+                open = i;
+                open_c = c;
+            } else if (open != SIZE_MAX && open_c == '"') {
+                if (sp->n_quotes < sizeof sp->quotes / sizeof sp->quotes[0])
+                    sp->quotes[sp->n_quotes++] = (span){open, i};
+                open = SIZE_MAX;
+            }
+        } else if ((c == 0x201D && open_c == 0x201C) || (c == 0x00BB && open_c == 0x00AB) ||
+                   (c == 0x300D && open_c == 0x300C)) {
+            if (open != SIZE_MAX && sp->n_quotes < sizeof sp->quotes / sizeof sp->quotes[0])
+                sp->quotes[sp->n_quotes++] = (span){open, i};
+            open = SIZE_MAX;
+        }
+        i += k;
+    }
+}
+
+/* The quotation holding byte 'i', or NULL. */
+static const span *quote_at(const splitter *sp, size_t i)
+{
+    for (size_t q = 0; q < sp->n_quotes; q++)
+        if (sp->quotes[q].open < i && i < sp->quotes[q].close)
+            return &sp->quotes[q];
+    return NULL;
+}
+
+/* The word before the full stop at 'dot', without opening punctuation: "(Gen" -> "Gen". */
+static void word_before(const splitter *sp, size_t dot, size_t *ws, size_t *we)
+{
+    size_t i = dot, k;
+    while (i > sp->start) {
+        size_t p = prev_start(sp->s, i);
+        int32_t c = decode(sp->s, sp->end, p, &k);
+        if (is_space_cp(c) || is_opener(c) || c == 0x2014 || c == 0x2013)
+            break;
+        i = p;
+    }
+    *ws = i;
+    *we = dot;
+}
+
+/* Is 'next' the start of a new sentence after an abbreviation that may end one? Only a
+ * capitalized function word ("The", "He", "But") makes that clear. */
+static bool clear_new_start(const splitter *sp, size_t next)
+{
+    size_t k, e = next;
+    int32_t c = decode(sp->s, sp->end, next, &k);
+    if (!is_upper_cp(c))
+        return false;
+    while (e < sp->end && e - next < 31) {
+        c = decode(sp->s, sp->end, e, &k);
+        if (!is_letter_cp(c))
+            break;
+        e += k;
+    }
+    char buf[32];
+    size_t n = 0;
+    for (size_t i = next; i < e && n < sizeof buf; i++)
+        buf[n++] = (char)((sp->s[i] >= 'A' && sp->s[i] <= 'Z') ? sp->s[i] + 32 : sp->s[i]);
+    return precis_strset_has(&sp->ab->starters, buf, n);
+}
+
+/* Decides whether the terminal punctuation at byte 'p' ends a sentence; on yes, '*cut' is the
+ * end of the sentence (after closing quotes and brackets). */
+static bool ends_sentence(const splitter *sp, size_t p, size_t *cut, size_t *resume)
+{
+    const char *s = sp->s;
+    size_t k;
+    int32_t c = decode(s, sp->end, p, &k);
+    size_t e = p + k, periods = c == '.', closers_end = 0;
+    bool ellipsis = c == 0x2026, closed_quote = false;
+    // The cluster: more terminal marks and closing quotes/brackets ("?!", ".\u201D", ".)")
+    while (e < sp->end) {
+        size_t kk;
+        int32_t d = decode(s, sp->end, e, &kk);
+        if (d == '.' || d == '!' || d == '?' || d == 0x2026 || is_cjk_stop(d)) {
+            periods += d == '.';
+            ellipsis |= d == 0x2026;
+        } else if (is_closer(d)) {
+            closed_quote |= d != ')' && d != ']';
+            closers_end = e + kk;
+        } else {
+            break;
+        }
+        e += kk;
+    }
+    (void)closers_end;
+    if (is_cjk_stop(c)) {
+        *cut = e;
+        *resume = trim_left(s, e, sp->end);
+        return true;
+    }
+    if (ellipsis || periods >= 2)
+        return false; // "..." and "\u2026" do not end a sentence
+    if (e < sp->end && !is_space_cp(decode(s, sp->end, e, &k)))
+        return false; // "3.5", "U.S.-led", "Rappler.com"
+    size_t next = trim_left(s, e, sp->end);
+    *cut = e;
+    *resume = next;
+    if (next >= sp->end)
+        return true;
+    int32_t n = decode(s, sp->end, next, &k);
+    if (is_lower_cp(n))
+        return false;
+    // Inside a quotation only a full stop whose quotation closes right after it ends a sentence.
+    const span *q = quote_at(sp, p);
+    if (q != NULL && !(closed_quote && q->close < e))
+        return false;
+    if (c != '.')
+        return true;
+    size_t ws, we;
+    word_before(sp, p, &ws, &we);
+    size_t wl = we - ws;
+    if (wl == 0)
+        return true;
+    int32_t w0 = decode(s, we, ws, &k);
+    if (k == wl && is_upper_cp(w0))
+        return false; // an initial: "J. R. R. Tolkien"
+    if (abbrev_has(&sp->ab->never_final, s + ws, wl))
+        return false;
+    if (abbrev_has(&sp->ab->maybe_final, s + ws, wl) || is_dotted_letters(s + ws, wl))
+        return clear_new_start(sp, next);
+    return true;
+}
+
+static precis_status push(precis_sents *out, uint32_t doc, uint32_t para, size_t off, size_t len,
+                          const line *unit)
+{
+    if (!precis_grow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v))
+        return PRECIS_ERR_NOMEM;
+    precis_sent *st = &out->v[out->n++];
+    memset(st, 0, sizeof *st);
+    st->doc = doc;
+    st->para = para;
+    st->off = off;
+    st->len = len;
+    st->line_off = unit->start;
+    st->line_len = unit->end - unit->start;
+    return PRECIS_OK;
+}
+
+/* A dateline opens a news paragraph: "SEOUL, South Korea \u2013 ", "WASHINGTON (AP) \u2014 ".
+ * Returns where the story text starts, or 'start' when there is none. */
+static size_t skip_dateline(const char *s, size_t start, size_t end)
+{
+    size_t i = start, caps = 0, k;
+    while (i < end) { // the place name in capitals
+        int32_t c = decode(s, end, i, &k);
+        if (is_upper_cp(c))
+            caps++;
+        else if (!(c == ' ' || c == '.' || c == '\'' || c == '-') || is_lower_cp(c))
+            break;
+        i += k;
+    }
+    if (caps < 2)
+        return start;
+    while (i > start && s[i - 1] == ' ')
+        i--;
+    size_t words = 0;
+    if (i < end && s[i] == ',') { // ", South Korea"
+        i++;
+        while (i < end && words < 5) {
+            while (i < end && (s[i] == ' ' || s[i] == ','))
+                i++;
+            int32_t c = decode(s, end, i, &k);
+            if (!is_upper_cp(c))
+                break;
+            while (i < end && s[i] != ' ' && s[i] != ',')
+                i++;
+            words++;
+        }
+    }
+    i = trim_left(s, i, end);
+    if (i < end && s[i] == '(') { // "(AP)"
+        const char *close = memchr(s + i, ')', end - i < 24 ? end - i : 24);
+        if (close == NULL)
+            return start;
+        i = trim_left(s, (size_t)(close - s) + 1, end);
+    }
+    int32_t dash = decode(s, end, i, &k);
+    if (!(dash == 0x2013 || dash == 0x2014 || dash == '-'))
+        return start;
+    i += k;
+    if (i < end && s[i] == '-')
+        i++;
+    if (i >= end || !is_space_cp(decode(s, end, i, &k)))
+        return start;
+    i = trim_left(s, i, end);
+    return end - i >= 20 ? i : start;
+}
+
+static precis_status split_paragraph(const char *s, const line *unit, uint32_t doc, uint32_t para,
+                                     const precis_abbrevs *ab, precis_sents *out)
+{
+    splitter sp = {.s = s, .start = unit->start, .end = unit->end, .ab = ab};
+    find_quotes(&sp);
+    size_t first = out->n;
+    size_t begin = skip_dateline(s, unit->start, unit->end);
+    for (size_t i = begin; i < unit->end;) {
+        size_t k, cut, resume;
+        int32_t c = decode(s, unit->end, i, &k);
+        if (is_terminal(c) && ends_sentence(&sp, i, &cut, &resume)) {
+            size_t e = trim_right(s, begin, cut);
+            if (e > begin) {
+                precis_status st = push(out, doc, para, begin, e - begin, unit);
+                if (st != PRECIS_OK)
+                    return st;
+            }
+            begin = i = resume;
+            continue;
+        }
+        i += k;
+    }
+    size_t e = trim_right(s, begin, unit->end);
+    if (e > begin) {
+        precis_status st = push(out, doc, para, begin, e - begin, unit);
+        if (st != PRECIS_OK)
+            return st;
+    }
+    if (out->n > first) {
+        out->v[first].para_first = true;
+        out->v[out->n - 1].para_last = true;
+    }
+    return PRECIS_OK;
+}
+
+precis_status precis_split_document(const char *text, size_t len, uint32_t doc_no,
+                                    const precis_abbrevs *ab, precis_sents *out)
+{
+    lines ls = {0};
+    size_t first = out->n;
+    precis_status st = split_lines(text, len, &ls);
+    if (st != PRECIS_OK)
+        goto done;
+    bool wrapped = looks_wrapped(text, &ls);
+    uint32_t para = 0;
+    for (size_t i = 0; i < ls.n;) {
+        if (ls.v[i].blank) {
+            i++;
+            continue;
+        }
+        line unit = ls.v[i];
+        size_t j = i;
+        while (j + 1 < ls.n && continues(text, &ls.v[j], &ls.v[j + 1], wrapped))
+            unit.end = ls.v[++j].end;
+        if ((st = split_paragraph(text, &unit, doc_no, para++, ab, out)) != PRECIS_OK)
+            goto done;
+        i = j + 1;
+    }
+    for (size_t i = first; i < out->n; i++)
+        out->v[i].index = (uint32_t)(i - first);
+done:
+    free(ls.v);
+    return st;
+}

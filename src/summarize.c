@@ -1,0 +1,543 @@
+/* The public entry points: a corpus of documents, and precis_summarize(), which runs the stages
+ * load -> split -> filter -> tokenize -> tfidf -> graph -> rank -> select and copies the chosen
+ * sentences into a summary that owns all its memory. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* Defaults, chosen on the DUC 2006 development set (benchmarks/README.md). */
+#define DEFAULT_SENTENCES 5
+#define DEFAULT_DEDUP 0.5
+#define DEFAULT_DAMPING 0.85 // as in the TextRank paper; lower values flatten the ranking
+#define DEFAULT_POSITION_PRIOR 0.0
+#define DEFAULT_EDGE_THRESHOLD 0.0
+#define DEFAULT_REDUNDANCY 0.0
+#define DEFAULT_MIN_WORDS 5
+#define DEFAULT_MAX_INPUT_BYTES ((size_t)2 << 30)
+#define DEFAULT_MAX_SENTENCES ((size_t)20 * 1000 * 1000)
+#define RANK_TOLERANCE 1e-6
+#define RANK_MAX_ITER 1000
+
+void precis_options_init(precis_options *opt)
+{
+    memset(opt, 0, sizeof *opt);
+    opt->budget_kind = PRECIS_BUDGET_SENTENCES;
+    opt->budget = DEFAULT_SENTENCES;
+    opt->dedup = DEFAULT_DEDUP;
+    opt->order = PRECIS_ORDER_SOURCE;
+    opt->damping = DEFAULT_DAMPING;
+    opt->position_prior = DEFAULT_POSITION_PRIOR;
+    opt->edge_threshold = DEFAULT_EDGE_THRESHOLD;
+    opt->redundancy = DEFAULT_REDUNDANCY;
+    opt->min_words = DEFAULT_MIN_WORDS;
+}
+
+/* ---- corpus ---------------------------------------------------------------------------- */
+
+struct precis_corpus {
+    precis_doc *docs;
+    size_t n, cap;
+    size_t total_bytes;
+    char error[160];
+};
+
+precis_status precis_corpus_new(precis_corpus **out)
+{
+    *out = calloc(1, sizeof **out);
+    return *out ? PRECIS_OK : PRECIS_ERR_NOMEM;
+}
+
+void precis_corpus_free(precis_corpus *c)
+{
+    if (c == NULL)
+        return;
+    for (size_t i = 0; i < c->n; i++)
+        precis_doc_destroy(&c->docs[i]);
+    free(c->docs);
+    free(c);
+}
+
+precis_status precis_corpus_add(precis_corpus *c, const char *name, const char *data, size_t len)
+{
+    if (c == NULL || (data == NULL && len > 0))
+        return PRECIS_ERR_INVALID_ARG;
+    c->error[0] = '\0';
+    if (c->n >= UINT32_MAX - 1) {
+        snprintf(c->error, sizeof c->error, "too many documents");
+        return PRECIS_ERR_TOO_LARGE;
+    }
+    if (!precis_grow((void **)&c->docs, &c->cap, c->n + 1, sizeof *c->docs))
+        return PRECIS_ERR_NOMEM;
+    precis_status st =
+        precis_load_document(name, data ? data : "", len, &c->docs[c->n], c->error, sizeof c->error);
+    if (st != PRECIS_OK)
+        return st;
+    c->total_bytes += len;
+    c->n++;
+    return PRECIS_OK;
+}
+
+const char *precis_corpus_error(const precis_corpus *c)
+{
+    return c ? c->error : "";
+}
+
+size_t precis_corpus_count(const precis_corpus *c)
+{
+    return c ? c->n : 0;
+}
+
+/* ---- summary --------------------------------------------------------------------------- */
+
+struct precis_summary {
+    precis_sentence *sent;
+    size_t n;
+    precis_support *support;
+    char *text;
+    size_t n_sentences, n_candidates, iterations;
+    double stage_ms[PRECIS_STAGE_COUNT];
+};
+
+void precis_summary_free(precis_summary *s)
+{
+    if (s == NULL)
+        return;
+    free(s->sent);
+    free(s->support);
+    free(s->text);
+    free(s);
+}
+
+size_t precis_summary_count(const precis_summary *s) { return s ? s->n : 0; }
+
+const precis_sentence *precis_summary_sentence(const precis_summary *s, size_t i)
+{
+    return s && i < s->n ? &s->sent[i] : NULL;
+}
+
+size_t precis_summary_corpus_sentences(const precis_summary *s) { return s ? s->n_sentences : 0; }
+size_t precis_summary_candidates(const precis_summary *s) { return s ? s->n_candidates : 0; }
+size_t precis_summary_iterations(const precis_summary *s) { return s ? s->iterations : 0; }
+
+static const char *const stage_names[PRECIS_STAGE_COUNT] = {
+    "load", "split", "tokenize", "tfidf", "graph", "rank", "select",
+};
+
+size_t precis_stage_count(void) { return PRECIS_STAGE_COUNT; }
+
+const char *precis_stage_name(size_t i)
+{
+    return i < PRECIS_STAGE_COUNT ? stage_names[i] : NULL;
+}
+
+double precis_summary_stage_ms(const precis_summary *s, size_t i)
+{
+    return s && i < PRECIS_STAGE_COUNT ? s->stage_ms[i] : 0;
+}
+
+/* ---- the pipeline ---------------------------------------------------------------------- */
+
+typedef struct term_buf {
+    precis_vocab *vocab;
+    uint32_t *ids;
+    size_t n, cap;
+} term_buf;
+
+static bool collect_term(void *ctx, const char *term, size_t len)
+{
+    term_buf *b = ctx;
+    uint32_t id = precis_vocab_id(b->vocab, term, len);
+    if (id == UINT32_MAX)
+        return false;
+    if (!precis_grow((void **)&b->ids, &b->cap, b->n + 1, sizeof *b->ids))
+        return false;
+    b->ids[b->n++] = id;
+    return true;
+}
+
+static precis_status check_options(const precis_options *o)
+{
+    bool ok = isfinite(o->budget) && o->budget > 0 && isfinite(o->dedup) && o->dedup > 0 &&
+              o->dedup <= 1.0 + 1e-9 && o->damping > 0 && o->damping < 1 &&
+              o->position_prior >= 0 && o->position_prior <= 1 && o->edge_threshold >= 0 &&
+              o->edge_threshold < 1 && o->redundancy >= 0 && o->redundancy <= 1 &&
+              (unsigned)o->order <= PRECIS_ORDER_RANK &&
+              (unsigned)o->budget_kind <= PRECIS_BUDGET_RATIO;
+    if (o->budget_kind == PRECIS_BUDGET_RATIO && o->budget > 1)
+        ok = false;
+    return ok ? PRECIS_OK : PRECIS_ERR_INVALID_ARG;
+}
+
+/* Sorting the summary: by (doc, index) for source order, by rank otherwise. */
+typedef struct pick {
+    size_t cand;
+    uint32_t doc, index;
+    size_t rank;
+} pick;
+
+static int cmp_source(const void *a, const void *b)
+{
+    const pick *x = a, *y = b;
+    if (x->doc != y->doc)
+        return x->doc < y->doc ? -1 : 1;
+    return (x->index > y->index) - (x->index < y->index);
+}
+
+static int cmp_rank(const void *a, const void *b)
+{
+    const pick *x = a, *y = b;
+    return (x->rank > y->rank) - (x->rank < y->rank);
+}
+
+typedef struct by_score {
+    const double *score;
+} by_score;
+
+/* Candidate order by score, best first; ties to the earlier sentence. */
+static int cmp_score_desc(const void *a, const void *b, void *ctx)
+{
+    const double *score = ((const by_score *)ctx)->score;
+    size_t i = *(const size_t *)a, j = *(const size_t *)b;
+    if (score[i] != score[j])
+        return score[i] > score[j] ? -1 : 1;
+    return (i > j) - (i < j);
+}
+
+/* A small merge sort with a context, as qsort_r is not in C11. */
+static void sort_ctx(size_t *v, size_t *tmp, size_t n, int (*cmp)(const void *, const void *, void *),
+                     void *ctx)
+{
+    if (n < 2)
+        return;
+    size_t h = n / 2;
+    sort_ctx(v, tmp, h, cmp, ctx);
+    sort_ctx(v + h, tmp, n - h, cmp, ctx);
+    size_t i = 0, j = h, k = 0;
+    while (i < h && j < n)
+        tmp[k++] = cmp(&v[j], &v[i], ctx) < 0 ? v[j++] : v[i++];
+    while (i < h)
+        tmp[k++] = v[i++];
+    while (j < n)
+        tmp[k++] = v[j++];
+    memcpy(v, tmp, n * sizeof *v);
+}
+
+typedef struct run {
+    const precis_corpus *corpus;
+    const precis_options *opt;
+    precis_abbrevs abbrevs;
+    bool abbrevs_ready;
+    precis_tokenizer *tok;
+    precis_sents sents;
+    size_t *cand;       // candidate -> sentence
+    size_t n_cand;
+    precis_vocab vocab;
+    precis_counts counts;
+    precis_csr x;
+    precis_graph graph;
+    double *score;
+    double *teleport;
+    precis_selection sel;
+    size_t iterations;
+    double delta;
+    double ms[PRECIS_STAGE_COUNT];
+} run;
+
+static void run_destroy(run *r)
+{
+    if (r->abbrevs_ready)
+        precis_abbrevs_destroy(&r->abbrevs);
+    precis_tokenizer_free(r->tok);
+    free(r->sents.v);
+    free(r->cand);
+    precis_vocab_destroy(&r->vocab);
+    precis_counts_destroy(&r->counts);
+    precis_csr_destroy(&r->x);
+    precis_graph_destroy(&r->graph);
+    free(r->score);
+    free(r->teleport);
+    precis_selection_destroy(&r->sel);
+}
+
+/* Splits and filters every document; picks the candidates. */
+static precis_status stage_split(run *r)
+{
+    const precis_corpus *c = r->corpus;
+    precis_status st = precis_abbrevs_init(&r->abbrevs, precis_data_en_abbrev,
+                                           precis_data_en_abbrev_count, precis_data_en_txt,
+                                           precis_data_en_txt_count);
+    if (st != PRECIS_OK)
+        return st;
+    r->abbrevs_ready = true;
+    size_t max_sent = r->opt->max_sentences ? r->opt->max_sentences : DEFAULT_MAX_SENTENCES;
+    for (size_t d = 0; d < c->n; d++) {
+        st = precis_split_document(c->docs[d].text, c->docs[d].len, (uint32_t)d, &r->abbrevs,
+                                   &r->sents);
+        if (st != PRECIS_OK)
+            return st;
+        if (r->sents.n > max_sent)
+            return PRECIS_ERR_TOO_LARGE;
+    }
+    st = precis_filter_sentences(c->docs, c->n, &r->sents);
+    if (st != PRECIS_OK)
+        return st;
+    size_t kept = 0;
+    for (size_t i = 0; i < r->sents.n; i++)
+        kept += r->sents.v[i].drop == PRECIS_KEEP;
+    if (kept == 0) {
+        // Text without sentence punctuation (a list of lines, a title alone): rather than
+        // refusing it, take its lines as sentences.
+        for (size_t i = 0; i < r->sents.n; i++) {
+            precis_sent *s = &r->sents.v[i];
+            if (s->drop == PRECIS_DROP_NO_TERMINAL || s->drop == PRECIS_DROP_TITLE) {
+                s->drop = PRECIS_KEEP;
+                kept++;
+            }
+        }
+    }
+    if (kept == 0)
+        return PRECIS_ERR_NO_SENTENCES;
+    r->cand = malloc(kept * sizeof *r->cand);
+    if (r->cand == NULL)
+        return PRECIS_ERR_NOMEM;
+    uint32_t pos = 0, doc = UINT32_MAX;
+    for (size_t i = 0; i < r->sents.n; i++) {
+        precis_sent *s = &r->sents.v[i];
+        if (s->doc != doc) {
+            doc = s->doc;
+            pos = 0;
+        }
+        if (s->drop == PRECIS_KEEP) {
+            s->pos = pos++;
+            r->cand[r->n_cand++] = i;
+        }
+    }
+    return PRECIS_OK;
+}
+
+static precis_status stage_tokenize(run *r)
+{
+    const precis_options *o = r->opt;
+    precis_status st = precis_tokenizer_new(o->language, o->stopwords, o->stopwords_len, &r->tok);
+    if (st != PRECIS_OK)
+        return st;
+    term_buf buf = {.vocab = &r->vocab};
+    for (size_t k = 0; k < r->n_cand && st == PRECIS_OK; k++) {
+        const precis_sent *s = &r->sents.v[r->cand[k]];
+        buf.n = 0;
+        st = precis_tokenize(r->tok, r->corpus->docs[s->doc].text + s->off, s->len, collect_term,
+                             &buf);
+        if (st == PRECIS_OK)
+            st = precis_counts_add_row(&r->counts, buf.ids, buf.n);
+    }
+    free(buf.ids);
+    return st;
+}
+
+/* The teleport distribution: uniform, blended with a prior that favours the first sentences of
+ * each document (news puts what matters first). */
+static precis_status make_teleport(run *r)
+{
+    double p = r->opt->position_prior;
+    if (p <= 0)
+        return PRECIS_OK;
+    r->teleport = malloc(r->n_cand * sizeof *r->teleport);
+    if (r->teleport == NULL)
+        return PRECIS_ERR_NOMEM;
+    double sum = 0;
+    for (size_t k = 0; k < r->n_cand; k++) {
+        const precis_sent *s = &r->sents.v[r->cand[k]];
+        double prior = 1.0 / sqrt((double)s->pos + 1.0);
+        r->teleport[k] = prior;
+        sum += prior;
+    }
+    for (size_t k = 0; k < r->n_cand; k++)
+        r->teleport[k] = (1 - p) / (double)r->n_cand + p * r->teleport[k] / sum;
+    return PRECIS_OK;
+}
+
+static precis_status stage_select(run *r)
+{
+    size_t n = r->n_cand;
+    precis_status st = PRECIS_ERR_NOMEM;
+    uint32_t *words = malloc(n * sizeof *words), *bytes = malloc(n * sizeof *bytes);
+    uint32_t *pos = malloc(n * sizeof *pos);
+    bool *eligible = malloc(n * sizeof *eligible);
+    if (words == NULL || bytes == NULL || pos == NULL || eligible == NULL)
+        goto done;
+    bool any = false;
+    for (size_t k = 0; k < n; k++) {
+        const precis_sent *s = &r->sents.v[r->cand[k]];
+        words[k] = s->n_words;
+        bytes[k] = s->n_bytes;
+        pos[k] = (uint32_t)k;
+        eligible[k] = s->n_words >= r->opt->min_words;
+        any |= eligible[k];
+    }
+    if (!any) // only short sentences: better a short one than none
+        for (size_t k = 0; k < n; k++)
+            eligible[k] = true;
+    precis_select_input in = {n, r->score, words, bytes, eligible, &r->x, pos};
+    st = precis_select(&in, r->opt, &r->sel);
+done:
+    free(words);
+    free(bytes);
+    free(pos);
+    free(eligible);
+    return st;
+}
+
+/* Copies the chosen sentences, their provenance and the sentences they absorbed. */
+static precis_status build_summary(run *r, precis_summary **out)
+{
+    size_t n = r->n_cand, k = r->sel.n_chosen;
+    precis_status st = PRECIS_ERR_NOMEM;
+    precis_summary *s = calloc(1, sizeof *s);
+    size_t *order = malloc((n ? n : 1) * sizeof *order), *tmp = malloc((n ? n : 1) * sizeof *tmp);
+    size_t *rank = malloc((n ? n : 1) * sizeof *rank);
+    pick *picks = calloc(k ? k : 1, sizeof *picks);
+    size_t *owner = malloc((n ? n : 1) * sizeof *owner); // supporting: index into picks
+    double *owner_sim = malloc((n ? n : 1) * sizeof *owner_sim);
+    if (s == NULL || order == NULL || tmp == NULL || rank == NULL || picks == NULL ||
+        owner == NULL || owner_sim == NULL)
+        goto done;
+    for (size_t i = 0; i < n; i++)
+        order[i] = i;
+    by_score ctx = {r->score};
+    sort_ctx(order, tmp, n, cmp_score_desc, &ctx);
+    for (size_t i = 0; i < n; i++)
+        rank[order[i]] = i;
+    for (size_t j = 0; j < k; j++) {
+        size_t c = r->sel.chosen[j];
+        const precis_sent *ps = &r->sents.v[r->cand[c]];
+        picks[j] = (pick){c, ps->doc, ps->index, rank[c]};
+    }
+    qsort(picks, k, sizeof *picks, r->opt->order == PRECIS_ORDER_RANK ? cmp_rank : cmp_source);
+    // Each other-document candidate that duplicates a chosen sentence supports the closest one.
+    size_t n_support = 0;
+    for (size_t i = 0; i < n; i++) {
+        owner[i] = SIZE_MAX;
+        owner_sim[i] = 0;
+        for (size_t j = 0; j < k; j++) {
+            size_t c = picks[j].cand;
+            if (c == i || r->sents.v[r->cand[i]].doc == picks[j].doc)
+                continue;
+            double sim = precis_csr_dot(&r->x, i, c);
+            if (sim >= r->opt->dedup && sim > owner_sim[i]) {
+                owner[i] = j;
+                owner_sim[i] = sim;
+            }
+        }
+        for (size_t j = 0; j < k; j++)
+            if (picks[j].cand == i)
+                owner[i] = SIZE_MAX;
+        n_support += owner[i] != SIZE_MAX;
+    }
+    size_t text_bytes = 0;
+    for (size_t j = 0; j < k; j++)
+        text_bytes += r->sents.v[r->cand[picks[j].cand]].n_bytes + 1;
+    s->sent = calloc(k ? k : 1, sizeof *s->sent);
+    s->support = calloc(n_support ? n_support : 1, sizeof *s->support);
+    s->text = malloc(text_bytes ? text_bytes : 1);
+    if (s->sent == NULL || s->support == NULL || s->text == NULL)
+        goto done;
+    size_t at = 0, sup = 0;
+    for (size_t j = 0; j < k; j++) {
+        const precis_sent *ps = &r->sents.v[r->cand[picks[j].cand]];
+        const precis_doc *doc = &r->corpus->docs[ps->doc];
+        size_t len = precis_sentence_text(doc->text + ps->off, ps->len, s->text + at,
+                                          text_bytes - at);
+        if (len == (size_t)-1)
+            goto done;
+        precis_sentence *o = &s->sent[j];
+        o->text = s->text + at;
+        o->text_len = len;
+        o->doc = ps->doc;
+        o->index = ps->index;
+        o->offset = ps->off + doc->base;
+        o->length = ps->len;
+        o->score = r->score[picks[j].cand];
+        o->rank = picks[j].rank;
+        o->support = s->support + sup;
+        for (size_t i = 0; i < n; i++)
+            if (owner[i] == j) {
+                const precis_sent *si = &r->sents.v[r->cand[i]];
+                s->support[sup++] = (precis_support){si->doc, si->index, owner_sim[i]};
+            }
+        o->n_support = (size_t)(s->support + sup - o->support);
+        at += len + 1;
+    }
+    s->n = k;
+    s->n_sentences = r->sents.n;
+    s->n_candidates = n;
+    s->iterations = r->iterations;
+    memcpy(s->stage_ms, r->ms, sizeof s->stage_ms);
+    *out = s;
+    s = NULL;
+    st = PRECIS_OK;
+done:
+    precis_summary_free(s);
+    free(order);
+    free(tmp);
+    free(rank);
+    free(picks);
+    free(owner);
+    free(owner_sim);
+    return st;
+}
+
+precis_status precis_summarize(const precis_corpus *c, const precis_options *opt,
+                               precis_summary **out)
+{
+    if (out == NULL)
+        return PRECIS_ERR_INVALID_ARG;
+    *out = NULL;
+    if (c == NULL)
+        return PRECIS_ERR_INVALID_ARG;
+    precis_options defaults;
+    if (opt == NULL) {
+        precis_options_init(&defaults);
+        opt = &defaults;
+    }
+    precis_status st = check_options(opt);
+    if (st != PRECIS_OK)
+        return st;
+    if (c->n == 0)
+        return PRECIS_ERR_EMPTY;
+    size_t max_bytes = opt->max_input_bytes ? opt->max_input_bytes : DEFAULT_MAX_INPUT_BYTES;
+    if (c->total_bytes > max_bytes)
+        return PRECIS_ERR_TOO_LARGE;
+    run r = {.corpus = c, .opt = opt};
+    precis_vocab_init(&r.vocab);
+    double t = precis_now_ms(), t2;
+#define STAGE(id, call)                                                                       \
+    do {                                                                                       \
+        if ((st = (call)) != PRECIS_OK)                                                        \
+            goto done;                                                                         \
+        t2 = precis_now_ms();                                                                  \
+        r.ms[id] += t2 - t;                                                                    \
+        t = t2;                                                                                \
+    } while (0)
+    STAGE(PRECIS_STAGE_SPLIT, stage_split(&r));
+    STAGE(PRECIS_STAGE_TOKENIZE, stage_tokenize(&r));
+    STAGE(PRECIS_STAGE_TFIDF, precis_tfidf_build(&r.counts, r.vocab.n, &r.x));
+    STAGE(PRECIS_STAGE_GRAPH, precis_graph_build(&r.x, opt->edge_threshold, &r.graph));
+    r.score = malloc(r.n_cand * sizeof *r.score);
+    if (r.score == NULL) {
+        st = PRECIS_ERR_NOMEM;
+        goto done;
+    }
+    STAGE(PRECIS_STAGE_RANK, make_teleport(&r));
+    STAGE(PRECIS_STAGE_RANK, precis_rank_textrank(&r.graph, opt->damping, r.teleport,
+                                                  RANK_TOLERANCE, RANK_MAX_ITER, r.score,
+                                                  &r.iterations, &r.delta));
+    STAGE(PRECIS_STAGE_SELECT, stage_select(&r));
+    STAGE(PRECIS_STAGE_SELECT, build_summary(&r, out));
+#undef STAGE
+done:
+    run_destroy(&r);
+    return st;
+}

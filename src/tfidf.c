@@ -1,0 +1,187 @@
+/* Stage 5: terms per sentence -> a sparse (CSR) TF-IDF matrix, one L2-normalized row per sentence.
+ *
+ * Weighting: tf = 1 + ln(count) (sublinear: a word said three times in one sentence is not three
+ * times the evidence), idf = ln((1 + N) / (1 + df)) + 1 over the N sentences of the whole corpus
+ * (smoothed, so no term gets zero or infinite weight; sentence-level, so it works for a single
+ * article as well as for a cluster and favours the words that set sentences apart). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* ---- vocabulary ------------------------------------------------------------------------ */
+
+void precis_vocab_init(precis_vocab *v)
+{
+    memset(v, 0, sizeof *v);
+    precis_arena_init(&v->arena);
+}
+
+void precis_vocab_destroy(precis_vocab *v)
+{
+    free(v->slots);
+    free(v->terms);
+    free(v->term_len);
+    precis_arena_destroy(&v->arena);
+    precis_vocab_init(v);
+}
+
+static bool vocab_rehash(precis_vocab *v, size_t cap)
+{
+    uint32_t *slots = calloc(cap, sizeof *slots);
+    if (slots == NULL)
+        return false;
+    for (size_t id = 0; id < v->n; id++) {
+        size_t j = precis_hash(v->terms[id], v->term_len[id]) & (cap - 1);
+        while (slots[j] != 0)
+            j = (j + 1) & (cap - 1);
+        slots[j] = (uint32_t)id + 1;
+    }
+    free(v->slots);
+    v->slots = slots;
+    v->cap = cap;
+    return true;
+}
+
+uint32_t precis_vocab_id(precis_vocab *v, const char *term, size_t len)
+{
+    if (v->n >= UINT32_MAX - 1 || len > UINT32_MAX)
+        return UINT32_MAX;
+    if ((v->n + 1) * 2 > v->cap && !vocab_rehash(v, v->cap ? v->cap * 2 : 4096))
+        return UINT32_MAX;
+    size_t mask = v->cap - 1;
+    size_t j = precis_hash(term, len) & mask;
+    for (; v->slots[j] != 0; j = (j + 1) & mask) {
+        uint32_t id = v->slots[j] - 1;
+        if (v->term_len[id] == len && memcmp(v->terms[id], term, len) == 0)
+            return id;
+    }
+    if (!precis_grow((void **)&v->terms, &v->terms_cap, v->n + 1, sizeof *v->terms))
+        return UINT32_MAX;
+    size_t cap2 = v->terms_cap;
+    // term_len grows in step with terms
+    uint32_t *tl = realloc(v->term_len, cap2 * sizeof *tl);
+    if (tl == NULL)
+        return UINT32_MAX;
+    v->term_len = tl;
+    char *copy = precis_arena_strndup(&v->arena, term, len);
+    if (copy == NULL)
+        return UINT32_MAX;
+    uint32_t id = (uint32_t)v->n++;
+    v->terms[id] = copy;
+    v->term_len[id] = (uint32_t)len;
+    v->slots[j] = id + 1;
+    return id;
+}
+
+/* ---- counts ---------------------------------------------------------------------------- */
+
+void precis_counts_destroy(precis_counts *c)
+{
+    free(c->ptr);
+    free(c->col);
+    free(c->cnt);
+    memset(c, 0, sizeof *c);
+}
+
+int precis_cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+precis_status precis_counts_add_row(precis_counts *c, uint32_t *ids, size_t n)
+{
+    if (!precis_grow((void **)&c->ptr, &c->ptr_cap, c->n_rows + 2, sizeof *c->ptr))
+        return PRECIS_ERR_NOMEM;
+    if (c->n_rows == 0)
+        c->ptr[0] = 0;
+    qsort(ids, n, sizeof *ids, precis_cmp_u32);
+    size_t need = c->nnz + n;
+    size_t cap = c->cap;
+    if (!precis_grow((void **)&c->col, &cap, need, sizeof *c->col))
+        return PRECIS_ERR_NOMEM;
+    cap = c->cap;
+    if (!precis_grow((void **)&c->cnt, &cap, need, sizeof *c->cnt))
+        return PRECIS_ERR_NOMEM;
+    c->cap = cap;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && ids[j] == ids[i])
+            j++;
+        c->col[c->nnz] = ids[i];
+        c->cnt[c->nnz] = (uint32_t)(j - i);
+        c->nnz++;
+        i = j;
+    }
+    c->ptr[++c->n_rows] = c->nnz;
+    return PRECIS_OK;
+}
+
+/* ---- TF-IDF ---------------------------------------------------------------------------- */
+
+void precis_csr_destroy(precis_csr *m)
+{
+    free(m->ptr);
+    free(m->col);
+    free(m->val);
+    memset(m, 0, sizeof *m);
+}
+
+precis_status precis_tfidf_build(const precis_counts *c, size_t n_terms, precis_csr *out)
+{
+    memset(out, 0, sizeof *out);
+    size_t n = c->n_rows, nnz = c->nnz;
+    uint32_t *df = calloc(n_terms ? n_terms : 1, sizeof *df);
+    double *idf = malloc((n_terms ? n_terms : 1) * sizeof *idf);
+    out->ptr = malloc((n + 1) * sizeof *out->ptr);
+    out->col = malloc((nnz ? nnz : 1) * sizeof *out->col);
+    out->val = malloc((nnz ? nnz : 1) * sizeof *out->val);
+    if (df == NULL || idf == NULL || out->ptr == NULL || out->col == NULL || out->val == NULL) {
+        free(df);
+        free(idf);
+        precis_csr_destroy(out);
+        return PRECIS_ERR_NOMEM;
+    }
+    for (size_t k = 0; k < nnz; k++)
+        df[c->col[k]]++;
+    for (size_t t = 0; t < n_terms; t++)
+        idf[t] = log((1.0 + (double)n) / (1.0 + df[t])) + 1.0;
+    out->ptr[0] = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t a = c->n_rows ? c->ptr[i] : 0, b = c->n_rows ? c->ptr[i + 1] : 0;
+        double norm = 0;
+        for (size_t k = a; k < b; k++) {
+            double w = (1.0 + log((double)c->cnt[k])) * idf[c->col[k]];
+            out->col[k] = c->col[k];
+            out->val[k] = (float)w;
+            norm += w * w;
+        }
+        norm = sqrt(norm);
+        for (size_t k = a; k < b; k++)
+            out->val[k] = (float)(out->val[k] / norm);
+        out->ptr[i + 1] = b;
+    }
+    out->n_rows = n;
+    out->n_cols = n_terms;
+    out->nnz = nnz;
+    free(df);
+    free(idf);
+    return PRECIS_OK;
+}
+
+double precis_csr_dot(const precis_csr *x, size_t i, size_t j)
+{
+    size_t a = x->ptr[i], ae = x->ptr[i + 1], b = x->ptr[j], be = x->ptr[j + 1];
+    double s = 0;
+    while (a < ae && b < be) {
+        if (x->col[a] < x->col[b])
+            a++;
+        else if (x->col[a] > x->col[b])
+            b++;
+        else
+            s += (double)x->val[a++] * x->val[b++];
+    }
+    return s;
+}

@@ -1,0 +1,317 @@
+/* Stage 4: sentence text -> content terms. Words are runs of letters, digits and combining marks
+ * (Unicode categories through utf8proc); an apostrophe between letters stays in the word
+ * ("don't", "Kim's"), a hyphen splits it ("nuclear-capable" -> "nuclear", "capable": the parts
+ * carry the topic and match the unhyphenated spelling), a full stop stays only inside numbers
+ * and dotted initials ("3.5", "U.S"). Words are NFKC case-folded, stopwords dropped, and the
+ * rest stemmed with Snowball. Han, kana and Hangul have no spaces between words: a run of them
+ * yields overlapping character bigrams. Stems are cached per surface form, so each distinct word
+ * is folded and stemmed once. */
+#include <libstemmer.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "internal.h"
+
+typedef struct cache_entry {
+    const char *word; // folded surface form
+    const char *stem; // NULL: a stopword
+    uint32_t word_len, stem_len;
+    uint64_t hash;
+} cache_entry;
+
+struct precis_tokenizer {
+    struct sb_stemmer *stemmer;
+    precis_strset stop;
+    cache_entry *cache;
+    size_t cache_n, cache_cap;
+    precis_arena arena;
+    char *buf; // the current word, folded
+    size_t buf_cap;
+};
+
+/* Snowball's names for ISO 639-1 codes, for the languages libstemmer knows. */
+static const char *stemmer_name(const char *lang)
+{
+    static const char *const map[][2] = {
+        {"ar", "arabic"},   {"da", "danish"},    {"de", "german"},   {"el", "greek"},
+        {"en", "english"},  {"es", "spanish"},   {"fi", "finnish"},  {"fr", "french"},
+        {"hu", "hungarian"},{"id", "indonesian"},{"it", "italian"},  {"lt", "lithuanian"},
+        {"ne", "nepali"},   {"nl", "dutch"},     {"no", "norwegian"},{"pt", "portuguese"},
+        {"ro", "romanian"}, {"ru", "russian"},   {"sv", "swedish"},  {"ta", "tamil"},
+        {"tr", "turkish"},  {"ga", "irish"},     {"hy", "armenian"}, {"eu", "basque"},
+        {"ca", "catalan"},  {"sr", "serbian"},   {"yi", "yiddish"},
+    };
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (strcmp(lang, map[i][0]) == 0)
+            return map[i][1];
+    return lang;
+}
+
+void precis_tokenizer_free(precis_tokenizer *t)
+{
+    if (t == NULL)
+        return;
+    if (t->stemmer != NULL)
+        sb_stemmer_delete(t->stemmer);
+    precis_strset_destroy(&t->stop);
+    free(t->cache);
+    free(t->buf);
+    precis_arena_destroy(&t->arena);
+    free(t);
+}
+
+precis_status precis_tokenizer_new(const char *language, const char *stopwords,
+                                   size_t stopwords_len, precis_tokenizer **out)
+{
+    *out = NULL;
+    const char *lang = language ? language : "en";
+    precis_tokenizer *t = calloc(1, sizeof *t);
+    if (t == NULL)
+        return PRECIS_ERR_NOMEM;
+    precis_strset_init(&t->stop);
+    precis_arena_init(&t->arena);
+    precis_status st = PRECIS_OK;
+    t->stemmer = sb_stemmer_new(stemmer_name(lang), "UTF_8");
+    if (t->stemmer == NULL) {
+        st = PRECIS_ERR_LANGUAGE;
+        goto fail;
+    }
+    if (stopwords != NULL)
+        st = precis_strset_add_lines(&t->stop, stopwords, stopwords_len);
+    else if (strcmp(stemmer_name(lang), "english") == 0)
+        st = precis_strset_add_array(&t->stop, precis_data_en_txt, precis_data_en_txt_count);
+    else
+        st = PRECIS_ERR_LANGUAGE;
+    if (st != PRECIS_OK)
+        goto fail;
+    *out = t;
+    return PRECIS_OK;
+fail:
+    precis_tokenizer_free(t);
+    return st;
+}
+
+/* ---- characters ------------------------------------------------------------------------ */
+
+static bool is_word_cat(utf8proc_category_t c)
+{
+    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+           (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME) || c == UTF8PROC_CATEGORY_ND;
+}
+
+/* Scripts written without spaces between words. */
+static bool is_cjk(int32_t c)
+{
+    return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) ||
+           (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+           (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0x20000 && c <= 0x2FFFF);
+}
+
+typedef struct cursor {
+    const unsigned char *s;
+    size_t n, i;
+} cursor;
+
+static int32_t peek(const cursor *c, size_t at, size_t *len)
+{
+    if (at >= c->n) {
+        *len = 0;
+        return -1;
+    }
+    unsigned char b = c->s[at];
+    if (b < 0x80) {
+        *len = 1;
+        return b;
+    }
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t k = utf8proc_iterate(c->s + at, (utf8proc_ssize_t)(c->n - at), &cp);
+    if (k <= 0) {
+        *len = 1;
+        return 0xFFFD;
+    }
+    *len = (size_t)k;
+    return cp;
+}
+
+static bool is_word_char(int32_t c)
+{
+    if (c < 0)
+        return false;
+    if (c < 0x80)
+        return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+    return !is_cjk(c) && is_word_cat(utf8proc_category(c));
+}
+
+static bool is_digit_c(int32_t c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* ---- the cache: folded word -> stem ---------------------------------------------------- */
+
+static bool cache_grow(precis_tokenizer *t)
+{
+    size_t cap = t->cache_cap ? t->cache_cap * 2 : 1024;
+    cache_entry *v = calloc(cap, sizeof *v);
+    if (v == NULL)
+        return false;
+    for (size_t i = 0; i < t->cache_cap; i++) {
+        if (t->cache[i].word == NULL)
+            continue;
+        size_t j = t->cache[i].hash & (cap - 1);
+        while (v[j].word != NULL)
+            j = (j + 1) & (cap - 1);
+        v[j] = t->cache[i];
+    }
+    free(t->cache);
+    t->cache = v;
+    t->cache_cap = cap;
+    return true;
+}
+
+/* The stem of the folded word 'w' (NULL stem for stopwords), from the cache or computed. */
+static const cache_entry *lookup(precis_tokenizer *t, const char *w, size_t len)
+{
+    if (len > UINT32_MAX)
+        return NULL;
+    if ((t->cache_n + 1) * 2 > t->cache_cap && !cache_grow(t))
+        return NULL;
+    uint64_t h = precis_hash(w, len);
+    size_t j = h & (t->cache_cap - 1);
+    for (; t->cache[j].word != NULL; j = (j + 1) & (t->cache_cap - 1)) {
+        cache_entry *e = &t->cache[j];
+        if (e->hash == h && e->word_len == len && memcmp(e->word, w, len) == 0)
+            return e;
+    }
+    cache_entry e = {.hash = h, .word_len = (uint32_t)len};
+    if ((e.word = precis_arena_strndup(&t->arena, w, len)) == NULL)
+        return NULL;
+    if (!precis_strset_has(&t->stop, w, len)) {
+        const sb_symbol *stem = sb_stemmer_stem(t->stemmer, (const sb_symbol *)w, (int)len);
+        if (stem == NULL)
+            return NULL;
+        int sl = sb_stemmer_length(t->stemmer);
+        if ((e.stem = precis_arena_strndup(&t->arena, (const char *)stem, (size_t)sl)) == NULL)
+            return NULL;
+        e.stem_len = (uint32_t)sl;
+    }
+    t->cache[j] = e;
+    t->cache_n++;
+    return &t->cache[j];
+}
+
+/* ---- words ----------------------------------------------------------------------------- */
+
+static bool buf_reserve(precis_tokenizer *t, size_t need)
+{
+    return precis_grow((void **)&t->buf, &t->buf_cap, need, 1);
+}
+
+/* Folds the word bytes [a, b) into t->buf: ASCII directly, anything else through utf8proc
+ * (NFKC + case folding). Returns the folded length, or (size_t)-1 when out of memory. */
+static size_t fold(precis_tokenizer *t, const unsigned char *s, size_t a, size_t b)
+{
+    bool ascii = true;
+    for (size_t i = a; i < b; i++)
+        ascii &= s[i] < 0x80;
+    if (ascii) {
+        if (!buf_reserve(t, b - a + 1))
+            return (size_t)-1;
+        for (size_t i = a; i < b; i++)
+            t->buf[i - a] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+        return b - a;
+    }
+    utf8proc_uint8_t *m = NULL;
+    utf8proc_ssize_t n = utf8proc_map(s + a, (utf8proc_ssize_t)(b - a), &m,
+                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+                                          UTF8PROC_CASEFOLD | UTF8PROC_IGNORE);
+    if (n < 0)
+        return (size_t)-1;
+    // Typographic apostrophes become ASCII ones so "Kim\u2019s" and "Kim's" agree.
+    size_t out = 0;
+    if (!buf_reserve(t, (size_t)n + 1)) {
+        free(m);
+        return (size_t)-1;
+    }
+    for (size_t i = 0; i < (size_t)n; i++) {
+        if (i + 2 < (size_t)n && m[i] == 0xE2 && m[i + 1] == 0x80 && m[i + 2] == 0x99) {
+            t->buf[out++] = '\'';
+            i += 2;
+        } else {
+            t->buf[out++] = (char)m[i];
+        }
+    }
+    free(m);
+    return out;
+}
+
+static bool is_apostrophe(int32_t c)
+{
+    return c == '\'' || c == 0x2019;
+}
+
+precis_status precis_tokenize(precis_tokenizer *t, const char *text, size_t len,
+                              precis_token_fn emit, void *ctx)
+{
+    cursor c = {(const unsigned char *)text, len, 0};
+    bool prev_cjk = false;
+    while (c.i < c.n) {
+        size_t k;
+        int32_t ch = peek(&c, c.i, &k);
+        if (is_cjk(ch)) { // a run of CJK characters -> overlapping bigrams
+            size_t k2;
+            int32_t nx = peek(&c, c.i + k, &k2);
+            if (is_cjk(nx) || !prev_cjk) { // a run of one character is its own term
+                size_t fl = fold(t, c.s, c.i, c.i + k + (is_cjk(nx) ? k2 : 0));
+                if (fl == (size_t)-1 || !emit(ctx, t->buf, fl))
+                    return PRECIS_ERR_NOMEM;
+            }
+            prev_cjk = true;
+            c.i += k;
+            continue;
+        }
+        prev_cjk = false;
+        if (!is_word_char(ch)) {
+            c.i += k;
+            continue;
+        }
+        size_t a = c.i, b = c.i + k, seg = 1; // seg: characters since the word start or a '.'
+        bool digits = is_digit_c(ch);
+        for (;;) {
+            size_t k1, k2;
+            int32_t d = peek(&c, b, &k1);
+            if (is_word_char(d)) {
+                b += k1;
+                seg++;
+                digits = digits && is_digit_c(d);
+                continue;
+            }
+            int32_t e = peek(&c, b + k1, &k2);
+            if (is_apostrophe(d) && is_word_char(e) && !is_digit_c(e)) {
+                b += k1;
+                seg = 0;
+                continue;
+            }
+            if ((d == '.' || d == ',') && is_word_char(e) &&
+                ((digits && is_digit_c(e)) || (d == '.' && seg == 1 && !is_digit_c(e)))) {
+                b += k1; // "3.5", "6,500", "U.S"
+                seg = 0;
+                continue;
+            }
+            break;
+        }
+        c.i = b;
+        size_t fl = fold(t, c.s, a, b);
+        if (fl == (size_t)-1)
+            return PRECIS_ERR_NOMEM;
+        if (fl < 2 && !(fl == 1 && (unsigned char)t->buf[0] >= 0x80))
+            continue; // single letters and digits carry nothing
+        const cache_entry *e = lookup(t, t->buf, fl);
+        if (e == NULL)
+            return PRECIS_ERR_NOMEM;
+        if (e->stem != NULL && e->stem_len > 0 && !emit(ctx, e->stem, e->stem_len))
+            return PRECIS_ERR_NOMEM;
+    }
+    return PRECIS_OK;
+}
