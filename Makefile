@@ -14,6 +14,8 @@ CC       ?= cc
 CFLAGS   ?= -O2 -g
 WARN      = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
             -Wpointer-arith -Wcast-qual -Wformat=2 -Wundef -Wvla -Wwrite-strings
+# Warnings are errors unless WERROR=0 (say, with a newer compiler that finds new warnings).
+WERROR   ?= 1
 ifeq ($(WERROR),1)
 WARN     += -Werror
 endif

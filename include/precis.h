@@ -92,6 +92,9 @@ typedef struct precis_options {
     double redundancy;
     /** Sentences with fewer words than this are never chosen (they still help scoring). */
     size_t min_words;
+    /** Keep a trace of every sentence (why it was dropped, its score, what it duplicates):
+     * see precis_summary_trace(). */
+    int explain;
     /** Hard limits, checked before any large allocation. 0 means the built-in default. */
     size_t max_input_bytes;
     size_t max_sentences;
@@ -169,6 +172,29 @@ size_t precis_summary_candidates(const precis_summary *s);
 
 /** Iterations TextRank needed and the L1 change of its last step. */
 size_t precis_summary_iterations(const precis_summary *s);
+
+/** What happened to one sentence of the corpus (with 'explain' set). */
+typedef struct precis_trace {
+    size_t doc, index;
+    /** Output form of the sentence. */
+    const char *text;
+    /** NULL for a candidate, else the rule that dropped it ("headline", "caption", ...). */
+    const char *dropped;
+    /** Candidates: TextRank score and rank (0 = best). */
+    double score;
+    size_t rank;
+    /** Chosen for the summary. */
+    int chosen;
+    /** A candidate skipped as a near-duplicate: the trace index of the chosen sentence it
+     * duplicates most, and the similarity; (size_t)-1 otherwise. */
+    size_t duplicate_of;
+    double similarity;
+} precis_trace;
+
+/** Number of traced sentences (every sentence found, in corpus order; 0 without 'explain'),
+ * and the i-th. */
+size_t precis_summary_trace_count(const precis_summary *s);
+const precis_trace *precis_summary_trace(const precis_summary *s, size_t i);
 
 /** Wall-clock milliseconds spent in pipeline stage 'i' (0 <= i < precis_stage_count()), and its
  * name ("split", "tokenize", ...). Used by the benchmarks. */

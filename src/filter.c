@@ -239,13 +239,15 @@ precis_status precis_filter_sentences(const precis_doc *docs, size_t n_docs, pre
             s->drop = PRECIS_DROP_PARENTHESIZED;
         else if (sh.web)
             s->drop = PRECIS_DROP_WEB;
+        else if (sh.letters * 2 < sh.letters + sh.other)
+            s->drop = PRECIS_DROP_NOT_PROSE;
         else if (s->index == 0 && s->para_first && s->para_last && !sh.terminal &&
                  sh.words <= TITLE_WORDS)
             s->drop = PRECIS_DROP_TITLE;
+        else if (all_caps(&sh))
+            s->drop = PRECIS_DROP_NOT_PROSE;
         else if (!sh.terminal)
             s->drop = PRECIS_DROP_NO_TERMINAL;
-        else if (all_caps(&sh) || sh.letters * 2 < sh.letters + sh.other)
-            s->drop = PRECIS_DROP_NOT_PROSE;
         else if (starts_with(t + s->off, s->len, "By ") && sh.caps_words && sh.words <= 8)
             s->drop = PRECIS_DROP_BYLINE;
         else if (sh.words < MIN_WORDS)

@@ -54,6 +54,8 @@ static const char usage_text[] =
     "      --max-bytes N       refuse input larger than N bytes in all [default: 2 GiB]\n"
     "      --max-sentences N   refuse input with more than N sentences [default: 20000000]\n"
     "Other:\n"
+    "      --explain           on stderr: every sentence kept or dropped (and by which rule),\n"
+    "                          the ranking with scores, and duplicates skipped\n"
     "  -h, --help              show this help and exit\n"
     "      --version           show the version and exit\n"
     "\n"
@@ -289,7 +291,7 @@ static int read_stopwords(cli *c, buf *b)
 
 enum {
     OPT_DEDUP = 256, OPT_ORDER, OPT_MIN_WORDS, OPT_DAMPING, OPT_PRIOR, OPT_EDGE, OPT_REDUNDANCY,
-    OPT_LANG, OPT_STOPWORDS, OPT_MAX_BYTES, OPT_MAX_SENTENCES, OPT_VERSION,
+    OPT_LANG, OPT_STOPWORDS, OPT_MAX_BYTES, OPT_MAX_SENTENCES, OPT_VERSION, OPT_EXPLAIN,
 };
 
 static const struct option long_opts[] = {
@@ -308,6 +310,7 @@ static const struct option long_opts[] = {
     {"stopwords", required_argument, NULL, OPT_STOPWORDS},
     {"max-bytes", required_argument, NULL, OPT_MAX_BYTES},
     {"max-sentences", required_argument, NULL, OPT_MAX_SENTENCES},
+    {"explain", no_argument, NULL, OPT_EXPLAIN},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, OPT_VERSION},
     {NULL, 0, NULL, 0},
@@ -399,6 +402,9 @@ static int parse_option(cli *c, int ch, const char *arg, const char *flag)
         else
             o->max_sentences = (size_t)v;
         return -1;
+    case OPT_EXPLAIN:
+        o->explain = 1;
+        return -1;
     case 'h':
         fputs(usage_text, stdout);
         return EXIT_SUCCESS;
@@ -419,6 +425,31 @@ static const char *flag_name(int ch, int long_index, char *tmp, size_t cap)
     else
         snprintf(tmp, cap, "-%c", ch);
     return tmp;
+}
+
+/* --explain: the fate of every sentence, on stderr. */
+static void print_explain(const precis_summary *s, const precis_corpus *c, char *const *names)
+{
+    (void)c;
+    size_t n = precis_summary_trace_count(s);
+    fprintf(stderr, "precis: %zu sentences, %zu candidates, TextRank converged in %zu iterations\n",
+            precis_summary_corpus_sentences(s), precis_summary_candidates(s),
+            precis_summary_iterations(s));
+    for (size_t i = 0; i < n; i++) {
+        const precis_trace *t = precis_summary_trace(s, i);
+        fprintf(stderr, "%s:%zu ", names[t->doc], t->index);
+        if (t->dropped)
+            fprintf(stderr, "dropped (%s)", t->dropped);
+        else if (t->chosen)
+            fprintf(stderr, "CHOSEN   rank %zu score %.5f", t->rank + 1, t->score);
+        else if (t->duplicate_of != (size_t)-1) {
+            const precis_trace *d = precis_summary_trace(s, t->duplicate_of);
+            fprintf(stderr, "skipped  rank %zu score %.5f: duplicates %s:%zu (cosine %.2f)",
+                    t->rank + 1, t->score, names[d->doc], d->index, t->similarity);
+        } else
+            fprintf(stderr, "not chosen rank %zu score %.5f", t->rank + 1, t->score);
+        fprintf(stderr, ": %.100s%s\n", t->text, strlen(t->text) > 100 ? "..." : "");
+    }
 }
 
 static int print_summary(const precis_summary *s)
@@ -518,6 +549,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "precis: no sentence fits within the length budget\n");
         goto done;
     }
+    if (c.opt.explain)
+        print_explain(summary, corpus, files.v);
     rc = print_summary(summary);
 done:
     precis_summary_free(summary);

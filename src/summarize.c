@@ -99,6 +99,9 @@ struct precis_summary {
     char *text;
     size_t n_sentences, n_candidates, iterations;
     double stage_ms[PRECIS_STAGE_COUNT];
+    precis_trace *trace;
+    size_t n_trace;
+    char *trace_text;
 };
 
 void precis_summary_free(precis_summary *s)
@@ -108,7 +111,16 @@ void precis_summary_free(precis_summary *s)
     free(s->sent);
     free(s->support);
     free(s->text);
+    free(s->trace);
+    free(s->trace_text);
     free(s);
+}
+
+size_t precis_summary_trace_count(const precis_summary *s) { return s ? s->n_trace : 0; }
+
+const precis_trace *precis_summary_trace(const precis_summary *s, size_t i)
+{
+    return s && i < s->n_trace ? &s->trace[i] : NULL;
 }
 
 size_t precis_summary_count(const precis_summary *s) { return s ? s->n : 0; }
@@ -390,6 +402,66 @@ done:
     return st;
 }
 
+/* Records every sentence's fate for --explain: dropped by which rule, or its score, and for
+ * candidates left out, the chosen sentence they duplicate. */
+static precis_status build_trace(run *r, precis_summary *s, const size_t *rank, const pick *picks,
+                                 size_t k)
+{
+    size_t n = r->sents.n, bytes = 0;
+    for (size_t i = 0; i < n; i++)
+        bytes += r->sents.v[i].n_bytes + 1;
+    s->trace = calloc(n ? n : 1, sizeof *s->trace);
+    s->trace_text = malloc(bytes ? bytes : 1);
+    size_t *cand_of = malloc((n ? n : 1) * sizeof *cand_of);
+    if (s->trace == NULL || s->trace_text == NULL || cand_of == NULL) {
+        free(cand_of);
+        return PRECIS_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < n; i++)
+        cand_of[i] = SIZE_MAX;
+    for (size_t c = 0; c < r->n_cand; c++)
+        cand_of[r->cand[c]] = c;
+    size_t at = 0;
+    for (size_t i = 0; i < n; i++) {
+        const precis_sent *ps = &r->sents.v[i];
+        precis_trace *t = &s->trace[i];
+        size_t len = precis_sentence_text(r->corpus->docs[ps->doc].text + ps->off, ps->len,
+                                          s->trace_text + at, bytes - at);
+        if (len == (size_t)-1) {
+            free(cand_of);
+            return PRECIS_ERR_NOMEM;
+        }
+        t->doc = ps->doc;
+        t->index = ps->index;
+        t->text = s->trace_text + at;
+        at += len + 1;
+        t->duplicate_of = SIZE_MAX;
+        size_t c = cand_of[i];
+        if (c == SIZE_MAX) {
+            t->dropped = precis_drop_reason((precis_drop)ps->drop);
+            continue;
+        }
+        t->score = r->score[c];
+        t->rank = rank[c];
+        for (size_t j = 0; j < k; j++) {
+            if (picks[j].cand == c) {
+                t->chosen = 1;
+                continue;
+            }
+            double sim = precis_csr_dot(&r->x, c, picks[j].cand);
+            if (sim >= r->opt->dedup && sim > t->similarity) {
+                t->duplicate_of = r->cand[picks[j].cand];
+                t->similarity = sim;
+            }
+        }
+        if (t->chosen)
+            t->duplicate_of = SIZE_MAX;
+    }
+    s->n_trace = n;
+    free(cand_of);
+    return PRECIS_OK;
+}
+
 /* Copies the chosen sentences, their provenance and the sentences they absorbed. */
 static precis_status build_summary(run *r, precis_summary **out)
 {
@@ -470,6 +542,9 @@ static precis_status build_summary(run *r, precis_summary **out)
         o->n_support = (size_t)(s->support + sup - o->support);
         at += len + 1;
     }
+    if (r->opt->explain && (st = build_trace(r, s, rank, picks, k)) != PRECIS_OK)
+        goto done;
+    st = PRECIS_ERR_NOMEM;
     s->n = k;
     s->n_sentences = r->sents.n;
     s->n_candidates = n;

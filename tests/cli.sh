@@ -1,0 +1,211 @@
+#!/bin/sh
+# End-to-end tests of the precis command: flags, budgets, input forms, and errors.
+# Usage: sh tests/cli.sh [path/to/precis]      (run from the repository root)
+# Prints one line per failure and a final "N passed, N failed".
+P=${1:-build/precis}
+C=tests/data/kim-shoigu
+T=$(mktemp -d)
+trap 'chmod -R u+rwx "$T" 2>/dev/null; rm -rf "$T"' EXIT
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+# check NAME COMMAND...: COMMAND must succeed
+check() {
+    name=$1
+    shift
+    if "$@"; then ok; else bad "$name"; fi
+}
+
+# run ARGS...: runs precis, leaving stdout in $T/out, stderr in $T/err, status in $rc
+run() {
+    "$P" "$@" >"$T/out" 2>"$T/err"
+    rc=$?
+}
+
+# expect_error STATUS PATTERN ARGS...: exit STATUS, nothing on stdout, one stderr line
+# matching PATTERN (grep -E)
+expect_error() {
+    want=$1
+    pat=$2
+    shift 2
+    run "$@"
+    if [ "$rc" -ne "$want" ]; then
+        bad "precis $*: exit $rc, want $want"
+    elif [ -s "$T/out" ]; then
+        bad "precis $*: wrote to stdout on error"
+    elif ! head -1 "$T/err" | grep -Eq -- "$pat"; then
+        bad "precis $*: stderr '$(head -1 "$T/err")' does not match '$pat'"
+    else
+        ok
+    fi
+}
+
+words() { wc -w <"$1" | tr -d ' '; }
+lines() { wc -l <"$1" | tr -d ' '; }
+bytes() { wc -c <"$1" | tr -d ' '; }
+
+# ---- the bundled corpus -----------------------------------------------------------------
+run "$C"/*.txt
+check "default exit status" [ "$rc" -eq 0 ]
+check "default gives 5 sentences" [ "$(lines "$T/out")" -eq 5 ]
+check "default: nothing on stderr" [ ! -s "$T/err" ]
+cp "$T/out" "$T/default"
+
+run "$C"
+check "a directory equals its files" cmp -s "$T/out" "$T/default"
+
+run "$C"/*.txt
+check "same input, byte-identical output" cmp -s "$T/out" "$T/default"
+
+run -w 100 "$C"/*.txt
+check "-w 100 exit status" [ "$rc" -eq 0 ]
+check "-w 100 never exceeds 100 words" [ "$(words "$T/out")" -le 100 ]
+check "-w 100 fills most of the budget" [ "$(words "$T/out")" -ge 70 ]
+cp "$T/out" "$T/w100"
+# No caption, promo, credit, editor's note or headline line.
+check "-w 100 holds no boilerplate" \
+    sh -c "! grep -Eq 'Rappler\.com|Track Latest|NDTV|^\(|AP Images|sponsored by|Story highlights|FOREIGN TIES|Deepens Ties|^date ' '$T/w100'"
+# Every line is a whole sentence: starts with a capital, quote or digit, ends with . ! ? or a
+# closing quote, and is not cut after an abbreviation.
+check "-w 100 lines start like sentences" sh -c "! grep -Evq '^[[:upper:][:digit:]\"“‘(]' '$T/w100'"
+check "-w 100 lines end like sentences" sh -c "! grep -Evq '[.!?][\"”’)]?$' '$T/w100'"
+check "-w 100 not cut at abbreviations" \
+    sh -c "! grep -Eq '(Lt|Gen|Gov|Adm|Mr|Dr|U\.S|U\.N)\.$' '$T/w100'"
+# No two sentences say the same thing: content-word overlap (Jaccard) stays below 0.5.
+check "-w 100 has no near-duplicate sentences" awk '
+    BEGIN { split("the a an and of to in on at for with by as is was were has have had that it its from said this will would be been are his her their", s, " ")
+            for (i in s) stop[s[i]] = 1 }
+    { n[NR] = 0
+      line = tolower($0); gsub(/[^a-z0-9 ]/, " ", line)
+      m = split(line, w, " ")
+      for (i = 1; i <= m; i++) if (!(w[i] in stop) && !((NR, w[i]) in has)) { has[NR, w[i]] = 1; n[NR]++ } }
+    END { for (a = 1; a <= NR; a++) for (b = a + 1; b <= NR; b++) {
+            common = 0
+            for (k in has) { split(k, p, SUBSEP); if (p[1] == a && ((b, p[2]) in has)) common++ }
+            if (common / (n[a] + n[b] - common) >= 0.5) { print "duplicate: " a " " b; bad = 1 } }
+          exit bad }' "$T/w100"
+
+run -b 400 "$C"/*.txt
+check "-b 400 never exceeds 400 bytes" [ "$(bytes "$T/out")" -le 400 ]
+check "-b 400 gives something" [ "$(lines "$T/out")" -ge 1 ]
+
+run -n 3 "$C"/*.txt
+check "-n 3 gives 3 sentences" [ "$(lines "$T/out")" -eq 3 ]
+run --sentences=2 "$C"/*.txt
+check "--sentences=2 gives 2 sentences" [ "$(lines "$T/out")" -eq 2 ]
+
+run -r 0.05 "$C"/*.txt
+n=$(lines "$T/out")
+check "-r 0.05 gives a few sentences" [ "$n" -ge 3 ] && [ "$n" -le 6 ]
+run -r 1 "$C"/000_6cca315a64b0eb8e.txt
+check "-r 1 keeps every candidate of one article" [ "$(lines "$T/out")" -ge 10 ]
+
+run --order rank "$C"/*.txt
+sort "$T/out" >"$T/rank.sorted"
+sort "$T/default" >"$T/default.sorted"
+check "--order rank: same sentences as source order" cmp -s "$T/rank.sorted" "$T/default.sorted"
+
+run --explain "$C"/*.txt
+check "--explain: stdout unchanged" cmp -s "$T/out" "$T/default"
+check "--explain: says what was dropped" grep -q 'dropped (whole paragraph in parentheses)' "$T/err"
+check "--explain: names duplicates" grep -q 'duplicates' "$T/err"
+
+# ---- one article, stdin -----------------------------------------------------------------
+A="$C"/001_3e22d7b4d5897780.txt
+run -n 3 "$A"
+cp "$T/out" "$T/file3"
+"$P" -n 3 - <"$A" >"$T/out" 2>"$T/err"
+check "stdin '-' equals the file" cmp -s "$T/out" "$T/file3"
+"$P" -n 3 <"$A" >"$T/out" 2>"$T/err"
+check "no FILE reads stdin" cmp -s "$T/out" "$T/file3"
+check "one article, -n 3" [ "$(lines "$T/file3")" -eq 3 ]
+
+# CRLF line ends and a BOM give the same summary.
+{ printf '\357\273\277'; sed 's/$/\r/' "$A"; } >"$T/crlf.txt"
+run -n 3 "$T/crlf.txt"
+check "CRLF + BOM: same summary" cmp -s "$T/out" "$T/file3"
+
+# Text without any punctuation still yields its lines.
+printf 'the ministers met in the capital today\nthey agreed on new trade rules for the region\n' >"$T/nopunct.txt"
+run -n 1 "$T/nopunct.txt"
+check "no punctuation at all: still a summary" [ "$rc" -eq 0 ] && [ "$(lines "$T/out")" -eq 1 ]
+
+# A symlink loop in a directory does not hang or fail.
+mkdir -p "$T/loop/inner"
+cp "$A" "$T/loop/a.txt"
+ln -s .. "$T/loop/inner/back"
+ln -s . "$T/loop/self"
+run -n 2 "$T/loop"
+check "symlink loop: terminates" [ "$rc" -eq 0 ] && [ "$(lines "$T/out")" -eq 2 ]
+
+# Closing stdout early: no error spew.
+"$P" "$C" 2>"$T/err" | head -1 >/dev/null
+check "stdout closed early: quiet" [ ! -s "$T/err" ]
+
+# A custom stopword list.
+printf '# test list\nthe\nand\n' >"$T/stop.txt"
+run --stopwords "$T/stop.txt" -n 2 "$C"
+check "--stopwords FILE works" [ "$rc" -eq 0 ] && [ "$(lines "$T/out")" -eq 2 ]
+
+# ---- bad input ----------------------------------------------------------------------------
+expect_error 1 "^precis: $T/nosuch.txt: No such file or directory" "$T/nosuch.txt"
+: >"$T/empty.txt"
+expect_error 1 "^precis: $T/empty.txt: empty document" "$T/empty.txt"
+printf '  \n\t\n' >"$T/blank.txt"
+expect_error 1 "^precis: $T/blank.txt: only white space" "$T/blank.txt"
+printf 'Valid start. Then \377 bad.\n' >"$T/bad.txt"
+expect_error 1 "^precis: $T/bad.txt: invalid UTF-8 at byte 18" "$T/bad.txt"
+printf 'PK\003\004\000\000binary' >"$T/bin.dat"
+expect_error 1 "^precis: $T/bin.dat: binary data" "$T/bin.dat"
+printf '\377\376H\000i\000' >"$T/utf16.txt"
+expect_error 1 "^precis: $T/utf16.txt: UTF-16" "$T/utf16.txt"
+printf -- '--- *** ---\n' >"$T/symbols.txt"
+expect_error 1 "no sentence" "$T/symbols.txt"
+mkdir -p "$T/emptydir"
+expect_error 1 "^precis: $T/emptydir: directory holds no files" "$T/emptydir"
+expect_error 1 "^precis: $T/empty.txt: empty document" "$A" "$T/empty.txt"
+expect_error 1 "stopwords.*No such file" --stopwords "$T/stopwords-missing" "$A"
+expect_error 1 "no sentence fits" -w 2 "$A"
+if [ "$(id -u)" -ne 0 ]; then
+    cp "$A" "$T/locked.txt"
+    chmod 000 "$T/locked.txt"
+    expect_error 1 "^precis: $T/locked.txt: Permission denied" "$T/locked.txt"
+fi
+
+# ---- bad usage ----------------------------------------------------------------------------
+expect_error 2 "invalid value '0' for -n" -n 0 "$A"
+expect_error 2 "invalid value '1.5' for -r" -r 1.5 "$A"
+expect_error 2 "invalid value 'abc' for -w" -w abc "$A"
+expect_error 2 "invalid value '-5' for -b" -b -5 "$A"
+expect_error 2 "invalid value '10x' for --words" --words 10x "$A"
+expect_error 2 "invalid value '0' for --dedup" --dedup 0 "$A"
+expect_error 2 "invalid value 'up' for --order" --order up "$A"
+expect_error 2 "invalid value '1' for --damping" --damping 1 "$A"
+expect_error 2 "invalid value 'nan' for -r" -r nan "$A"
+expect_error 2 "invalid value '99999999999999999999' for -n" -n 99999999999999999999 "$A"
+expect_error 2 "unknown option '--frobnicate'" --frobnicate "$A"
+expect_error 2 "unknown option '-z'" -z "$A"
+expect_error 2 "option '-n' needs a value" "$A" -n
+expect_error 2 "one length at a time" -n 3 -w 50 "$A"
+expect_error 1 "unsupported language" --lang xx "$A"
+grep -q "Try 'precis --help'" "$T/err" || true
+
+run --help
+check "--help exits 0" [ "$rc" -eq 0 ]
+for flag in --sentences --words --bytes --ratio --dedup --order --min-words --damping \
+    --position-prior --edge-threshold --redundancy --lang --stopwords --max-bytes \
+    --max-sentences --explain --help --version; do
+    check "--help documents $flag" grep -q -- "$flag" "$T/out"
+done
+run --version
+check "--version" grep -Eq '^precis [0-9]+\.[0-9]+\.[0-9]+$' "$T/out"
+
+# ---- limits -------------------------------------------------------------------------------
+expect_error 1 "exceeds" --max-bytes 100 "$A"
+expect_error 1 "exceeds" --max-sentences 3 "$A"
+
+echo "cli: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
