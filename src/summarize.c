@@ -12,9 +12,9 @@
 #define DEFAULT_SENTENCES 5
 #define DEFAULT_DEDUP 0.5
 #define DEFAULT_DAMPING 0.85 // as in the TextRank paper; lower values flatten the ranking
-#define DEFAULT_POSITION_PRIOR 0.0
+#define DEFAULT_POSITION_PRIOR 0.4
 #define DEFAULT_EDGE_THRESHOLD 0.0
-#define DEFAULT_REDUNDANCY 0.0
+#define DEFAULT_REDUNDANCY 0.4
 #define DEFAULT_MIN_WORDS 5
 #define DEFAULT_MAX_INPUT_BYTES ((size_t)2 << 30)
 #define DEFAULT_MAX_SENTENCES ((size_t)20 * 1000 * 1000)
@@ -392,7 +392,7 @@ static precis_status stage_select(run *r)
     if (!any) // only short sentences: better a short one than none
         for (size_t k = 0; k < n; k++)
             eligible[k] = true;
-    precis_select_input in = {n, r->score, words, bytes, eligible, &r->x, pos};
+    precis_select_input in = {n, r->score, words, bytes, eligible, &r->x, pos, &r->graph};
     st = precis_select(&in, r->opt, &r->sel);
 done:
     free(words);
