@@ -99,6 +99,7 @@ unit: all $(TEST_BIN)
 
 e2e: all
 	sh tests/cli.sh $(BUILD)/precis
+	sh tests/rouge_oracle.sh $(BUILD)/precis
 
 asan: deps
 	@$(MAKE) --no-print-directory BUILD=build/asan CFLAGS="-O1 -g $(SANITIZE)" \

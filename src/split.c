@@ -271,19 +271,22 @@ static bool continues(const char *s, const line *l, const line *next, bool wrapp
  * line break; text with one paragraph per line does not. */
 static bool looks_wrapped(const char *s, const lines *ls)
 {
-    size_t pairs = 0, open = 0, longest = 0;
+    size_t pairs = 0, open = 0, longest = 0, total = 0, n = 0;
     for (size_t i = 0; i < ls->n; i++) {
         const line *l = &ls->v[i];
         if (l->blank)
             continue;
         if (l->end - l->start > longest)
             longest = l->end - l->start;
+        total += l->end - l->start;
+        n++;
         if (i + 1 < ls->n && !ls->v[i + 1].blank) {
             pairs++;
             open += !ends_terminal(s, l);
         }
     }
-    return pairs >= 4 && open * 2 >= pairs && longest <= 100;
+    // Lists of short lines (names, items) are not wrapped prose.
+    return pairs >= 4 && open * 2 >= pairs && longest <= 100 && total >= 40 * n;
 }
 
 /* ---- sentences inside a paragraph ------------------------------------------------------- */
