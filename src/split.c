@@ -131,12 +131,13 @@ void precis_abbrevs_destroy(precis_abbrevs *ab)
     precis_strset_destroy(&ab->starters);
 }
 
-/* Looks 'w' up as written and with its first letter in upper case ("gen" -> "Gen"). */
-static bool abbrev_has(const precis_strset *set, const char *w, size_t len)
+/* Looks 'w' up as written and, when 'lower_too', also capitalized ("gen" -> "Gen"). Only the
+ * abbreviations that never end a sentence are matched in lower case: "no." is a word. */
+static bool abbrev_has(const precis_strset *set, const char *w, size_t len, bool lower_too)
 {
     if (precis_strset_has(set, w, len))
         return true;
-    if (len > 0 && len < 32 && w[0] >= 'a' && w[0] <= 'z') {
+    if (lower_too && len > 0 && len < 32 && w[0] >= 'a' && w[0] <= 'z') {
         char buf[32];
         memcpy(buf, w, len);
         buf[0] = (char)(buf[0] - 'a' + 'A');
@@ -244,12 +245,13 @@ static size_t count_words(const char *s, size_t start, size_t end)
 }
 
 /* Does the line stop in the middle of a sentence that the next line carries on? */
-static bool continues(const char *s, const line *l, const line *next, bool wrapped)
+static bool continues(const char *s, const line *l, const line *next, bool wrapped,
+                      size_t wrap_width)
 {
     if (next->blank || ends_terminal(s, l))
         return false;
-    if (wrapped)
-        return true;
+    if (wrapped) // a wrapped line was full; a short one (a heading) ends its paragraph
+        return (l->end - l->start) * 10 >= wrap_width * 6;
     size_t k;
     int32_t first = decode(s, next->end, next->start, &k);
     if (is_lower_cp(first))
@@ -269,7 +271,7 @@ static bool continues(const char *s, const line *l, const line *next, bool wrapp
 
 /* Hard-wrapped text (lines of similar width, most not ending a sentence) joins every single
  * line break; text with one paragraph per line does not. */
-static bool looks_wrapped(const char *s, const lines *ls)
+static bool looks_wrapped(const char *s, const lines *ls, size_t *width)
 {
     size_t pairs = 0, open = 0, longest = 0, total = 0, n = 0;
     for (size_t i = 0; i < ls->n; i++) {
@@ -285,6 +287,7 @@ static bool looks_wrapped(const char *s, const lines *ls)
             open += !ends_terminal(s, l);
         }
     }
+    *width = longest;
     // Lists of short lines (names, items) are not wrapped prose.
     return pairs >= 4 && open * 2 >= pairs && longest <= 100 && total >= 40 * n;
 }
@@ -299,54 +302,65 @@ typedef struct splitter {
     const char *s;
     size_t start, end; // the paragraph
     const precis_abbrevs *ab;
-    span quotes[64];
-    size_t n_quotes;
+    span *quotes;      // sorted by position, not nested
+    size_t n_quotes, cap_quotes;
+    size_t next_quote; // first quotation that may still hold a later byte
 } splitter;
 
-/* Finds balanced quotations in the paragraph; an unbalanced quote is ignored so that it cannot
- * swallow the rest of the paragraph. */
-static void find_quotes(splitter *sp)
+static bool push_quote(splitter *sp, size_t open, size_t close)
+{
+    if (!precis_grow((void **)&sp->quotes, &sp->cap_quotes, sp->n_quotes + 1, sizeof *sp->quotes))
+        return false;
+    sp->quotes[sp->n_quotes++] = (span){open, close};
+    return true;
+}
+
+/* Finds balanced quotations in the paragraph. A straight quote opens where a word starts after
+ * it and closes where one ended before it; a quote that opens while another is open means the
+ * first was stray, and an unbalanced quote is ignored, so that neither swallows the rest of the
+ * paragraph. A single curly quote (\u2019) closes only when no letter follows: inside a word it
+ * is an apostrophe. */
+static bool find_quotes(splitter *sp)
 {
     const char *s = sp->s;
     size_t open = SIZE_MAX;
     int32_t open_c = 0;
-    sp->n_quotes = 0;
+    sp->n_quotes = sp->next_quote = 0;
     for (size_t i = sp->start; i < sp->end;) {
-        size_t k;
+        size_t k, pk, nk;
         int32_t c = decode(s, sp->end, i, &k);
-        if (c == 0x201C || c == 0x00AB || c == 0x300C) {
-            open = i;
+        int32_t before = i > sp->start ? decode(s, sp->end, prev_start(s, i), &pk) : ' ';
+        int32_t after = i + k < sp->end ? decode(s, sp->end, i + k, &nk) : ' ';
+        bool starts = (is_space_cp(before) || is_opener(before) || before == 0x2014 ||
+                       before == 0x2013) && !is_space_cp(after);
+        if (c == 0x201C || c == 0x00AB || c == 0x300C || (c == 0x2018 && starts) ||
+            (c == '"' && starts)) {
+            open = i; // a quote still open here was stray
             open_c = c;
-        } else if (c == '"') {
-            size_t pk;
-            int32_t before = i > sp->start ? decode(s, sp->end, prev_start(s, i), &pk) : ' ';
-            bool opening = open == SIZE_MAX &&
-                           (is_space_cp(before) || is_opener(before) || before == 0x2014 ||
-                            before == 0x2013);
-            if (opening) {
-                open = i;
-                open_c = c;
-            } else if (open != SIZE_MAX && open_c == '"') {
-                if (sp->n_quotes < sizeof sp->quotes / sizeof sp->quotes[0])
-                    sp->quotes[sp->n_quotes++] = (span){open, i};
-                open = SIZE_MAX;
-            }
-        } else if ((c == 0x201D && open_c == 0x201C) || (c == 0x00BB && open_c == 0x00AB) ||
-                   (c == 0x300D && open_c == 0x300C)) {
-            if (open != SIZE_MAX && sp->n_quotes < sizeof sp->quotes / sizeof sp->quotes[0])
-                sp->quotes[sp->n_quotes++] = (span){open, i};
+        } else if (open != SIZE_MAX &&
+                   ((c == '"' && open_c == '"') || (c == 0x201D && open_c == 0x201C) ||
+                    (c == 0x00BB && open_c == 0x00AB) || (c == 0x300D && open_c == 0x300C) ||
+                    (c == 0x2019 && open_c == 0x2018 && !is_letter_cp(after)))) {
+            if (!push_quote(sp, open, i))
+                return false;
             open = SIZE_MAX;
         }
         i += k;
     }
+    return true;
 }
 
-/* The quotation holding byte 'i', or NULL. */
-static const span *quote_at(const splitter *sp, size_t i)
+/* The quotation holding byte 'i', or NULL. Bytes are asked about in increasing order, so a
+ * cursor makes the whole paragraph one pass. */
+static const span *quote_at(splitter *sp, size_t i)
 {
-    for (size_t q = 0; q < sp->n_quotes; q++)
-        if (sp->quotes[q].open < i && i < sp->quotes[q].close)
-            return &sp->quotes[q];
+    while (sp->next_quote < sp->n_quotes && sp->quotes[sp->next_quote].close < i)
+        sp->next_quote++;
+    if (sp->next_quote < sp->n_quotes) {
+        const span *q = &sp->quotes[sp->next_quote];
+        if (q->open < i && i < q->close)
+            return q;
+    }
     return NULL;
 }
 
@@ -388,11 +402,13 @@ static bool clear_new_start(const splitter *sp, size_t next)
 
 /* Decides whether the terminal punctuation at byte 'p' ends a sentence; on yes, '*cut' is the
  * end of the sentence (after closing quotes and brackets). */
-static bool ends_sentence(const splitter *sp, size_t p, size_t *cut, size_t *resume)
+static bool ends_sentence(splitter *sp, size_t p, size_t *cut, size_t *resume)
 {
     const char *s = sp->s;
     size_t k;
     int32_t c = decode(s, sp->end, p, &k);
+    if (c == '.' && p > sp->start && s[p - 1] == '.')
+        return false; // inside a run of full stops ("..."), judged at its first
     size_t e = p + k, periods = c == '.', closers_end = 0;
     bool ellipsis = c == 0x2026, closed_quote = false;
     // The cluster: more terminal marks and closing quotes/brackets ("?!", ".\u201D", ".)")
@@ -441,10 +457,10 @@ static bool ends_sentence(const splitter *sp, size_t p, size_t *cut, size_t *res
         return true;
     int32_t w0 = decode(s, we, ws, &k);
     if (k == wl && is_upper_cp(w0))
-        return false; // an initial: "J. R. R. Tolkien"
-    if (abbrev_has(&sp->ab->never_final, s + ws, wl))
+        return clear_new_start(sp, next); // an initial ("J. R. R. Tolkien"), unless "Group C. The"
+    if (abbrev_has(&sp->ab->never_final, s + ws, wl, true))
         return false;
-    if (abbrev_has(&sp->ab->maybe_final, s + ws, wl) || is_dotted_letters(s + ws, wl))
+    if (abbrev_has(&sp->ab->maybe_final, s + ws, wl, false) || is_dotted_letters(s + ws, wl))
         return clear_new_start(sp, next);
     return true;
 }
@@ -470,11 +486,12 @@ static precis_status push(precis_sents *out, uint32_t doc, uint32_t para, size_t
 static size_t skip_dateline(const char *s, size_t start, size_t end)
 {
     size_t i = start, caps = 0, k;
-    while (i < end) { // the place name in capitals
+    while (i < end) { // the place name in capitals: "SEOUL", "NEW YORK", "WILKES-BARRE"
         int32_t c = decode(s, end, i, &k);
         if (is_upper_cp(c))
             caps++;
-        else if (!(c == ' ' || c == '.' || c == '\'' || c == '-') || is_lower_cp(c))
+        else if (c == '-' ? !(i + 1 < end && is_upper_cp((unsigned char)s[i + 1]))
+                          : !(c == ' ' || c == '.' || c == '\''))
             break;
         i += k;
     }
@@ -489,7 +506,7 @@ static size_t skip_dateline(const char *s, size_t start, size_t end)
             while (i < end && (s[i] == ' ' || s[i] == ','))
                 i++;
             int32_t c = decode(s, end, i, &k);
-            if (!is_upper_cp(c))
+            if (!is_upper_cp(c) && !(c >= '0' && c <= '9')) // "South Korea", "March 12"
                 break;
             while (i < end && s[i] != ' ' && s[i] != ',')
                 i++;
@@ -515,17 +532,31 @@ static size_t skip_dateline(const char *s, size_t start, size_t end)
     return end - i >= 20 ? i : start;
 }
 
+static precis_status split_sentences(splitter *sp, const char *s, const line *unit, uint32_t doc,
+                                     uint32_t para, precis_sents *out);
+
 static precis_status split_paragraph(const char *s, const line *unit, uint32_t doc, uint32_t para,
                                      const precis_abbrevs *ab, precis_sents *out)
 {
     splitter sp = {.s = s, .start = unit->start, .end = unit->end, .ab = ab};
-    find_quotes(&sp);
+    if (!find_quotes(&sp)) {
+        free(sp.quotes);
+        return PRECIS_ERR_NOMEM;
+    }
+    precis_status st = split_sentences(&sp, s, unit, doc, para, out);
+    free(sp.quotes);
+    return st;
+}
+
+static precis_status split_sentences(splitter *sp, const char *s, const line *unit, uint32_t doc,
+                                     uint32_t para, precis_sents *out)
+{
     size_t first = out->n;
     size_t begin = skip_dateline(s, unit->start, unit->end);
     for (size_t i = begin; i < unit->end;) {
         size_t k, cut, resume;
         int32_t c = decode(s, unit->end, i, &k);
-        if (is_terminal(c) && ends_sentence(&sp, i, &cut, &resume)) {
+        if (is_terminal(c) && ends_sentence(sp, i, &cut, &resume)) {
             size_t e = trim_right(s, begin, cut);
             if (e > begin) {
                 precis_status st = push(out, doc, para, begin, e - begin, unit);
@@ -558,7 +589,8 @@ precis_status precis_split_document(const char *text, size_t len, uint32_t doc_n
     precis_status st = split_lines(text, len, &ls);
     if (st != PRECIS_OK)
         goto done;
-    bool wrapped = looks_wrapped(text, &ls);
+    size_t width = 0;
+    bool wrapped = looks_wrapped(text, &ls, &width);
     uint32_t para = 0;
     for (size_t i = 0; i < ls.n;) {
         if (ls.v[i].blank) {
@@ -567,7 +599,7 @@ precis_status precis_split_document(const char *text, size_t len, uint32_t doc_n
         }
         line unit = ls.v[i];
         size_t j = i;
-        while (j + 1 < ls.n && continues(text, &ls.v[j], &ls.v[j + 1], wrapped))
+        while (j + 1 < ls.n && continues(text, &ls.v[j], &ls.v[j + 1], wrapped, width))
             unit.end = ls.v[++j].end;
         if ((st = split_paragraph(text, &unit, doc_no, para++, ab, out)) != PRECIS_OK)
             goto done;
