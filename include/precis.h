@@ -56,7 +56,8 @@ typedef enum {
     PRECIS_BUDGET_WORDS,
     /** At most 'budget' bytes of output text, counting one newline per sentence. */
     PRECIS_BUDGET_BYTES,
-    /** Keep this fraction (0 < r <= 1) of the corpus's candidate sentences, at least one. */
+    /** Keep this fraction (0 < r <= 1) of the corpus's candidate sentences that may be output
+     * (not boilerplate, at least 'min_words' long), at least one. */
     PRECIS_BUDGET_RATIO,
 } precis_budget_kind;
 

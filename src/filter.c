@@ -29,7 +29,7 @@ const char *precis_drop_reason(precis_drop d)
 size_t precis_sentence_text(const char *src, size_t len, char *out, size_t cap)
 {
     // Collapse white space (line breaks of wrapped text included) to single spaces.
-    char *tmp = malloc(len + 1);
+    char *tmp = malloc(len * 3 + 1); // an invalid byte becomes 3 bytes of U+FFFD
     if (tmp == NULL)
         return (size_t)-1;
     size_t n = 0;
@@ -38,9 +38,15 @@ size_t precis_sentence_text(const char *src, size_t len, char *out, size_t cap)
         utf8proc_int32_t c;
         utf8proc_ssize_t k =
             utf8proc_iterate((const utf8proc_uint8_t *)src + i, (utf8proc_ssize_t)(len - i), &c);
-        if (k <= 0) {
+        const char *bytes = src + i;
+        size_t n_bytes;
+        if (k <= 0) { // not reachable through loading, which refuses invalid UTF-8
             k = 1;
             c = 0xFFFD;
+            bytes = "\xEF\xBF\xBD";
+            n_bytes = 3;
+        } else {
+            n_bytes = (size_t)k;
         }
         utf8proc_category_t cat = c < 0x80 ? UTF8PROC_CATEGORY_CN : utf8proc_category(c);
         bool ws = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
@@ -52,8 +58,8 @@ size_t precis_sentence_text(const char *src, size_t len, char *out, size_t cap)
             if (space)
                 tmp[n++] = ' ';
             space = false;
-            memcpy(tmp + n, src + i, (size_t)k);
-            n += (size_t)k;
+            memcpy(tmp + n, bytes, n_bytes);
+            n += n_bytes;
         }
         i += (size_t)k;
     }
@@ -92,6 +98,13 @@ static bool is_closer_c(int32_t c)
            c == 0x00BB || c == 0x300D || c == 0x300F || c == 0xFF09;
 }
 
+static bool is_cjk_char(int32_t c)
+{
+    return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) ||
+           (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+           (c >= 0x20000 && c <= 0x2FFFF); // not Hangul: Korean puts spaces between words
+}
+
 static void measure(const char *s, size_t len, shape *sh)
 {
     memset(sh, 0, sizeof *sh);
@@ -116,7 +129,7 @@ static void measure(const char *s, size_t len, shape *sh)
                 if (cat == UTF8PROC_CATEGORY_LL)
                     sh->caps_words = false;
             }
-            in_word = true;
+            in_word = !is_cjk_char(c); // scripts without spaces: a character is a word
             if (cat == UTF8PROC_CATEGORY_LL)
                 sh->lower++;
             else if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT)
@@ -246,10 +259,10 @@ precis_status precis_filter_sentences(const precis_doc *docs, size_t n_docs, pre
             s->drop = PRECIS_DROP_TITLE;
         else if (all_caps(&sh))
             s->drop = PRECIS_DROP_NOT_PROSE;
-        else if (!sh.terminal)
-            s->drop = PRECIS_DROP_NO_TERMINAL;
         else if (starts_with(t + s->off, s->len, "By ") && sh.caps_words && sh.words <= 8)
             s->drop = PRECIS_DROP_BYLINE;
+        else if (!sh.terminal)
+            s->drop = PRECIS_DROP_NO_TERMINAL;
         else if (sh.words < MIN_WORDS)
             s->drop = PRECIS_DROP_SHORT;
         else

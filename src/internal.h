@@ -261,7 +261,6 @@ typedef struct precis_select_input {
     const bool *eligible;  // may be output (long enough); others never chosen
     const precis_csr *x;   // TF-IDF rows, for redundancy
     const uint32_t *pos;   // position for tie breaks (global order)
-    const precis_graph *g; // similarity graph, for coverage
 } precis_select_input;
 
 precis_status precis_select(const precis_select_input *in, const precis_options *opt,

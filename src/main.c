@@ -218,7 +218,8 @@ static int walk(const char *dir, paths *out, visited *vis)
         free(p);
     }
     closedir(d);
-    qsort(here.v, here.n, sizeof *here.v, cmp_str);
+    if (here.n > 1)
+        qsort(here.v, here.n, sizeof *here.v, cmp_str);
     for (size_t i = 0; i < here.n && rc == 0; i++) {
         if (stat(here.v[i], &sb) != 0) {
             if (lstat(here.v[i], &sb) == 0 && S_ISLNK(sb.st_mode))

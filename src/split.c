@@ -529,6 +529,10 @@ static size_t skip_dateline(const char *s, size_t start, size_t end)
     if (i >= end || !is_space_cp(decode(s, end, i, &k)))
         return start;
     i = trim_left(s, i, end);
+    // The story starts with a capital, a digit or a quote ("NATO \u2013 the alliance" is no dateline).
+    int32_t first = decode(s, end, i, &k);
+    if (!(is_upper_cp(first) || (first >= '0' && first <= '9') || is_opener(first)))
+        return start;
     return end - i >= 20 ? i : start;
 }
 

@@ -392,7 +392,7 @@ static precis_status stage_select(run *r)
     if (!any) // only short sentences: better a short one than none
         for (size_t k = 0; k < n; k++)
             eligible[k] = true;
-    precis_select_input in = {n, r->score, words, bytes, eligible, &r->x, pos, &r->graph};
+    precis_select_input in = {n, r->score, words, bytes, eligible, &r->x, pos};
     st = precis_select(&in, r->opt, &r->sel);
 done:
     free(words);

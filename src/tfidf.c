@@ -57,14 +57,16 @@ uint32_t precis_vocab_id(precis_vocab *v, const char *term, size_t len)
         if (v->term_len[id] == len && memcmp(v->terms[id], term, len) == 0)
             return id;
     }
-    if (!precis_grow((void **)&v->terms, &v->terms_cap, v->n + 1, sizeof *v->terms))
-        return UINT32_MAX;
-    size_t cap2 = v->terms_cap;
-    // term_len grows in step with terms
-    uint32_t *tl = realloc(v->term_len, cap2 * sizeof *tl);
-    if (tl == NULL)
-        return UINT32_MAX;
-    v->term_len = tl;
+    if (v->n == v->terms_cap) { // terms and term_len grow together
+        size_t cap = v->terms_cap;
+        if (!precis_grow((void **)&v->terms, &cap, v->n + 1, sizeof *v->terms))
+            return UINT32_MAX;
+        uint32_t *tl = realloc(v->term_len, cap * sizeof *tl);
+        if (tl == NULL)
+            return UINT32_MAX; // terms grew, terms_cap did not: the next call retries
+        v->term_len = tl;
+        v->terms_cap = cap;
+    }
     char *copy = precis_arena_strndup(&v->arena, term, len);
     if (copy == NULL)
         return UINT32_MAX;
@@ -97,7 +99,8 @@ precis_status precis_counts_add_row(precis_counts *c, uint32_t *ids, size_t n)
         return PRECIS_ERR_NOMEM;
     if (c->n_rows == 0)
         c->ptr[0] = 0;
-    qsort(ids, n, sizeof *ids, precis_cmp_u32);
+    if (n > 1)
+        qsort(ids, n, sizeof *ids, precis_cmp_u32);
     size_t need = c->nnz + n;
     size_t cap = c->cap;
     if (!precis_grow((void **)&c->col, &cap, need, sizeof *c->col))

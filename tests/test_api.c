@@ -1,0 +1,739 @@
+/* The public API, through <precis.h> only: corpus handling, errors, option checks, and whole
+ * summaries of the bundled corpus (tests run from the repository root). */
+#include <precis.h>
+
+#include "helpers.h"
+
+#include <dirent.h>
+#include <time.h>
+
+#define CORPUS_DIR "tests/data/kim-shoigu"
+
+/* ---- helpers ---------------------------------------------------------------------------- */
+
+static char *read_all(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        fail_msg("cannot open %s (run the tests from the repository root)", path);
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    assert_non_null(buf);
+    size_t k;
+    while ((k = fread(buf + n, 1, cap - n, f)) > 0) {
+        n += k;
+        if (n == cap) {
+            cap *= 2;
+            buf = realloc(buf, cap);
+            assert_non_null(buf);
+        }
+    }
+    fclose(f);
+    *len = n;
+    return buf;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+typedef struct files {
+    char *name[16];
+    char *data[16];
+    size_t len[16];
+    size_t n;
+} files;
+
+/* The bundled corpus, files in name order. */
+static void read_corpus(files *f)
+{
+    memset(f, 0, sizeof *f);
+    DIR *d = opendir(CORPUS_DIR);
+    if (d == NULL)
+        fail_msg("cannot open %s (run the tests from the repository root)", CORPUS_DIR);
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        size_t l = strlen(e->d_name);
+        if (l < 5 || strcmp(e->d_name + l - 4, ".txt") != 0)
+            continue;
+        assert_true(f->n < 16);
+        f->name[f->n++] = test_strndup(e->d_name, l);
+    }
+    closedir(d);
+    qsort(f->name, f->n, sizeof f->name[0], cmp_str);
+    for (size_t i = 0; i < f->n; i++) {
+        char path[512];
+        snprintf(path, sizeof path, "%s/%s", CORPUS_DIR, f->name[i]);
+        f->data[i] = read_all(path, &f->len[i]);
+    }
+    assert_int_equal(f->n, 5);
+}
+
+static void free_files(files *f)
+{
+    for (size_t i = 0; i < f->n; i++) {
+        free(f->name[i]);
+        free(f->data[i]);
+    }
+}
+
+static precis_corpus *kim_corpus(files *f)
+{
+    read_corpus(f);
+    precis_corpus *c = NULL;
+    assert_int_equal(precis_corpus_new(&c), PRECIS_OK);
+    for (size_t i = 0; i < f->n; i++)
+        assert_int_equal(precis_corpus_add(c, f->name[i], f->data[i], f->len[i]), PRECIS_OK);
+    return c;
+}
+
+static precis_corpus *one_doc(const char *text)
+{
+    precis_corpus *c = NULL;
+    assert_int_equal(precis_corpus_new(&c), PRECIS_OK);
+    assert_int_equal(precis_corpus_add(c, "doc", text, strlen(text)), PRECIS_OK);
+    return c;
+}
+
+static size_t count_words(const char *s)
+{
+    size_t n = 0;
+    bool in = false;
+    for (; *s; s++) {
+        bool sp = *s == ' ' || *s == '\n' || *s == '\t';
+        n += !sp && !in;
+        in = !sp;
+    }
+    return n;
+}
+
+/* ---- corpus ----------------------------------------------------------------------------- */
+
+static void test_api_corpus_add_and_count(void **state)
+{
+    (void)state;
+    precis_corpus *c = NULL;
+    assert_int_equal(precis_corpus_new(&c), PRECIS_OK);
+    assert_non_null(c);
+    assert_int_equal(precis_corpus_count(c), 0);
+    assert_string_equal(precis_corpus_error(c), "");
+    char text[] = "Kim met Putin on Wednesday in the Russian Far East.";
+    assert_int_equal(precis_corpus_add(c, "a.txt", text, strlen(text)), PRECIS_OK);
+    memset(text, 'x', sizeof text - 1); // the corpus holds its own copy
+    assert_int_equal(precis_corpus_add(c, NULL, "Second document here.", 21), PRECIS_OK);
+    assert_int_equal(precis_corpus_count(c), 2);
+    precis_corpus_free(c);
+}
+
+static void test_api_corpus_add_errors(void **state)
+{
+    (void)state;
+    precis_corpus *c = NULL;
+    assert_int_equal(precis_corpus_new(&c), PRECIS_OK);
+    assert_int_equal(precis_corpus_add(c, "bad", "abc\x80" "def", 7), PRECIS_ERR_UTF8);
+    assert_non_null(strstr(precis_corpus_error(c), "byte 3"));
+    assert_int_equal(precis_corpus_count(c), 0); // unchanged
+    assert_int_equal(precis_corpus_add(c, "nul", "ab\0cd", 5), PRECIS_ERR_BINARY);
+    assert_non_null(strstr(precis_corpus_error(c), "byte 2"));
+    assert_int_equal(precis_corpus_add(c, "u16", "\xFF\xFEh\0", 4), PRECIS_ERR_UTF16);
+    assert_true(strlen(precis_corpus_error(c)) > 0);
+    assert_int_equal(precis_corpus_add(c, "empty", "", 0), PRECIS_ERR_EMPTY);
+    assert_int_equal(precis_corpus_add(c, "blank", " \n\xC2\xA0\n", 5), PRECIS_ERR_EMPTY);
+    assert_int_equal(precis_corpus_add(c, "null", NULL, 3), PRECIS_ERR_INVALID_ARG);
+    assert_int_equal(precis_corpus_add(NULL, "x", "text", 4), PRECIS_ERR_INVALID_ARG);
+    assert_int_equal(precis_corpus_count(c), 0);
+    // A good document clears the last error.
+    assert_int_equal(precis_corpus_add(c, "good", "Good text here.", 15), PRECIS_OK);
+    assert_string_equal(precis_corpus_error(c), "");
+    assert_int_equal(precis_corpus_count(c), 1);
+    precis_corpus_free(c);
+}
+
+static void test_api_null_safety(void **state)
+{
+    (void)state;
+    precis_corpus_free(NULL);
+    precis_summary_free(NULL);
+    assert_int_equal(precis_corpus_count(NULL), 0);
+    assert_string_equal(precis_corpus_error(NULL), "");
+    assert_int_equal(precis_summary_count(NULL), 0);
+    assert_null(precis_summary_sentence(NULL, 0));
+    assert_int_equal(precis_summary_corpus_sentences(NULL), 0);
+    assert_int_equal(precis_summary_candidates(NULL), 0);
+    assert_int_equal(precis_summary_iterations(NULL), 0);
+    assert_int_equal(precis_summary_trace_count(NULL), 0);
+    assert_null(precis_summary_trace(NULL, 0));
+    assert_near(precis_summary_stage_ms(NULL, 0), 0, 0);
+    precis_summary *s = (precis_summary *)&s;
+    assert_int_equal(precis_summarize(NULL, NULL, &s), PRECIS_ERR_INVALID_ARG);
+    assert_null(s);
+    precis_corpus *c = one_doc("Kim met Putin on Wednesday in the Russian Far East.");
+    assert_int_equal(precis_summarize(c, NULL, NULL), PRECIS_ERR_INVALID_ARG);
+    precis_corpus_free(c);
+}
+
+static void test_api_strerror(void **state)
+{
+    (void)state;
+    for (int st = PRECIS_OK; st <= PRECIS_ERR_FORMAT; st++) {
+        const char *m = precis_strerror((precis_status)st);
+        assert_non_null(m);
+        assert_true(strlen(m) > 0);
+    }
+    assert_string_equal(precis_strerror(PRECIS_OK), "success");
+    assert_non_null(precis_strerror((precis_status)999));
+}
+
+static void test_api_options_defaults(void **state)
+{
+    (void)state;
+    precis_options o;
+    memset(&o, 0xAB, sizeof o);
+    precis_options_init(&o);
+    assert_int_equal(o.budget_kind, PRECIS_BUDGET_SENTENCES);
+    assert_near(o.budget, 5, 0);
+    assert_int_equal(o.order, PRECIS_ORDER_SOURCE);
+    assert_null(o.language);
+    assert_null(o.stopwords);
+    assert_true(o.damping > 0 && o.damping < 1);
+    assert_true(o.dedup > 0 && o.dedup <= 1);
+    assert_int_equal(o.explain, 0);
+    assert_int_equal(o.max_input_bytes, 0);
+}
+
+static void test_api_stage_names(void **state)
+{
+    (void)state;
+    assert_true(precis_stage_count() >= 7);
+    assert_string_equal(precis_stage_name(0), "load");
+    for (size_t i = 0; i < precis_stage_count(); i++)
+        assert_non_null(precis_stage_name(i));
+    assert_null(precis_stage_name(precis_stage_count()));
+}
+
+/* ---- option checks ---------------------------------------------------------------------- */
+
+static void expect_invalid(precis_options *o, int line)
+{
+    precis_corpus *c = one_doc("Kim met Putin on Wednesday in the Russian Far East.");
+    precis_summary *s = (precis_summary *)&s;
+    precis_status st = precis_summarize(c, o, &s);
+    precis_corpus_free(c);
+    if (st != PRECIS_ERR_INVALID_ARG || s != NULL) {
+        print_error("status %d (%s), expected PRECIS_ERR_INVALID_ARG and no summary\n", (int)st,
+                    precis_strerror(st));
+        precis_summary_free(s == (precis_summary *)&s ? NULL : s);
+        _fail(__FILE__, line);
+    }
+}
+
+static void test_api_invalid_options(void **state)
+{
+    (void)state;
+    precis_options o;
+#define BAD(field, value)                                                                      \
+    do {                                                                                       \
+        precis_options_init(&o);                                                               \
+        o.field = value;                                                                       \
+        expect_invalid(&o, __LINE__);                                                          \
+    } while (0)
+    precis_options_init(&o);
+    o.budget_kind = PRECIS_BUDGET_RATIO;
+    o.budget = 1.5;
+    expect_invalid(&o, __LINE__);
+    o.budget = 0;
+    expect_invalid(&o, __LINE__);
+    BAD(budget, 0);
+    BAD(budget, -3);
+    BAD(budget, NAN);
+    BAD(budget, INFINITY);
+    BAD(dedup, 0);
+    BAD(dedup, -0.1);
+    BAD(dedup, 1.5);
+    BAD(dedup, NAN);
+    BAD(damping, 0);
+    BAD(damping, 1);
+    BAD(damping, NAN);
+    BAD(position_prior, -0.1);
+    BAD(position_prior, 1.1);
+    BAD(edge_threshold, -0.1);
+    BAD(edge_threshold, 1);
+    BAD(redundancy, -0.1);
+    BAD(redundancy, 1.1);
+    BAD(order, (precis_order)7);
+    BAD(budget_kind, (precis_budget_kind)9);
+#undef BAD
+}
+
+static void test_api_unknown_language(void **state)
+{
+    (void)state;
+    precis_corpus *c = one_doc("Kim met Putin on Wednesday in the Russian Far East.");
+    precis_options o;
+    precis_options_init(&o);
+    o.language = "xx";
+    precis_summary *s = NULL;
+    assert_int_equal(precis_summarize(c, &o, &s), PRECIS_ERR_LANGUAGE);
+    assert_null(s);
+    precis_corpus_free(c);
+}
+
+static void test_api_empty_corpus(void **state)
+{
+    (void)state;
+    precis_corpus *c = NULL;
+    assert_int_equal(precis_corpus_new(&c), PRECIS_OK);
+    precis_summary *s = (precis_summary *)&s;
+    assert_int_equal(precis_summarize(c, NULL, &s), PRECIS_ERR_EMPTY);
+    assert_null(s);
+    precis_corpus_free(c);
+}
+
+static void test_api_document_without_sentences(void **state)
+{
+    (void)state;
+    precis_corpus *c = one_doc("...\n\n12 34 56.\n");
+    precis_summary *s = (precis_summary *)&s;
+    assert_int_equal(precis_summarize(c, NULL, &s), PRECIS_ERR_NO_SENTENCES);
+    assert_null(s);
+    // Another document with sentences makes the corpus usable.
+    const char *good = "Kim met Putin on Wednesday in the Russian Far East. They discussed "
+                       "military cooperation and the war in Ukraine.";
+    assert_int_equal(precis_corpus_add(c, "good", good, strlen(good)), PRECIS_OK);
+    assert_int_equal(precis_summarize(c, NULL, &s), PRECIS_OK);
+    assert_int_equal(precis_summary_count(s), 2);
+    for (size_t i = 0; i < precis_summary_count(s); i++)
+        assert_int_equal(precis_summary_sentence(s, i)->doc, 1);
+    precis_summary_free(s);
+    precis_corpus_free(c);
+}
+
+static void test_api_input_limit(void **state)
+{
+    (void)state;
+    precis_corpus *c = one_doc("Kim met Putin on Wednesday in the Russian Far East.");
+    precis_options o;
+    precis_options_init(&o);
+    o.max_input_bytes = 10;
+    precis_summary *s = NULL;
+    assert_int_equal(precis_summarize(c, &o, &s), PRECIS_ERR_TOO_LARGE);
+    assert_null(s);
+    precis_corpus_free(c);
+}
+
+/* ---- the bundled corpus ----------------------------------------------------------------- */
+
+static void check_no_boilerplate(const precis_summary *s)
+{
+    const char *banned[] = {"Rappler.com", "Track Latest", "(Except", "AP Images"};
+    for (size_t i = 0; i < precis_summary_count(s); i++) {
+        const char *t = precis_summary_sentence(s, i)->text;
+        for (size_t b = 0; b < sizeof banned / sizeof banned[0]; b++)
+            if (strstr(t, banned[b]) != NULL)
+                fail_msg("summary sentence %zu holds \"%s\": %s", i, banned[b], t);
+    }
+}
+
+/* Each sentence's offset and length point at its text in the document's bytes. */
+static void check_provenance(const precis_summary *s, const files *f)
+{
+    for (size_t i = 0; i < precis_summary_count(s); i++) {
+        const precis_sentence *p = precis_summary_sentence(s, i);
+        assert_true(p->doc < f->n);
+        assert_true(p->offset + p->length <= f->len[p->doc]);
+        assert_int_equal(strlen(p->text), p->text_len);
+        assert_true(p->text_len > 0);
+        // The output text is the span with white space collapsed: its first word is there.
+        size_t w = strcspn(p->text, " ");
+        assert_memory_equal(f->data[p->doc] + p->offset, p->text, w);
+        assert_true(p->score > 0 && p->score < 1);
+        assert_true(p->rank < precis_summary_candidates(s));
+    }
+}
+
+static void test_api_kim_defaults(void **state)
+{
+    (void)state;
+    files f;
+    precis_corpus *c = kim_corpus(&f);
+    precis_summary *a = NULL, *b = NULL;
+    assert_int_equal(precis_summarize(c, NULL, &a), PRECIS_OK);
+    assert_int_equal(precis_summarize(c, NULL, &b), PRECIS_OK);
+    assert_int_equal(precis_summary_count(a), 5);
+    assert_int_equal(precis_summary_count(b), 5);
+    for (size_t i = 0; i < 5; i++) {
+        const precis_sentence *x = precis_summary_sentence(a, i);
+        const precis_sentence *y = precis_summary_sentence(b, i);
+        assert_int_equal(x->text_len, y->text_len);
+        assert_memory_equal(x->text, y->text, x->text_len);
+        assert_int_equal(x->doc, y->doc);
+        assert_int_equal(x->index, y->index);
+        assert_int_equal(x->offset, y->offset);
+        assert_near(x->score, y->score, 0);
+    }
+    assert_null(precis_summary_sentence(a, 5));
+    check_no_boilerplate(a);
+    check_provenance(a, &f);
+    // Source order by default: by document, then position.
+    for (size_t i = 1; i < 5; i++) {
+        const precis_sentence *x = precis_summary_sentence(a, i - 1);
+        const precis_sentence *y = precis_summary_sentence(a, i);
+        assert_true(x->doc < y->doc || (x->doc == y->doc && x->index < y->index));
+    }
+    assert_true(precis_summary_corpus_sentences(a) > precis_summary_candidates(a));
+    assert_true(precis_summary_candidates(a) >= 5);
+    assert_true(precis_summary_iterations(a) > 0);
+    precis_summary_free(a);
+    precis_summary_free(b);
+    precis_corpus_free(c);
+    free_files(&f);
+}
+
+static void test_api_kim_word_budget(void **state)
+{
+    (void)state;
+    files f;
+    precis_corpus *c = kim_corpus(&f);
+    precis_options o;
+    precis_options_init(&o);
+    o.budget_kind = PRECIS_BUDGET_WORDS;
+    const double budgets[] = {100, 60, 250};
+    for (size_t b = 0; b < 3; b++) {
+        o.budget = budgets[b];
+        precis_summary *s = NULL;
+        assert_int_equal(precis_summarize(c, &o, &s), PRECIS_OK);
+        assert_true(precis_summary_count(s) >= 1);
+        size_t words = 0;
+        for (size_t i = 0; i < precis_summary_count(s); i++)
+            words += count_words(precis_summary_sentence(s, i)->text);
+        if (words > budgets[b])
+            fail_msg("%zu words for a budget of %g", words, budgets[b]);
+        check_no_boilerplate(s);
+        precis_summary_free(s);
+    }
+    precis_corpus_free(c);
+    free_files(&f);
+}
+
+static void test_api_kim_byte_budget(void **state)
+{
+    (void)state;
+    files f;
+    precis_corpus *c = kim_corpus(&f);
+    precis_options o;
+    precis_options_init(&o);
+    o.budget_kind = PRECIS_BUDGET_BYTES;
+    o.budget = 600;
+    precis_summary *s = NULL;
+    assert_int_equal(precis_summarize(c, &o, &s), PRECIS_OK);
+    assert_true(precis_summary_count(s) >= 1);
+    size_t bytes = 0;
+    for (size_t i = 0; i < precis_summary_count(s); i++)
+        bytes += precis_summary_sentence(s, i)->text_len + 1;
+    assert_true(bytes <= 600);
+    precis_summary_free(s);
+    precis_corpus_free(c);
+    free_files(&f);
+}
+
+static void test_api_kim_ratio(void **state)
+{
+    (void)state;
+    files f;
+    precis_corpus *c = kim_corpus(&f);
+    precis_options o;
+    precis_options_init(&o);
+    o.budget_kind = PRECIS_BUDGET_RATIO;
+    o.budget = 1e-9; // at least one
+    precis_summary *s = NULL;
+    assert_int_equal(precis_summarize(c, &o, &s), PRECIS_OK);
+    assert_int_equal(precis_summary_count(s), 1);
+    precis_summary_free(s);
+    precis_corpus_free(c);
+    free_files(&f);
+}
+
+static void test_api_kim_rank_order(void **state)
+{
+    (void)state;
+    files f;
+    precis_corpus *c = kim_corpus(&f);
+    precis_options o;
+    precis_options_init(&o);
+    precis_summary *src = NULL, *rnk = NULL;
+    assert_int_equal(precis_summarize(c, &o, &src), PRECIS_OK);
+    o.order = PRECIS_ORDER_RANK;
+    assert_int_equal(precis_summarize(c, &o, &rnk), PRECIS_OK);
+    size_t n = precis_summary_count(src);
+    assert_int_equal(precis_summary_count(rnk), n);
+    for (size_t i = 1; i < n; i++) {
+        const precis_sentence *x = precis_summary_sentence(rnk, i - 1);
+        const precis_sentence *y = precis_summary_sentence(rnk, i);
+        assert_true(x->rank < y->rank);
+        assert_true(x->score >= y->score);
+    }
+    // The same sentences, only in another order.
+    for (size_t i = 0; i < n; i++) {
+        const precis_sentence *x = precis_summary_sentence(src, i);
+        bool found = false;
+        for (size_t j = 0; j < n; j++) {
+            const precis_sentence *y = precis_summary_sentence(rnk, j);
+            found |= x->doc == y->doc && x->index == y->index && strcmp(x->text, y->text) == 0;
+        }
+        assert_true(found);
+    }
+    precis_summary_free(src);
+    precis_summary_free(rnk);
+    precis_corpus_free(c);
+    free_files(&f);
+}
+
+static void test_api_kim_explain_trace(void **state)
+{
+    (void)state;
+    files f;
+    precis_corpus *c = kim_corpus(&f);
+    precis_options o;
+    precis_options_init(&o);
+    precis_summary *s = NULL;
+    assert_int_equal(precis_summarize(c, &o, &s), PRECIS_OK);
+    assert_int_equal(precis_summary_trace_count(s), 0); // only with 'explain'
+    precis_summary_free(s);
+    o.explain = 1;
+    assert_int_equal(precis_summarize(c, &o, &s), PRECIS_OK);
+    size_t n = precis_summary_trace_count(s), chosen = 0, dropped = 0;
+    assert_int_equal(n, precis_summary_corpus_sentences(s));
+    for (size_t i = 0; i < n; i++) {
+        const precis_trace *t = precis_summary_trace(s, i);
+        assert_non_null(t->text);
+        chosen += t->chosen != 0;
+        dropped += t->dropped != NULL;
+        if (t->chosen)
+            assert_null(t->dropped);
+        if (strstr(t->text, "Rappler.com") != NULL || strstr(t->text, "Track Latest") != NULL)
+            assert_non_null(t->dropped);
+    }
+    assert_int_equal(chosen, precis_summary_count(s));
+    assert_int_equal(n - dropped, precis_summary_candidates(s));
+    assert_null(precis_summary_trace(s, n));
+    precis_summary_free(s);
+    precis_corpus_free(c);
+    free_files(&f);
+}
+
+static void test_api_offsets_count_bom(void **state)
+{
+    (void)state;
+    // The reported offset is in the bytes as given, BOM included.
+    const char *text = "\xEF\xBB\xBFKim met Putin on Wednesday in the Russian Far East.";
+    precis_corpus *c = one_doc(text);
+    precis_summary *s = NULL;
+    assert_int_equal(precis_summarize(c, NULL, &s), PRECIS_OK);
+    assert_int_equal(precis_summary_count(s), 1);
+    const precis_sentence *p = precis_summary_sentence(s, 0);
+    assert_int_equal(p->offset, 3);
+    assert_int_equal(p->length, strlen(text) - 3);
+    assert_string_equal(p->text, text + 3);
+    precis_summary_free(s);
+    precis_corpus_free(c);
+}
+
+static void test_api_output_text_collapsed(void **state)
+{
+    (void)state;
+    const char *text = "The minister said   that the talks\r\nwould resume next week in Moscow.\n";
+    precis_corpus *c = one_doc(text);
+    precis_summary *s = NULL;
+    assert_int_equal(precis_summarize(c, NULL, &s), PRECIS_OK);
+    assert_int_equal(precis_summary_count(s), 1);
+    const precis_sentence *p = precis_summary_sentence(s, 0);
+    assert_string_equal(p->text,
+                        "The minister said that the talks would resume next week in Moscow.");
+    assert_int_equal(p->offset, 0);
+    assert_int_equal(p->length, strlen(text) - 1);
+    precis_summary_free(s);
+    precis_corpus_free(c);
+}
+
+static void test_api_first_candidate_without_terms(void **state)
+{
+    (void)state;
+    // The first candidate is all stopwords: it gives an empty TF-IDF row.
+    precis_corpus *c = one_doc("It was what it is to them. Kim met Putin on Wednesday in the "
+                               "Russian Far East. Moscow hosted talks about trade and energy.");
+    precis_summary *s = NULL;
+    assert_int_equal(precis_summarize(c, NULL, &s), PRECIS_OK);
+    assert_int_equal(precis_summary_count(s), 3);
+    for (size_t i = 0; i < 3; i++)
+        assert_true(isfinite(precis_summary_sentence(s, i)->score));
+    precis_summary_free(s);
+    precis_corpus_free(c);
+}
+
+static void test_api_text_without_punctuation(void **state)
+{
+    (void)state;
+    // Lines without sentence punctuation are taken as sentences rather than refused.
+    precis_corpus *c = one_doc("Kim meets Putin in the Russian Far East\n");
+    precis_summary *s = NULL;
+    assert_int_equal(precis_summarize(c, NULL, &s), PRECIS_OK);
+    assert_int_equal(precis_summary_count(s), 1);
+    assert_string_equal(precis_summary_sentence(s, 0)->text,
+                        "Kim meets Putin in the Russian Far East");
+    precis_summary_free(s);
+    precis_corpus_free(c);
+}
+
+static void test_api_chinese_document(void **state)
+{
+    (void)state;
+    // 金正恩会见了俄罗斯国防部长。双方讨论了军事合作。金正恩参观了俄罗斯的轰炸机。
+    // (Kim Jong Un met Russia's defense minister. They discussed military cooperation. Kim
+    // inspected Russian bombers.) The splitter and the tokenizer handle Chinese; so must the
+    // whole pipeline.
+    precis_corpus *c = one_doc(
+        "\xE9\x87\x91\xE6\xAD\xA3\xE6\x81\xA9\xE4\xBC\x9A\xE8\xA7\x81\xE4\xBA\x86\xE4\xBF\x84\xE7"
+        "\xBD\x97\xE6\x96\xAF\xE5\x9B\xBD\xE9\x98\xB2\xE9\x83\xA8\xE9\x95\xBF\xE3\x80\x82\xE5\x8F"
+        "\x8C\xE6\x96\xB9\xE8\xAE\xA8\xE8\xAE\xBA\xE4\xBA\x86\xE5\x86\x9B\xE4\xBA\x8B\xE5\x90\x88"
+        "\xE4\xBD\x9C\xE3\x80\x82\xE9\x87\x91\xE6\xAD\xA3\xE6\x81\xA9\xE5\x8F\x82\xE8\xA7\x82\xE4"
+        "\xBA\x86\xE4\xBF\x84\xE7\xBD\x97\xE6\x96\xAF\xE7\x9A\x84\xE8\xBD\xB0\xE7\x82\xB8\xE6\x9C"
+        "\xBA\xE3\x80\x82");
+    precis_summary *s = NULL;
+    precis_options o;
+    precis_options_init(&o);
+    o.budget = 2;
+    precis_status st = precis_summarize(c, &o, &s);
+    size_t n = precis_summary_count(s);
+    precis_summary_free(s);
+    precis_corpus_free(c);
+    if (st != PRECIS_OK)
+        fail_msg("status %d (%s)", (int)st, precis_strerror(st));
+    assert_int_equal(n, 2);
+}
+
+static void test_api_custom_stopwords(void **state)
+{
+    (void)state;
+    const char *text = "Kim met Putin on Wednesday in the Russian Far East. They discussed "
+                       "military cooperation and the war in Ukraine.";
+    precis_corpus *c = one_doc(text);
+    precis_options o;
+    precis_options_init(&o);
+    o.stopwords = "kim\nputin\n";
+    o.stopwords_len = strlen(o.stopwords);
+    precis_summary *s = NULL;
+    assert_int_equal(precis_summarize(c, &o, &s), PRECIS_OK);
+    assert_int_equal(precis_summary_count(s), 2);
+    precis_summary_free(s);
+    precis_corpus_free(c);
+}
+
+/* ---- hostile input ----------------------------------------------------------------------- */
+
+static double seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void test_api_one_megabyte_sentence(void **state)
+{
+    (void)state;
+    size_t len;
+    char *text = test_repeat("word ", 200 * 1024, &len);
+    text[len - 1] = '.';
+    precis_corpus *c = NULL;
+    assert_int_equal(precis_corpus_new(&c), PRECIS_OK);
+    assert_int_equal(precis_corpus_add(c, "big", text, len), PRECIS_OK);
+    double t = seconds();
+    precis_summary *s = NULL;
+    assert_int_equal(precis_summarize(c, NULL, &s), PRECIS_OK);
+    assert_true(seconds() - t < 3.0);
+    assert_int_equal(precis_summary_count(s), 1);
+    assert_int_equal(precis_summary_sentence(s, 0)->text_len, len);
+    precis_summary_free(s);
+    precis_corpus_free(c);
+    free(text);
+}
+
+static void test_api_many_one_word_sentences(void **state)
+{
+    (void)state;
+    size_t len;
+    char *text = test_repeat("Word.\n", 100000, &len);
+    precis_corpus *c = NULL;
+    assert_int_equal(precis_corpus_new(&c), PRECIS_OK);
+    assert_int_equal(precis_corpus_add(c, "many", text, len), PRECIS_OK);
+    double t = seconds();
+    precis_summary *s = (precis_summary *)&s;
+    // One-word sentences cannot stand alone: nothing to summarize, found quickly.
+    assert_int_equal(precis_summarize(c, NULL, &s), PRECIS_ERR_NO_SENTENCES);
+    assert_null(s);
+    assert_true(seconds() - t < 3.0);
+    precis_corpus_free(c);
+    free(text);
+}
+
+static void test_api_many_sentences(void **state)
+{
+    (void)state;
+    // 20k distinct sentences sharing few terms each: the sparse graph path, in well under a
+    // few seconds.
+    enum { N = 20000 };
+    size_t cap = (size_t)N * 48, len = 0;
+    char *text = malloc(cap);
+    assert_non_null(text);
+    for (size_t i = 0; i < N; i++)
+        len += (size_t)snprintf(text + len, cap - len, "Alpha%zu beta%zu gamma%zu delta%zu.\n",
+                                i, i / 2, i / 3, i % 5000);
+    precis_corpus *c = NULL;
+    assert_int_equal(precis_corpus_new(&c), PRECIS_OK);
+    assert_int_equal(precis_corpus_add(c, "many", text, len), PRECIS_OK);
+    double t = seconds();
+    precis_summary *s = NULL;
+    precis_options o;
+    precis_options_init(&o);
+    o.min_words = 1;
+    assert_int_equal(precis_summarize(c, &o, &s), PRECIS_OK);
+    assert_true(seconds() - t < 5.0);
+    assert_int_equal(precis_summary_count(s), 5);
+    assert_int_equal(precis_summary_candidates(s), N);
+    precis_summary_free(s);
+    precis_corpus_free(c);
+    free(text);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_api_corpus_add_and_count),
+        cmocka_unit_test(test_api_corpus_add_errors),
+        cmocka_unit_test(test_api_null_safety),
+        cmocka_unit_test(test_api_strerror),
+        cmocka_unit_test(test_api_options_defaults),
+        cmocka_unit_test(test_api_stage_names),
+        cmocka_unit_test(test_api_invalid_options),
+        cmocka_unit_test(test_api_unknown_language),
+        cmocka_unit_test(test_api_empty_corpus),
+        cmocka_unit_test(test_api_document_without_sentences),
+        cmocka_unit_test(test_api_input_limit),
+        cmocka_unit_test(test_api_kim_defaults),
+        cmocka_unit_test(test_api_kim_word_budget),
+        cmocka_unit_test(test_api_kim_byte_budget),
+        cmocka_unit_test(test_api_kim_ratio),
+        cmocka_unit_test(test_api_kim_rank_order),
+        cmocka_unit_test(test_api_kim_explain_trace),
+        cmocka_unit_test(test_api_offsets_count_bom),
+        cmocka_unit_test(test_api_output_text_collapsed),
+        cmocka_unit_test(test_api_first_candidate_without_terms),
+        cmocka_unit_test(test_api_text_without_punctuation),
+        cmocka_unit_test(test_api_chinese_document),
+        cmocka_unit_test(test_api_custom_stopwords),
+        cmocka_unit_test(test_api_one_megabyte_sentence),
+        cmocka_unit_test(test_api_many_one_word_sentences),
+        cmocka_unit_test(test_api_many_sentences),
+    };
+    return cmocka_run_group_tests_name("api", tests, NULL, NULL);
+}

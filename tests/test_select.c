@@ -1,0 +1,463 @@
+/* Stage 8: precis_select() picks the best non-redundant candidates within a budget. */
+#include "internal.h"
+
+#include "helpers.h"
+
+#define MAXN 64
+
+/* A selection problem: candidates with scores, lengths and TF-IDF rows. By default every row
+ * is its own term (no two candidates similar), every candidate eligible, pos = index. */
+typedef struct problem {
+    size_t n;
+    double score[MAXN];
+    uint32_t words[MAXN], bytes[MAXN], pos[MAXN];
+    bool eligible[MAXN];
+    double rows[MAXN][4]; // dense rows over 4 terms, or all zero for "own term"
+    precis_csr x;
+    precis_options opt;
+} problem;
+
+static void problem_init(problem *p, size_t n, const double *score)
+{
+    memset(p, 0, sizeof *p);
+    assert_true(n <= MAXN);
+    p->n = n;
+    for (size_t i = 0; i < n; i++) {
+        p->score[i] = score[i];
+        p->words[i] = 10;
+        p->bytes[i] = 60;
+        p->pos[i] = (uint32_t)i;
+        p->eligible[i] = true;
+    }
+    precis_options_init(&p->opt);
+    p->opt.redundancy = 0;
+    p->opt.dedup = 0.5;
+}
+
+/* Builds the CSR: a row with all zeros in p->rows gets its own private column 4 + i. */
+static void build_x(problem *p)
+{
+    precis_csr *x = &p->x;
+    memset(x, 0, sizeof *x);
+    x->n_rows = p->n;
+    x->n_cols = 4 + p->n;
+    x->ptr = malloc((p->n + 1) * sizeof *x->ptr);
+    x->col = malloc((4 * p->n + 1) * sizeof *x->col);
+    x->val = malloc((4 * p->n + 1) * sizeof *x->val);
+    assert_true(x->ptr && x->col && x->val);
+    size_t k = 0;
+    x->ptr[0] = 0;
+    for (size_t i = 0; i < p->n; i++) {
+        double norm = 0;
+        for (int t = 0; t < 4; t++)
+            norm += p->rows[i][t] * p->rows[i][t];
+        if (norm == 0) {
+            x->col[k] = (uint32_t)(4 + i);
+            x->val[k++] = 1;
+        } else {
+            for (int t = 0; t < 4; t++)
+                if (p->rows[i][t] != 0) {
+                    x->col[k] = (uint32_t)t;
+                    x->val[k++] = (float)(p->rows[i][t] / sqrt(norm));
+                }
+        }
+        x->ptr[i + 1] = k;
+    }
+    x->nnz = k;
+}
+
+/* Runs the selection; 'chosen' gets the candidate indexes in order of choice. */
+static size_t run_select(problem *p, size_t *chosen)
+{
+    build_x(p);
+    precis_select_input in = {.n = p->n,
+                              .score = p->score,
+                              .words = p->words,
+                              .bytes = p->bytes,
+                              .eligible = p->eligible,
+                              .x = &p->x,
+                              .pos = p->pos};
+    precis_selection sel;
+    assert_int_equal(precis_select(&in, &p->opt, &sel), PRECIS_OK);
+    size_t n = sel.n_chosen;
+    assert_true(n <= p->n);
+    for (size_t i = 0; i < n; i++)
+        chosen[i] = sel.chosen[i];
+    precis_selection_destroy(&sel);
+    precis_csr_destroy(&p->x);
+    return n;
+}
+
+static void check_chosen(const size_t *got, size_t n_got, const size_t *want, size_t n_want,
+                         int line)
+{
+    bool ok = n_got == n_want;
+    for (size_t i = 0; ok && i < n_want; i++)
+        ok = got[i] == want[i];
+    if (!ok) {
+        print_error("chosen:");
+        for (size_t i = 0; i < n_got; i++)
+            print_error(" %zu", got[i]);
+        print_error("; expected:");
+        for (size_t i = 0; i < n_want; i++)
+            print_error(" %zu", want[i]);
+        print_error("\n");
+        _fail(__FILE__, line);
+    }
+}
+
+#define assert_chosen(got, n_got, ...)                                                         \
+    do {                                                                                       \
+        const size_t want_[] = {__VA_ARGS__};                                                  \
+        check_chosen((got), (n_got), want_, sizeof want_ / sizeof want_[0], __LINE__);         \
+    } while (0)
+
+static const double SCORES[5] = {0.10, 0.30, 0.20, 0.25, 0.15};
+
+static void test_select_sentence_budget(void **state)
+{
+    (void)state;
+    problem p;
+    problem_init(&p, 5, SCORES);
+    p.opt.budget_kind = PRECIS_BUDGET_SENTENCES;
+    p.opt.budget = 3;
+    size_t c[MAXN];
+    size_t n = run_select(&p, c);
+    assert_chosen(c, n, 1, 3, 2);
+    p.opt.budget = 10; // more than there are
+    n = run_select(&p, c);
+    assert_chosen(c, n, 1, 3, 2, 4, 0);
+}
+
+static void test_select_word_budget_best_that_fit(void **state)
+{
+    (void)state;
+    problem p;
+    problem_init(&p, 5, SCORES);
+    const uint32_t words[5] = {10, 30, 10, 10, 5};
+    memcpy(p.words, words, sizeof words);
+    p.opt.budget_kind = PRECIS_BUDGET_WORDS;
+    p.opt.budget = 25;
+    size_t c[MAXN];
+    size_t n = run_select(&p, c);
+    // 1 (30 words) never fits; 3, 2 (20 words), then 4 (25); 0 no longer fits.
+    assert_chosen(c, n, 3, 2, 4);
+    p.opt.budget = 30; // now the best one fills the budget exactly
+    n = run_select(&p, c);
+    assert_chosen(c, n, 1);
+}
+
+static void test_select_byte_budget_counts_newlines(void **state)
+{
+    (void)state;
+    problem p;
+    problem_init(&p, 5, SCORES);
+    const uint32_t bytes[5] = {50, 99, 30, 20, 10};
+    memcpy(p.bytes, bytes, sizeof bytes);
+    p.opt.budget_kind = PRECIS_BUDGET_BYTES;
+    p.opt.budget = 100; // 99 bytes + newline = 100: fits exactly, then nothing else does
+    size_t c[MAXN];
+    size_t n = run_select(&p, c);
+    assert_chosen(c, n, 1);
+    p.opt.budget = 99; // 1 no longer fits: 3 (21), 2 (52), 4 (63); 0 would make 114
+    n = run_select(&p, c);
+    assert_chosen(c, n, 3, 2, 4);
+}
+
+static void test_select_ratio_budget(void **state)
+{
+    (void)state;
+    problem p;
+    problem_init(&p, 5, SCORES);
+    p.opt.budget_kind = PRECIS_BUDGET_RATIO;
+    p.opt.budget = 0.4; // ceil(0.4 * 5) = 2
+    size_t c[MAXN];
+    size_t n = run_select(&p, c);
+    assert_chosen(c, n, 1, 3);
+    p.opt.budget = 0.01; // at least one
+    n = run_select(&p, c);
+    assert_chosen(c, n, 1);
+    p.opt.budget = 1;
+    n = run_select(&p, c);
+    assert_int_equal(n, 5);
+}
+
+static void test_select_skips_duplicates(void **state)
+{
+    (void)state;
+    const double score[4] = {0.4, 0.3, 0.2, 0.1};
+    problem p;
+    problem_init(&p, 4, score);
+    // 0 and 1 are the same sentence; 2 is half like 0 (cos 0.6); 3 unrelated.
+    p.rows[0][0] = 1;
+    p.rows[1][0] = 1;
+    p.rows[2][0] = 0.6;
+    p.rows[2][1] = 0.8;
+    p.opt.budget = 3;
+    p.opt.dedup = 0.7;
+    size_t c[MAXN];
+    size_t n = run_select(&p, c);
+    assert_chosen(c, n, 0, 2, 3);
+    p.opt.dedup = 0.5; // now 2 is a duplicate of 0 too
+    n = run_select(&p, c);
+    assert_chosen(c, n, 0, 3);
+    p.opt.dedup = 1.01; // nothing is a duplicate
+    n = run_select(&p, c);
+    assert_chosen(c, n, 0, 1, 2);
+}
+
+static void test_select_duplicate_of_any_chosen(void **state)
+{
+    (void)state;
+    // 2 duplicates 1, which is chosen second: 2 must still be skipped.
+    const double score[3] = {0.5, 0.3, 0.2};
+    problem p;
+    problem_init(&p, 3, score);
+    p.rows[1][1] = 1;
+    p.rows[2][1] = 1;
+    p.opt.budget = 3;
+    size_t c[MAXN];
+    size_t n = run_select(&p, c);
+    assert_chosen(c, n, 0, 1);
+}
+
+static void test_select_ties_broken_by_position(void **state)
+{
+    (void)state;
+    const double score[4] = {0.25, 0.25, 0.25, 0.25};
+    problem p;
+    problem_init(&p, 4, score);
+    const uint32_t pos[4] = {3, 1, 2, 0};
+    memcpy(p.pos, pos, sizeof pos);
+    p.opt.budget = 4;
+    size_t c[MAXN];
+    size_t n = run_select(&p, c);
+    assert_chosen(c, n, 3, 1, 2, 0);
+    p.opt.budget = 1;
+    n = run_select(&p, c);
+    assert_chosen(c, n, 3);
+}
+
+static void test_select_never_chooses_ineligible(void **state)
+{
+    (void)state;
+    problem p;
+    problem_init(&p, 5, SCORES);
+    p.eligible[1] = false;
+    p.eligible[3] = false;
+    p.opt.budget = 5;
+    size_t c[MAXN];
+    size_t n = run_select(&p, c);
+    assert_chosen(c, n, 2, 4, 0);
+    // An ineligible candidate does not block its duplicates either.
+    p.rows[1][0] = 1;
+    p.rows[2][0] = 1;
+    n = run_select(&p, c);
+    assert_chosen(c, n, 2, 4, 0);
+}
+
+static void test_select_redundancy_trades_score_for_coverage(void **state)
+{
+    (void)state;
+    const double score[3] = {1.0, 0.9, 0.5};
+    problem p;
+    problem_init(&p, 3, score);
+    p.rows[0][0] = 1;
+    p.rows[1][0] = 1;
+    p.opt.dedup = 2; // never a duplicate outright
+    p.opt.budget = 3;
+    size_t c[MAXN];
+    size_t n = run_select(&p, c);
+    assert_chosen(c, n, 0, 1, 2);
+    // lambda 0.5: after 0, candidate 1 is worth 0.45 - 0.5 = -0.05, candidate 2 0.25.
+    p.opt.redundancy = 0.5;
+    n = run_select(&p, c);
+    assert_chosen(c, n, 0, 2, 1);
+}
+
+/* Random problems: the budget is never exceeded, and when the selection stops, no candidate
+ * that is eligible, not taken and not a duplicate would still fit. */
+static void test_select_budget_never_exceeded(void **state)
+{
+    (void)state;
+    uint32_t seed = 99;
+    const precis_budget_kind kinds[] = {PRECIS_BUDGET_WORDS, PRECIS_BUDGET_BYTES,
+                                        PRECIS_BUDGET_SENTENCES};
+    for (int trial = 0; trial < 300; trial++) {
+        problem p;
+        double score[MAXN];
+        size_t n = 1 + (seed = seed * 1664525u + 1013904223u) % 40;
+        for (size_t i = 0; i < n; i++)
+            score[i] = ((seed = seed * 1664525u + 1013904223u) >> 8) % 1000 / 1000.0;
+        problem_init(&p, n, score);
+        for (size_t i = 0; i < n; i++) {
+            seed = seed * 1664525u + 1013904223u;
+            p.words[i] = 1 + (seed >> 8) % 40;
+            p.bytes[i] = p.words[i] * 6;
+            p.eligible[i] = (seed >> 20) % 5 != 0;
+            for (int t = 0; t < 4; t++)
+                p.rows[i][t] = (seed >> (4 + t)) % 3 == 0 ? 1 + t : 0;
+        }
+        p.opt.budget_kind = kinds[trial % 3];
+        p.opt.budget = 1 + (seed >> 10) % (p.opt.budget_kind == PRECIS_BUDGET_BYTES ? 600 : 100);
+        if (p.opt.budget_kind == PRECIS_BUDGET_SENTENCES)
+            p.opt.budget = 1 + (seed >> 10) % 6;
+        p.opt.dedup = 0.3 + (trial % 7) / 10.0;
+        size_t c[MAXN];
+        size_t k = run_select(&p, c);
+        double used = 0;
+        bool taken[MAXN] = {false};
+        for (size_t j = 0; j < k; j++) {
+            assert_true(p.eligible[c[j]]);
+            assert_false(taken[c[j]]);
+            taken[c[j]] = true;
+            used += p.opt.budget_kind == PRECIS_BUDGET_WORDS   ? p.words[c[j]]
+                    : p.opt.budget_kind == PRECIS_BUDGET_BYTES ? p.bytes[c[j]] + 1.0
+                                                               : 1.0;
+        }
+        assert_true(used <= p.opt.budget);
+        // Maximal: nothing left out would have fitted.
+        build_x(&p);
+        for (size_t i = 0; i < n; i++) {
+            if (taken[i] || !p.eligible[i])
+                continue;
+            double cost = p.opt.budget_kind == PRECIS_BUDGET_WORDS   ? p.words[i]
+                          : p.opt.budget_kind == PRECIS_BUDGET_BYTES ? p.bytes[i] + 1.0
+                                                                     : 1.0;
+            double sim = 0;
+            for (size_t j = 0; j < k; j++) {
+                double s = precis_csr_dot(&p.x, i, c[j]);
+                sim = s > sim ? s : sim;
+            }
+            if (sim < p.opt.dedup)
+                assert_true(used + cost > p.opt.budget);
+        }
+        precis_csr_destroy(&p.x);
+    }
+}
+
+/* ---- hostile input ----------------------------------------------------------------------- */
+
+static void test_select_no_candidates(void **state)
+{
+    (void)state;
+    problem p;
+    problem_init(&p, 0, NULL);
+    size_t c[1];
+    assert_int_equal(run_select(&p, c), 0);
+    p.opt.budget_kind = PRECIS_BUDGET_RATIO;
+    p.opt.budget = 0.5;
+    assert_int_equal(run_select(&p, c), 0);
+}
+
+static void test_select_nothing_eligible(void **state)
+{
+    (void)state;
+    problem p;
+    problem_init(&p, 5, SCORES);
+    for (size_t i = 0; i < 5; i++)
+        p.eligible[i] = false;
+    size_t c[MAXN];
+    assert_int_equal(run_select(&p, c), 0);
+}
+
+static void test_select_nothing_fits(void **state)
+{
+    (void)state;
+    problem p;
+    problem_init(&p, 5, SCORES);
+    p.opt.budget_kind = PRECIS_BUDGET_WORDS;
+    p.opt.budget = 9; // every candidate has 10 words
+    size_t c[MAXN];
+    assert_int_equal(run_select(&p, c), 0);
+    p.opt.budget_kind = PRECIS_BUDGET_BYTES;
+    p.opt.budget = 60; // 60 bytes + newline
+    assert_int_equal(run_select(&p, c), 0);
+}
+
+static void test_select_zero_scores(void **state)
+{
+    (void)state;
+    const double score[3] = {0, 0, 0};
+    problem p;
+    problem_init(&p, 3, score);
+    p.opt.budget = 2;
+    size_t c[MAXN];
+    size_t n = run_select(&p, c);
+    assert_chosen(c, n, 0, 1);
+}
+
+static void test_select_many_candidates(void **state)
+{
+    (void)state;
+    // 100k one-term candidates: a handful of picks stays fast.
+    enum { N = 100000 };
+    double *score = malloc(N * sizeof *score);
+    uint32_t *words = malloc(N * sizeof *words), *bytes = malloc(N * sizeof *bytes),
+             *pos = malloc(N * sizeof *pos);
+    bool *eligible = malloc(N * sizeof *eligible);
+    precis_csr x = {.n_rows = N, .n_cols = N, .nnz = N};
+    x.ptr = malloc((N + 1) * sizeof *x.ptr);
+    x.col = malloc(N * sizeof *x.col);
+    x.val = malloc(N * sizeof *x.val);
+    assert_true(score && words && bytes && pos && eligible && x.ptr && x.col && x.val);
+    for (size_t i = 0; i < N; i++) {
+        score[i] = 1.0 / (double)N;
+        words[i] = 1;
+        bytes[i] = 5;
+        pos[i] = (uint32_t)i;
+        eligible[i] = true;
+        x.ptr[i] = i;
+        x.col[i] = (uint32_t)i;
+        x.val[i] = 1;
+    }
+    x.ptr[N] = N;
+    score[N - 1] = 2.0 / (double)N;
+    precis_options opt;
+    precis_options_init(&opt);
+    opt.budget = 5;
+    opt.redundancy = 0;
+    precis_select_input in = {.n = N,
+                              .score = score,
+                              .words = words,
+                              .bytes = bytes,
+                              .eligible = eligible,
+                              .x = &x,
+                              .pos = pos};
+    precis_selection sel;
+    assert_int_equal(precis_select(&in, &opt, &sel), PRECIS_OK);
+    assert_int_equal(sel.n_chosen, 5);
+    const size_t want[5] = {N - 1, 0, 1, 2, 3};
+    for (size_t i = 0; i < 5; i++)
+        assert_int_equal(sel.chosen[i], want[i]);
+    precis_selection_destroy(&sel);
+    precis_selection_destroy(&sel); // leaves it empty
+    precis_csr_destroy(&x);
+    free(score);
+    free(words);
+    free(bytes);
+    free(pos);
+    free(eligible);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_select_sentence_budget),
+        cmocka_unit_test(test_select_word_budget_best_that_fit),
+        cmocka_unit_test(test_select_byte_budget_counts_newlines),
+        cmocka_unit_test(test_select_ratio_budget),
+        cmocka_unit_test(test_select_skips_duplicates),
+        cmocka_unit_test(test_select_duplicate_of_any_chosen),
+        cmocka_unit_test(test_select_ties_broken_by_position),
+        cmocka_unit_test(test_select_never_chooses_ineligible),
+        cmocka_unit_test(test_select_redundancy_trades_score_for_coverage),
+        cmocka_unit_test(test_select_budget_never_exceeded),
+        cmocka_unit_test(test_select_no_candidates),
+        cmocka_unit_test(test_select_nothing_eligible),
+        cmocka_unit_test(test_select_nothing_fits),
+        cmocka_unit_test(test_select_zero_scores),
+        cmocka_unit_test(test_select_many_candidates),
+    };
+    return cmocka_run_group_tests_name("select", tests, NULL, NULL);
+}
