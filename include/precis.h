@@ -68,6 +68,18 @@ typedef enum {
     PRECIS_ORDER_RANK,
 } precis_order;
 
+typedef enum {
+    /** Dense for small corpora, pruned for large ones. */
+    PRECIS_GRAPH_AUTO,
+    /** Every pair through BLAS (cblas_ssyrk): O(n^2) memory. */
+    PRECIS_GRAPH_DENSE,
+    /** Every pair through an inverted index: the same edges without the n x n matrix. */
+    PRECIS_GRAPH_SPARSE,
+    /** Each sentence's most similar neighbours found through its rarer terms: O(n) time and
+     * memory. */
+    PRECIS_GRAPH_PRUNED,
+} precis_graph_kind;
+
 typedef struct precis_options {
     precis_budget_kind budget_kind;
     /** Sentences, words or bytes for the first three kinds; a fraction for RATIO. */
@@ -93,6 +105,11 @@ typedef struct precis_options {
     double redundancy;
     /** Sentences with fewer words than this are never chosen (they still help scoring). */
     size_t min_words;
+    /** Threads for the large-corpus stages; 0 = one per online processor (at most 8). The
+     * result is the same whatever the number. */
+    size_t threads;
+    /** How the similarity graph is built: PRECIS_GRAPH_AUTO chooses by size. */
+    precis_graph_kind graph;
     /** Keep a trace of every sentence (why it was dropped, its score, what it duplicates):
      * see precis_summary_trace(). */
     int explain;

@@ -34,10 +34,22 @@ size_t precis_sentence_text(const char *src, size_t len, char *out, size_t cap)
         return (size_t)-1;
     size_t n = 0;
     bool space = false;
+    bool nfc_stable = true; // no character that NFC could change: skip normalizing
     for (size_t i = 0; i < len;) {
         utf8proc_int32_t c;
-        utf8proc_ssize_t k =
-            utf8proc_iterate((const utf8proc_uint8_t *)src + i, (utf8proc_ssize_t)(len - i), &c);
+        utf8proc_ssize_t k;
+        if ((unsigned char)src[i] < 0x80) {
+            c = (unsigned char)src[i];
+            k = 1;
+        } else {
+            k = utf8proc_iterate((const utf8proc_uint8_t *)src + i, (utf8proc_ssize_t)(len - i),
+                                 &c);
+            if (k > 0 && c >= 0x300) {
+                const utf8proc_property_t *pr = utf8proc_get_property(c);
+                nfc_stable = nfc_stable && pr->combining_class == 0 &&
+                             pr->decomp_seqindex == UINT16_MAX && pr->comb_index == UINT16_MAX;
+            }
+        }
         const char *bytes = src + i;
         size_t n_bytes;
         if (k <= 0) { // not reachable through loading, which refuses invalid UTF-8
@@ -62,6 +74,18 @@ size_t precis_sentence_text(const char *src, size_t len, char *out, size_t cap)
             n += n_bytes;
         }
         i += (size_t)k;
+    }
+    if (nfc_stable) {
+        if (out != NULL) {
+            if (n + 1 > cap) {
+                free(tmp);
+                return (size_t)-1;
+            }
+            memcpy(out, tmp, n);
+            out[n] = '\0';
+        }
+        free(tmp);
+        return n;
     }
     // NFC: the output shows text as written, composed (utf8proc_map allocates the result).
     utf8proc_uint8_t *nfc = NULL;
@@ -113,13 +137,24 @@ static void measure(const char *s, size_t len, shape *sh)
     int32_t last = 0;
     for (size_t i = 0; i < len;) {
         utf8proc_int32_t c;
-        utf8proc_ssize_t k =
-            utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &c);
-        if (k <= 0) {
+        utf8proc_ssize_t k;
+        utf8proc_category_t cat;
+        if ((unsigned char)s[i] < 0x80) { // ASCII without a table look-up
+            c = (unsigned char)s[i];
             k = 1;
-            c = 0xFFFD;
+            cat = c >= 'a' && c <= 'z'   ? UTF8PROC_CATEGORY_LL
+                  : c >= 'A' && c <= 'Z' ? UTF8PROC_CATEGORY_LU
+                  : c == ' '             ? UTF8PROC_CATEGORY_ZS
+                                         : UTF8PROC_CATEGORY_PO;
+        } else {
+            k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i),
+                                 &c);
+            if (k <= 0) {
+                k = 1;
+                c = 0xFFFD;
+            }
+            cat = utf8proc_category(c);
         }
-        utf8proc_category_t cat = utf8proc_category(c);
         bool ws = c == ' ' || c == '\t' || c == '\n' || c == '\r' || cat == UTF8PROC_CATEGORY_ZS;
         if (ws) {
             in_word = false;
@@ -234,7 +269,19 @@ static bool all_caps(const shape *sh)
 precis_status precis_filter_sentences(const precis_doc *docs, size_t n_docs, precis_sents *ss)
 {
     (void)n_docs;
-    for (size_t i = 0; i < ss->n; i++) {
+    precis_status st = precis_filter_shapes(docs, ss, 0, ss->n);
+    return st == PRECIS_OK ? precis_filter_repeated(docs, ss) : st;
+}
+
+precis_status precis_filter_repeated(const precis_doc *docs, precis_sents *ss)
+{
+    return mark_repeated(docs, ss);
+}
+
+precis_status precis_filter_shapes(const precis_doc *docs, precis_sents *ss, size_t begin,
+                                   size_t end)
+{
+    for (size_t i = begin; i < end; i++) {
         precis_sent *s = &ss->v[i];
         const char *t = docs[s->doc].text;
         size_t w = precis_sentence_text(t + s->off, s->len, NULL, 0);
@@ -269,9 +316,9 @@ precis_status precis_filter_sentences(const precis_doc *docs, size_t n_docs, pre
             s->drop = PRECIS_KEEP;
     }
     // A paragraph led by an all-capitals slug ("FOREIGN TIES. Kim walks ...") is a caption.
-    for (size_t i = 0; i < ss->n;) {
+    for (size_t i = begin; i < end;) {
         size_t j = i + 1;
-        while (j < ss->n && !ss->v[j].para_first)
+        while (j < end && !ss->v[j].para_first)
             j++;
         precis_sent *s = &ss->v[i];
         shape sh;
@@ -281,5 +328,5 @@ precis_status precis_filter_sentences(const precis_doc *docs, size_t n_docs, pre
                 ss->v[k].drop = PRECIS_DROP_CAPTION;
         i = j;
     }
-    return mark_repeated(docs, ss);
+    return PRECIS_OK;
 }

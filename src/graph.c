@@ -10,9 +10,20 @@
 
 #include "internal.h"
 
-/* Dense path limits: n x n floats and n x terms floats must stay small. */
+/* Pruned path: each sentence keeps its k most similar sentences (edges are the union of both
+ * ends' choices), k = NEIGHBOUR_SLOTS / n within [MIN_K, n - 1]: every neighbour up to 4,096
+ * sentences (the exact graph, so the path never changes a small corpus's summary), 50 at a
+ * million. Candidates come only through terms rare enough that the postings scanned stay within
+ * max(WORK_PER_ROW * n, MIN_WORK): cost O(n), not O(n^2). Sentences whose terms are all frequent
+ * then have no edges and get the teleport share only. */
+#define NEIGHBOUR_SLOTS ((size_t)16 * 1024 * 1024)
+#define MIN_K 50
+#define WORK_PER_ROW 2000.0
+#define MIN_WORK 2e9
+
+/* Dense path limits: n x n doubles and n x terms doubles must stay small. */
 #define DENSE_MAX_ROWS 4096
-#define DENSE_MAX_CELLS ((size_t)64 * 1024 * 1024)
+#define DENSE_MAX_CELLS ((size_t)32 * 1024 * 1024)
 
 void precis_graph_destroy(precis_graph *g)
 {
@@ -114,7 +125,7 @@ static precis_status build_dense(const precis_csr *x, double threshold, edge_lis
     for (size_t t = 0; t < x->n_cols; t++)
         df[t] = df[t] >= 2 ? (uint32_t)++m : 0; // 1-based dense column, 0 = dropped
     precis_status st = PRECIS_ERR_NOMEM;
-    float *a = NULL, *c = NULL;
+    double *a = NULL, *c = NULL;
     if (m == 0 || n < 2) {
         st = PRECIS_OK;
         goto done;
@@ -134,12 +145,13 @@ static precis_status build_dense(const precis_csr *x, double threshold, edge_lis
             if (df[x->col[k]])
                 a[i * m + df[x->col[k]] - 1] = x->val[k];
     // C = A A^T, upper triangle (row-major): every pairwise cosine in one BLAS call.
-    cblas_ssyrk(CblasRowMajor, CblasUpper, CblasNoTrans, (int)n, (int)m, 1.0f, a, (int)m, 0.0f, c,
+    // Double precision, so that the pruned path (which sums in double) finds the same weights.
+    cblas_dsyrk(CblasRowMajor, CblasUpper, CblasNoTrans, (int)n, (int)m, 1.0, a, (int)m, 0.0, c,
                 (int)n);
     float thr = (float)threshold;
     for (size_t i = 0; i < n; i++)
         for (size_t j = i + 1; j < n; j++) {
-            float w = c[i * n + j];
+            float w = (float)c[i * n + j];
             if (w > SIM_EPS && w >= thr && !edge_push(e, (uint32_t)i, (uint32_t)j, w))
                 goto done;
         }
@@ -151,8 +163,8 @@ done:
     return st;
 }
 
-/* Sparse path: for each row, accumulate dot products with later rows through the postings of its
- * terms. */
+/* Exact sparse path: for each row, accumulate dot products with later rows through the postings
+ * of its terms. */
 static precis_status build_sparse(const precis_csr *x, double threshold, edge_list *e)
 {
     size_t n = x->n_rows, t = x->n_cols;
@@ -219,8 +231,351 @@ done:
     return st;
 }
 
+/* ---- pruned path ------------------------------------------------------------------------ */
+
+typedef struct postings {
+    size_t *pp; // term -> first posting
+    uint32_t *row;
+    float *val;
+} postings;
+
+static void postings_free(postings *p)
+{
+    free(p->pp);
+    free(p->row);
+    free(p->val);
+}
+
+static bool postings_build(const precis_csr *x, postings *p)
+{
+    size_t t = x->n_cols, nnz = x->nnz ? x->nnz : 1;
+    p->pp = calloc(t + 2, sizeof *p->pp);
+    p->row = malloc(nnz * sizeof *p->row);
+    p->val = malloc(nnz * sizeof *p->val);
+    if (p->pp == NULL || p->row == NULL || p->val == NULL)
+        return false;
+    for (size_t k = 0; k < x->nnz; k++)
+        p->pp[x->col[k] + 2]++;
+    for (size_t c = 0; c < t; c++)
+        p->pp[c + 2] += p->pp[c + 1];
+    for (size_t i = 0; i < x->n_rows; i++)
+        for (size_t k = x->ptr[i]; k < x->ptr[i + 1]; k++) {
+            size_t at = p->pp[x->col[k] + 1]++;
+            p->row[at] = (uint32_t)i;
+            p->val[at] = x->val[k];
+        }
+    return true; // now pp[c] .. pp[c + 1] are term c's postings
+}
+
+/* The largest document frequency whose terms are still scanned: terms are admitted from the
+ * rarest up while the pair work sum(df^2) stays within 'budget'. */
+static uint32_t df_cap(const postings *p, size_t n_terms, double budget)
+{
+    size_t max_df = 0;
+    for (size_t c = 0; c < n_terms; c++)
+        if (p->pp[c + 1] - p->pp[c] > max_df)
+            max_df = p->pp[c + 1] - p->pp[c];
+    double *work = calloc(max_df + 1, sizeof *work); // work[df] = terms with df * df^2
+    if (work == NULL)
+        return (uint32_t)(max_df > UINT32_MAX ? UINT32_MAX : max_df);
+    for (size_t c = 0; c < n_terms; c++) {
+        size_t df = p->pp[c + 1] - p->pp[c];
+        work[df] += (double)df * (double)df;
+    }
+    double sum = 0;
+    size_t cap = 1;
+    for (size_t df = 1; df <= max_df; df++) {
+        if (sum + work[df] > budget)
+            break;
+        sum += work[df];
+        cap = df;
+    }
+    free(work);
+    return (uint32_t)(cap > UINT32_MAX ? UINT32_MAX : cap);
+}
+
+typedef struct topk_job {
+    const precis_csr *x;
+    const postings *p;
+    size_t begin, end, k;
+    uint32_t cap;
+    float thr;
+    uint32_t *nbr; // k per row: the chosen neighbours
+    double *nbr_w; // and their similarity through the scanned terms
+    uint32_t *n_nbr;
+    bool ok;
+} topk_job;
+
+/* Is candidate (wa, ja) better than (wb, jb)? Higher weight, then lower index. */
+static bool better(double wa, uint32_t ja, double wb, uint32_t jb)
+{
+    return wa > wb || (wa == wb && ja < jb);
+}
+
+/* Moves the 'k' best of 'n' candidates to the front of 'j'/'w' (in no particular order):
+ * quickselect, O(n) on average. */
+static size_t keep_best(uint32_t *j, double *w, size_t n, size_t k)
+{
+    if (n <= k)
+        return n;
+    size_t lo = 0, hi = n - 1;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        double pw = w[mid];
+        uint32_t pj = j[mid];
+        size_t a = lo, b = hi;
+        while (a <= b) { // Hoare partition: better ones to the left
+            while (better(w[a], j[a], pw, pj))
+                a++;
+            while (better(pw, pj, w[b], j[b]))
+                b--;
+            if (a <= b) {
+                double tw = w[a];
+                uint32_t tj = j[a];
+                w[a] = w[b];
+                j[a] = j[b];
+                w[b] = tw;
+                j[b] = tj;
+                a++;
+                if (b == 0)
+                    break;
+                b--;
+            }
+        }
+        if (k - 1 <= b)
+            hi = b;
+        else if (k - 1 >= a)
+            lo = a;
+        else
+            break;
+    }
+    return k;
+}
+
+/* Sorts 'n' (neighbour, weight) pairs by neighbour: heap sort, no allocation. */
+static void nbr_sort(uint32_t *j, double *w, size_t n)
+{
+    for (size_t end = n; end > 1;) {
+        // build the heap once, then pop the largest to the end
+        if (end == n)
+            for (size_t start = n / 2; start-- > 0;)
+                for (size_t r = start, c; (c = 2 * r + 1) < end; r = c) {
+                    if (c + 1 < end && j[c + 1] > j[c])
+                        c++;
+                    if (j[r] >= j[c])
+                        break;
+                    uint32_t tj = j[r]; j[r] = j[c]; j[c] = tj;
+                    double tw = w[r]; w[r] = w[c]; w[c] = tw;
+                }
+        end--;
+        uint32_t tj = j[0]; j[0] = j[end]; j[end] = tj;
+        double tw = w[0]; w[0] = w[end]; w[end] = tw;
+        for (size_t r = 0, c; (c = 2 * r + 1) < end; r = c) {
+            if (c + 1 < end && j[c + 1] > j[c])
+                c++;
+            if (j[r] >= j[c])
+                break;
+            tj = j[r]; j[r] = j[c]; j[c] = tj;
+            tw = w[r]; w[r] = w[c]; w[c] = tw;
+        }
+    }
+}
+
+static void *topk_worker(void *arg)
+{
+    topk_job *jb = arg;
+    const precis_csr *x = jb->x;
+    const postings *p = jb->p;
+    size_t n = x->n_rows;
+    double *acc = calloc(n ? n : 1, sizeof *acc);
+    uint32_t *touched = malloc((n ? n : 1) * sizeof *touched);
+    double *tw = malloc((n ? n : 1) * sizeof *tw);
+    jb->ok = acc != NULL && touched != NULL && tw != NULL;
+    for (size_t i = jb->begin; jb->ok && i < jb->end; i++) {
+        size_t n_touched = 0;
+        for (size_t k = x->ptr[i]; k < x->ptr[i + 1]; k++) {
+            uint32_t c = x->col[k];
+            if (p->pp[c + 1] - p->pp[c] > jb->cap)
+                continue;
+            float v = x->val[k];
+            for (size_t q = p->pp[c]; q < p->pp[c + 1]; q++) {
+                uint32_t j = p->row[q];
+                if (j == i)
+                    continue;
+                if (acc[j] == 0.0)
+                    touched[n_touched++] = j;
+                acc[j] += (double)v * p->val[q];
+            }
+        }
+        size_t m = 0;
+        for (size_t q = 0; q < n_touched; q++) {
+            uint32_t j = touched[q];
+            if (acc[j] > SIM_EPS) {
+                touched[m] = j;
+                tw[m++] = acc[j];
+            }
+            acc[j] = 0.0;
+        }
+        size_t kept = keep_best(touched, tw, m, jb->k);
+        // sorted by neighbour, so that both ends' lists merge in one pass
+        nbr_sort(touched, tw, kept);
+        memcpy(jb->nbr + i * jb->k, touched, kept * sizeof *touched);
+        memcpy(jb->nbr_w + i * jb->k, tw, kept * sizeof *tw);
+        jb->n_nbr[i] = (uint32_t)kept;
+    }
+    free(acc);
+    free(touched);
+    free(tw);
+    return NULL;
+}
+
+
+/* Pruned path: top-k neighbours per sentence, found through the postings of its rarer terms;
+ * the undirected graph is the union of both ends' choices, weighted with the exact cosine. */
+precis_status precis_graph_build_pruned(const precis_csr *x, double threshold, size_t k,
+                                        double work, size_t threads, precis_graph *g)
+{
+    size_t n = x->n_rows;
+    memset(g, 0, sizeof *g);
+    if (n > UINT32_MAX || k == 0)
+        return PRECIS_ERR_TOO_LARGE;
+    if (k > n - (n > 0))
+        k = n > 1 ? n - 1 : 1;
+    precis_status st = PRECIS_ERR_NOMEM;
+    postings p = {0};
+    uint32_t *nbr = NULL, *n_nbr = NULL, *in_src = NULL, *fill = NULL;
+    double *nbr_w = NULL, *in_w = NULL;
+    size_t *in_ptr = NULL, *fptr = NULL;
+    uint32_t *fcol = NULL;
+    float *fval = NULL;
+    size_t cells;
+    if (!precis_mul_ok(n, k, &cells))
+        return PRECIS_ERR_TOO_LARGE;
+    if (!postings_build(x, &p))
+        goto done;
+    nbr = malloc((cells ? cells : 1) * sizeof *nbr);
+    nbr_w = malloc((cells ? cells : 1) * sizeof *nbr_w);
+    n_nbr = calloc(n ? n : 1, sizeof *n_nbr);
+    if (nbr == NULL || nbr_w == NULL || n_nbr == NULL)
+        goto done;
+    uint32_t cap = df_cap(&p, x->n_cols, work);
+    size_t n_workers = n < 4096 ? 1 : precis_thread_count(threads);
+    topk_job jobs[PRECIS_MAX_THREADS];
+    for (size_t w = 0; w < n_workers; w++)
+        jobs[w] = (topk_job){x, &p, n * w / n_workers, n * (w + 1) / n_workers, k, cap,
+                             (float)threshold, nbr, nbr_w, n_nbr, false};
+    precis_run_jobs(n_workers, topk_worker, jobs, sizeof jobs[0]);
+    bool ok = true;
+    for (size_t w = 0; w < n_workers; w++)
+        ok = ok && jobs[w].ok;
+    if (!ok)
+        goto done;
+    // The skipped frequent terms still count in the weights: keep each row's entries for them.
+    fptr = calloc(n + 1, sizeof *fptr);
+    if (fptr == NULL)
+        goto done;
+    for (size_t i = 0; i < n; i++) {
+        fptr[i + 1] = fptr[i];
+        for (size_t q = x->ptr[i]; q < x->ptr[i + 1]; q++)
+            fptr[i + 1] += p.pp[x->col[q] + 1] - p.pp[x->col[q]] > cap;
+    }
+    fcol = malloc((fptr[n] ? fptr[n] : 1) * sizeof *fcol);
+    fval = malloc((fptr[n] ? fptr[n] : 1) * sizeof *fval);
+    if (fcol == NULL || fval == NULL)
+        goto done;
+    for (size_t i = 0, at = 0; i < n; i++)
+        for (size_t q = x->ptr[i]; q < x->ptr[i + 1]; q++)
+            if (p.pp[x->col[q] + 1] - p.pp[x->col[q]] > cap) {
+                fcol[at] = x->col[q];
+                fval[at++] = x->val[q];
+            }
+    // The reverse choices: for each node, the nodes that chose it, with the weight they found.
+    in_ptr = calloc(n + 1, sizeof *in_ptr);
+    fill = calloc(n ? n : 1, sizeof *fill);
+    if (in_ptr == NULL || fill == NULL)
+        goto done;
+    for (size_t i = 0; i < n; i++)
+        for (size_t q = 0; q < n_nbr[i]; q++)
+            in_ptr[nbr[i * k + q] + 1]++;
+    for (size_t i = 0; i < n; i++)
+        in_ptr[i + 1] += in_ptr[i];
+    in_src = malloc((in_ptr[n] ? in_ptr[n] : 1) * sizeof *in_src);
+    in_w = malloc((in_ptr[n] ? in_ptr[n] : 1) * sizeof *in_w);
+    if (in_src == NULL || in_w == NULL)
+        goto done;
+    for (size_t i = 0; i < n; i++) // sources in increasing order: each list comes out sorted
+        for (size_t q = 0; q < n_nbr[i]; q++) {
+            uint32_t j = nbr[i * k + q];
+            size_t at = in_ptr[j] + fill[j]++;
+            in_src[at] = (uint32_t)i;
+            in_w[at] = nbr_w[i * k + q];
+        }
+    // Union of both lists per node; weight = the scanned part (the same sum from either end:
+    // shared terms are added in column order both times) + the frequent terms' part.
+    g->n = n;
+    g->ptr = calloc(n + 1, sizeof *g->ptr);
+    size_t max_edges = cells + in_ptr[n];
+    g->adj = malloc((max_edges ? max_edges : 1) * sizeof *g->adj);
+    g->w = malloc((max_edges ? max_edges : 1) * sizeof *g->w);
+    if (g->ptr == NULL || g->adj == NULL || g->w == NULL)
+        goto done;
+    size_t at = 0;
+    float thr = (float)threshold;
+    for (size_t i = 0; i < n; i++) {
+        const uint32_t *own = nbr + i * k;
+        const double *own_w = nbr_w + i * k;
+        size_t a = 0, b = in_ptr[i], a_end = n_nbr[i], b_end = in_ptr[i + 1];
+        while (a < a_end || b < b_end) {
+            uint32_t j;
+            double w;
+            if (b >= b_end || (a < a_end && own[a] < in_src[b])) {
+                j = own[a];
+                w = own_w[a++];
+            } else if (a >= a_end || in_src[b] < own[a]) {
+                j = in_src[b];
+                w = in_w[b++];
+            } else {
+                j = own[a];
+                w = own_w[a++];
+                b++;
+            }
+            // the frequent terms' share: short sorted lists
+            for (size_t u = fptr[i], v = fptr[j]; u < fptr[i + 1] && v < fptr[j + 1];) {
+                if (fcol[u] < fcol[v])
+                    u++;
+                else if (fcol[u] > fcol[v])
+                    v++;
+                else
+                    w += (double)fval[u++] * fval[v++];
+            }
+            float wf = (float)w;
+            if (wf > SIM_EPS && wf >= thr) {
+                g->adj[at] = j;
+                g->w[at++] = wf;
+            }
+        }
+        g->ptr[i + 1] = at;
+    }
+    st = PRECIS_OK;
+done:
+    postings_free(&p);
+    free(nbr);
+    free(nbr_w);
+    free(n_nbr);
+    free(in_ptr);
+    free(in_src);
+    free(in_w);
+    free(fill);
+    free(fptr);
+    free(fcol);
+    free(fval);
+    if (st != PRECIS_OK)
+        precis_graph_destroy(g);
+    return st;
+}
+
 precis_status precis_graph_build_with(const precis_csr *x, double threshold, int path,
-                                      precis_graph *g)
+                                      size_t threads, precis_graph *g)
 {
     memset(g, 0, sizeof *g);
     size_t n = x->n_rows;
@@ -230,7 +585,13 @@ precis_status precis_graph_build_with(const precis_csr *x, double threshold, int
         size_t cells;
         bool small = n <= DENSE_MAX_ROWS && precis_mul_ok(n, x->n_cols, &cells) &&
                      cells <= DENSE_MAX_CELLS;
-        path = small ? PRECIS_GRAPH_DENSE : PRECIS_GRAPH_SPARSE;
+        path = small ? PRECIS_GRAPH_DENSE : PRECIS_GRAPH_PRUNED;
+    }
+    if (path == PRECIS_GRAPH_PRUNED) {
+        size_t k = n ? NEIGHBOUR_SLOTS / n : 1;
+        double work = WORK_PER_ROW * (double)n;
+        return precis_graph_build_pruned(x, threshold, k < MIN_K ? MIN_K : k,
+                                         work < MIN_WORK ? MIN_WORK : work, threads, g);
     }
     edge_list e = {0};
     precis_status st = path == PRECIS_GRAPH_DENSE ? build_dense(x, threshold, &e)
@@ -243,5 +604,5 @@ precis_status precis_graph_build_with(const precis_csr *x, double threshold, int
 
 precis_status precis_graph_build(const precis_csr *x, double threshold, precis_graph *g)
 {
-    return precis_graph_build_with(x, threshold, PRECIS_GRAPH_AUTO, g);
+    return precis_graph_build_with(x, threshold, PRECIS_GRAPH_AUTO, 0, g);
 }

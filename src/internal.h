@@ -143,8 +143,15 @@ precis_status precis_split_document(const char *text, size_t len, uint32_t doc_n
 /* ---- 3. filter: keep sentences, drop boilerplate ----------------------------------------- */
 
 /** Marks every sentence's 'drop' and counts words and bytes. 'docs' are the documents the
- * sentences point into. */
+ * sentences point into. Runs the two steps below. */
 precis_status precis_filter_sentences(const precis_doc *docs, size_t n_docs, precis_sents *s);
+
+/** The rules that look at one paragraph at a time, on whole paragraphs [begin, end). */
+precis_status precis_filter_shapes(const precis_doc *docs, precis_sents *s, size_t begin,
+                                   size_t end);
+
+/** The rule across documents: short lines repeated verbatim. */
+precis_status precis_filter_repeated(const precis_doc *docs, precis_sents *s);
 
 /** Writes the output form of a sentence (NFC, white space collapsed) to 'out' (cap 'cap'),
  * returning its length, or (size_t)-1 when it does not fit. NULL 'out' just measures. */
@@ -229,10 +236,14 @@ void precis_graph_destroy(precis_graph *g);
  * with similarity >= 'threshold' (and > 0). Dense BLAS for small inputs. */
 precis_status precis_graph_build(const precis_csr *x, double threshold, precis_graph *g);
 
-/** The same with the path forced (tests compare them). */
-enum { PRECIS_GRAPH_AUTO, PRECIS_GRAPH_DENSE, PRECIS_GRAPH_SPARSE };
+/** The same with the path forced (precis_graph_kind; tests compare them). */
 precis_status precis_graph_build_with(const precis_csr *x, double threshold, int path,
-                                      precis_graph *g);
+                                      size_t threads, precis_graph *g);
+
+/** The pruned graph with its parameters: each row's 'k' best neighbours, candidates found
+ * through the terms whose pair work (df^2, rarest first) fits in 'work'. */
+precis_status precis_graph_build_pruned(const precis_csr *x, double threshold, size_t k,
+                                        double work, size_t threads, precis_graph *g);
 
 /** Cosine similarity of rows 'i' and 'j' of 'x' (sorted columns). */
 double precis_csr_dot(const precis_csr *x, size_t i, size_t j);
@@ -266,6 +277,17 @@ typedef struct precis_select_input {
 precis_status precis_select(const precis_select_input *in, const precis_options *opt,
                             precis_selection *out);
 void precis_selection_destroy(precis_selection *s);
+
+/* ---- threads (parallel.c) --------------------------------------------------------------- */
+
+#define PRECIS_MAX_THREADS 8
+
+/** Threads to use: 'wanted', or the online processors when 'wanted' is 0; at most 8. */
+size_t precis_thread_count(size_t wanted);
+
+/** Runs fn(&jobs[i]) for the 'n_jobs' jobs of 'job_size' bytes, one thread each (job 0 on the
+ * calling thread); returns when all are done. */
+void precis_run_jobs(size_t n_jobs, void *(*fn)(void *), void *jobs, size_t job_size);
 
 /* ---- timing ---------------------------------------------------------------------------- */
 

@@ -44,12 +44,19 @@ static const char usage_text[] =
     "      --position-prior P  weight (0..1) of the lead-position prior in TextRank's\n"
     "                          teleport vector [default: 0.4]\n"
     "      --edge-threshold T  drop graph edges below cosine T, 0 <= T < 1 [default: 0]\n"
+    "      --graph KIND        similarity graph: 'dense' (all pairs, BLAS), 'sparse' (all\n"
+    "                          pairs, inverted index), 'pruned' (50 to 4,096 neighbours per\n"
+    "                          sentence, for large corpora) or 'auto' (dense up to 4,096\n"
+    "                          sentences, pruned above) [default: auto]\n"
     "      --redundancy L      penalty (0..1) on similarity to sentences already chosen\n"
     "                          [default: 0.4]\n"
     "Language:\n"
     "      --lang CODE         language of the input [default: en]\n"
     "      --stopwords FILE    stopword list (one word per line, '#' comments) replacing\n"
     "                          the built-in one\n"
+    "Speed:\n"
+    "      --threads N         threads for large inputs, 1 to 8; the summary does not\n"
+    "                          depend on it [default: one per processor]\n"
     "Limits:\n"
     "      --max-bytes N       refuse input larger than N bytes in all [default: 2 GiB]\n"
     "      --max-sentences N   refuse input with more than N sentences [default: 20000000]\n"
@@ -293,6 +300,7 @@ static int read_stopwords(cli *c, buf *b)
 enum {
     OPT_DEDUP = 256, OPT_ORDER, OPT_MIN_WORDS, OPT_DAMPING, OPT_PRIOR, OPT_EDGE, OPT_REDUNDANCY,
     OPT_LANG, OPT_STOPWORDS, OPT_MAX_BYTES, OPT_MAX_SENTENCES, OPT_VERSION, OPT_EXPLAIN,
+    OPT_GRAPH, OPT_THREADS,
 };
 
 static const struct option long_opts[] = {
@@ -312,6 +320,8 @@ static const struct option long_opts[] = {
     {"max-bytes", required_argument, NULL, OPT_MAX_BYTES},
     {"max-sentences", required_argument, NULL, OPT_MAX_SENTENCES},
     {"explain", no_argument, NULL, OPT_EXPLAIN},
+    {"graph", required_argument, NULL, OPT_GRAPH},
+    {"threads", required_argument, NULL, OPT_THREADS},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, OPT_VERSION},
     {NULL, 0, NULL, 0},
@@ -389,8 +399,25 @@ static int parse_option(cli *c, int ch, const char *arg, const char *flag)
     case OPT_LANG:
         o->language = arg;
         return -1;
+    case OPT_GRAPH: {
+        static const char *const kinds[] = {"auto", "dense", "sparse", "pruned"};
+        for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+            if (strcmp(arg, kinds[k]) == 0) {
+                o->graph = (precis_graph_kind)k;
+                return -1;
+            }
+        usage_error("invalid value '%s' for %s: expected auto, dense, sparse or pruned", arg, flag);
+        return EXIT_USAGE;
+    }
     case OPT_STOPWORDS:
         c->stopwords_path = arg;
+        return -1;
+    case OPT_THREADS:
+        if (!parse_count(arg, 1, 8, &v)) {
+            usage_error("invalid value '%s' for %s: expected 1 to 8", arg, flag);
+            return EXIT_USAGE;
+        }
+        o->threads = (size_t)v;
         return -1;
     case OPT_MAX_BYTES:
     case OPT_MAX_SENTENCES:

@@ -16,6 +16,10 @@
 
 static int32_t decode(const char *s, size_t n, size_t i, size_t *len)
 {
+    if ((unsigned char)s[i] < 0x80) { // most text is ASCII: no call
+        *len = 1;
+        return (unsigned char)s[i];
+    }
     utf8proc_int32_t cp;
     utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
     if (k <= 0) {

@@ -176,7 +176,7 @@ static precis_status check_options(const precis_options *o)
               o->dedup <= 1.0 + 1e-9 && o->damping > 0 && o->damping < 1 &&
               o->position_prior >= 0 && o->position_prior <= 1 && o->edge_threshold >= 0 &&
               o->edge_threshold < 1 && o->redundancy >= 0 && o->redundancy <= 1 &&
-              (unsigned)o->order <= PRECIS_ORDER_RANK &&
+              (unsigned)o->order <= PRECIS_ORDER_RANK && (unsigned)o->graph <= PRECIS_GRAPH_PRUNED &&
               (unsigned)o->budget_kind <= PRECIS_BUDGET_RATIO;
     if (o->budget_kind == PRECIS_BUDGET_RATIO && o->budget > 1)
         ok = false;
@@ -242,7 +242,6 @@ typedef struct run {
     const precis_options *opt;
     precis_abbrevs abbrevs;
     bool abbrevs_ready;
-    precis_tokenizer *tok;
     precis_sents sents;
     size_t *cand;       // candidate -> sentence
     size_t n_cand;
@@ -256,13 +255,13 @@ typedef struct run {
     size_t iterations;
     double delta;
     double ms[PRECIS_STAGE_COUNT];
+    size_t threads;
 } run;
 
 static void run_destroy(run *r)
 {
     if (r->abbrevs_ready)
         precis_abbrevs_destroy(&r->abbrevs);
-    precis_tokenizer_free(r->tok);
     free(r->sents.v);
     free(r->cand);
     precis_vocab_destroy(&r->vocab);
@@ -274,7 +273,49 @@ static void run_destroy(run *r)
     precis_selection_destroy(&r->sel);
 }
 
-/* Splits and filters every document; picks the candidates. */
+/* One thread's share of splitting: documents [begin, end) into their own sentence list. */
+typedef struct split_job {
+    const precis_corpus *corpus;
+    const precis_abbrevs *abbrevs;
+    size_t begin, end, max_sent;
+    precis_sents sents;
+    precis_status st;
+} split_job;
+
+static void *split_worker(void *arg)
+{
+    split_job *j = arg;
+    j->st = PRECIS_OK;
+    for (size_t d = j->begin; d < j->end && j->st == PRECIS_OK; d++) {
+        const precis_doc *doc = &j->corpus->docs[d];
+        j->st = precis_split_document(doc->text, doc->len, (uint32_t)d, j->abbrevs, &j->sents);
+        if (j->st == PRECIS_OK && j->sents.n > j->max_sent)
+            j->st = PRECIS_ERR_TOO_LARGE;
+    }
+    if (j->st == PRECIS_OK)
+        j->st = precis_filter_shapes(j->corpus->docs, &j->sents, 0, j->sents.n);
+    return NULL;
+}
+
+/* Slices [0, n) into 'jobs' ranges of about equal 'weight' (bytes), in order. */
+static size_t slice_jobs(size_t n, size_t jobs, const precis_corpus *c, size_t *bounds)
+{
+    size_t total = 0, at = 0;
+    for (size_t d = 0; d < n; d++)
+        total += c->docs[d].len;
+    bounds[0] = 0;
+    for (size_t j = 1; j < jobs; j++) {
+        size_t target = total / jobs * j, sum = 0;
+        for (at = 0; at < n && sum < target; at++)
+            sum += c->docs[at].len;
+        bounds[j] = at > bounds[j - 1] ? at : bounds[j - 1];
+    }
+    bounds[jobs] = n;
+    return jobs;
+}
+
+/* Splits and filters every document (documents shared out among threads, results joined in
+ * document order); picks the candidates. */
 static precis_status stage_split(run *r)
 {
     const precis_corpus *c = r->corpus;
@@ -285,15 +326,42 @@ static precis_status stage_split(run *r)
         return st;
     r->abbrevs_ready = true;
     size_t max_sent = r->opt->max_sentences ? r->opt->max_sentences : DEFAULT_MAX_SENTENCES;
-    for (size_t d = 0; d < c->n; d++) {
-        st = precis_split_document(c->docs[d].text, c->docs[d].len, (uint32_t)d, &r->abbrevs,
-                                   &r->sents);
-        if (st != PRECIS_OK)
-            return st;
-        if (r->sents.n > max_sent)
-            return PRECIS_ERR_TOO_LARGE;
+    // Threads pay only on large inputs; small ones stay on the calling thread.
+    size_t n_jobs = c->total_bytes < ((size_t)1 << 20) || c->n < 2 ? 1 : r->threads;
+    if (n_jobs > c->n)
+        n_jobs = c->n;
+    split_job jobs[PRECIS_MAX_THREADS];
+    size_t bounds[PRECIS_MAX_THREADS + 1];
+    slice_jobs(c->n, n_jobs, c, bounds);
+    for (size_t j = 0; j < n_jobs; j++)
+        jobs[j] = (split_job){c, &r->abbrevs, bounds[j], bounds[j + 1], max_sent, {0}, PRECIS_OK};
+    precis_run_jobs(n_jobs, split_worker, jobs, sizeof jobs[0]);
+    size_t total = 0;
+    for (size_t j = 0; j < n_jobs; j++) {
+        if (st == PRECIS_OK)
+            st = jobs[j].st;
+        total += jobs[j].sents.n;
     }
-    st = precis_filter_sentences(c->docs, c->n, &r->sents);
+    if (st == PRECIS_OK && total > max_sent)
+        st = PRECIS_ERR_TOO_LARGE;
+    if (st == PRECIS_OK && n_jobs == 1) {
+        r->sents = jobs[0].sents;
+        jobs[0].sents.v = NULL;
+    } else if (st == PRECIS_OK) {
+        r->sents.v = malloc((total ? total : 1) * sizeof *r->sents.v);
+        if (r->sents.v == NULL)
+            st = PRECIS_ERR_NOMEM;
+        for (size_t j = 0; st == PRECIS_OK && j < n_jobs; j++) {
+            memcpy(r->sents.v + r->sents.n, jobs[j].sents.v, jobs[j].sents.n * sizeof *r->sents.v);
+            r->sents.n += jobs[j].sents.n;
+        }
+        r->sents.cap = total;
+    }
+    for (size_t j = 0; j < n_jobs; j++)
+        free(jobs[j].sents.v);
+    if (st != PRECIS_OK)
+        return st;
+    st = precis_filter_repeated(c->docs, &r->sents);
     if (st != PRECIS_OK)
         return st;
     size_t kept = 0;
@@ -330,22 +398,99 @@ static precis_status stage_split(run *r)
     return PRECIS_OK;
 }
 
-static precis_status stage_tokenize(run *r)
+/* One thread's share of tokenizing: candidates [begin, end) with its own tokenizer (a Snowball
+ * stemmer is not shared), vocabulary and counts. */
+typedef struct token_job {
+    const run *r;
+    size_t begin, end;
+    precis_tokenizer *tok;
+    precis_vocab vocab;
+    precis_counts counts;
+    precis_status st;
+} token_job;
+
+static void *token_worker(void *arg)
 {
-    const precis_options *o = r->opt;
-    precis_status st = precis_tokenizer_new(o->language, o->stopwords, o->stopwords_len, &r->tok);
-    if (st != PRECIS_OK)
-        return st;
-    term_buf buf = {.vocab = &r->vocab};
-    for (size_t k = 0; k < r->n_cand && st == PRECIS_OK; k++) {
-        const precis_sent *s = &r->sents.v[r->cand[k]];
+    token_job *j = arg;
+    const precis_options *o = j->r->opt;
+    j->st = precis_tokenizer_new(o->language, o->stopwords, o->stopwords_len, &j->tok);
+    term_buf buf = {.vocab = &j->vocab};
+    for (size_t k = j->begin; k < j->end && j->st == PRECIS_OK; k++) {
+        const precis_sent *s = &j->r->sents.v[j->r->cand[k]];
         buf.n = 0;
-        st = precis_tokenize(r->tok, r->corpus->docs[s->doc].text + s->off, s->len, collect_term,
-                             &buf);
-        if (st == PRECIS_OK)
-            st = precis_counts_add_row(&r->counts, buf.ids, buf.n);
+        j->st = precis_tokenize(j->tok, j->r->corpus->docs[s->doc].text + s->off, s->len,
+                                collect_term, &buf);
+        if (j->st == PRECIS_OK)
+            j->st = precis_counts_add_row(&j->counts, buf.ids, buf.n);
     }
     free(buf.ids);
+    return NULL;
+}
+
+/* Appends job 'j''s rows to the run's counts, its local term ids mapped into the run's
+ * vocabulary. Terms are added in the order each job first saw them, jobs in input order: the
+ * same ids a single thread gives, so results never depend on the thread count. */
+static precis_status merge_tokens(run *r, token_job *j)
+{
+    uint32_t *map = malloc((j->vocab.n ? j->vocab.n : 1) * sizeof *map);
+    if (map == NULL)
+        return PRECIS_ERR_NOMEM;
+    for (size_t t = 0; t < j->vocab.n; t++)
+        if ((map[t] = precis_vocab_id(&r->vocab, j->vocab.terms[t], j->vocab.term_len[t])) ==
+            UINT32_MAX) {
+            free(map);
+            return PRECIS_ERR_NOMEM;
+        }
+    precis_status st = PRECIS_OK;
+    uint32_t *ids = NULL;
+    size_t cap = 0;
+    for (size_t row = 0; row < j->counts.n_rows && st == PRECIS_OK; row++) {
+        size_t a = j->counts.ptr[row], b = j->counts.ptr[row + 1], n = 0;
+        for (size_t q = a; q < b; q++)
+            n += j->counts.cnt[q];
+        if (!precis_grow((void **)&ids, &cap, n ? n : 1, sizeof *ids)) {
+            st = PRECIS_ERR_NOMEM;
+            break;
+        }
+        n = 0;
+        for (size_t q = a; q < b; q++)
+            for (uint32_t c = 0; c < j->counts.cnt[q]; c++)
+                ids[n++] = map[j->counts.col[q]];
+        st = precis_counts_add_row(&r->counts, ids, n);
+    }
+    free(ids);
+    free(map);
+    return st;
+}
+
+static precis_status stage_tokenize(run *r)
+{
+    size_t n_jobs = r->n_cand < 20000 ? 1 : r->threads;
+    token_job jobs[PRECIS_MAX_THREADS];
+    for (size_t j = 0; j < n_jobs; j++) {
+        jobs[j] = (token_job){r, r->n_cand * j / n_jobs, r->n_cand * (j + 1) / n_jobs, NULL,
+                              {0}, {0}, PRECIS_OK};
+        precis_vocab_init(&jobs[j].vocab);
+    }
+    precis_run_jobs(n_jobs, token_worker, jobs, sizeof jobs[0]);
+    precis_status st = PRECIS_OK;
+    for (size_t j = 0; j < n_jobs; j++)
+        if (st == PRECIS_OK)
+            st = jobs[j].st;
+    if (st == PRECIS_OK && n_jobs == 1) { // one job: its vocabulary and counts are the run's
+        precis_vocab_destroy(&r->vocab);
+        r->vocab = jobs[0].vocab;
+        r->counts = jobs[0].counts;
+        precis_vocab_init(&jobs[0].vocab);
+        memset(&jobs[0].counts, 0, sizeof jobs[0].counts);
+    }
+    for (size_t j = 0; st == PRECIS_OK && n_jobs > 1 && j < n_jobs; j++)
+        st = merge_tokens(r, &jobs[j]);
+    for (size_t j = 0; j < n_jobs; j++) {
+        precis_tokenizer_free(jobs[j].tok);
+        precis_vocab_destroy(&jobs[j].vocab);
+        precis_counts_destroy(&jobs[j].counts);
+    }
     return st;
 }
 
@@ -585,7 +730,7 @@ precis_status precis_summarize(const precis_corpus *c, const precis_options *opt
     size_t max_bytes = opt->max_input_bytes ? opt->max_input_bytes : DEFAULT_MAX_INPUT_BYTES;
     if (c->total_bytes > max_bytes)
         return PRECIS_ERR_TOO_LARGE;
-    run r = {.corpus = c, .opt = opt};
+    run r = {.corpus = c, .opt = opt, .threads = precis_thread_count(opt->threads)};
     precis_vocab_init(&r.vocab);
     double t = precis_now_ms(), t2;
 #define STAGE(id, call)                                                                       \
@@ -599,7 +744,9 @@ precis_status precis_summarize(const precis_corpus *c, const precis_options *opt
     STAGE(PRECIS_STAGE_SPLIT, stage_split(&r));
     STAGE(PRECIS_STAGE_TOKENIZE, stage_tokenize(&r));
     STAGE(PRECIS_STAGE_TFIDF, precis_tfidf_build(&r.counts, r.vocab.n, &r.x));
-    STAGE(PRECIS_STAGE_GRAPH, precis_graph_build(&r.x, opt->edge_threshold, &r.graph));
+    STAGE(PRECIS_STAGE_GRAPH,
+          precis_graph_build_with(&r.x, opt->edge_threshold, (int)opt->graph, r.threads,
+                                  &r.graph));
     r.score = malloc(r.n_cand * sizeof *r.score);
     if (r.score == NULL) {
         st = PRECIS_ERR_NOMEM;

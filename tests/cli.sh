@@ -113,6 +113,32 @@ check "--explain: stdout unchanged" cmp -s "$T/out" "$T/default"
 check "--explain: says what was dropped" grep -q 'dropped (whole paragraph in parentheses)' "$T/err"
 check "--explain: names duplicates" grep -q 'duplicates' "$T/err"
 
+# ---- the similarity graph's strategies choose the same summary ---------------------------
+for g in dense sparse pruned auto; do
+    run --graph "$g" -w 100 "$C"
+    check "--graph $g: same summary as the default" cmp -s "$T/out" "$T/w100"
+done
+EVAL=../shared/eval
+if [ -d "$EVAL/duc2004" ]; then
+    same=0
+    total=0
+    for d in "$EVAL"/duc2004/*/; do
+        "$P" --graph dense -w 100 "$d"docs/* >"$T/dense" 2>/dev/null
+        "$P" --graph pruned -w 100 "$d"docs/* >"$T/pruned" 2>/dev/null
+        total=$((total + 1))
+        cmp -s "$T/dense" "$T/pruned" && same=$((same + 1))
+    done
+    check "DUC 2004: dense and pruned graphs choose the same summaries ($same/$total)" \
+        [ "$same" -eq "$total" ]
+    # A corpus large enough for the pruned path and threads: the thread count changes nothing.
+    "$P" --threads 1 -w 100 "$EVAL"/duc2004/*/docs/* >"$T/t1" 2>/dev/null
+    "$P" --threads 2 -w 100 "$EVAL"/duc2004/*/docs/* >"$T/t2" 2>/dev/null
+    check "13k sentences: --threads 1 and 2 give the same summary" cmp -s "$T/t1" "$T/t2"
+    check "13k sentences: a summary" [ -s "$T/t1" ]
+else
+    echo "cli: $EVAL/duc2004 absent: the real-cluster comparisons are skipped"
+fi
+
 # ---- one article, stdin -----------------------------------------------------------------
 A="$C"/001_3e22d7b4d5897780.txt
 run -n 3 "$A"
@@ -186,6 +212,8 @@ expect_error 2 "invalid value 'up' for --order" --order up "$A"
 expect_error 2 "invalid value '1' for --damping" --damping 1 "$A"
 expect_error 2 "invalid value 'nan' for -r" -r nan "$A"
 expect_error 2 "invalid value '99999999999999999999' for -n" -n 99999999999999999999 "$A"
+expect_error 2 "invalid value 'fast' for --graph" --graph fast "$A"
+expect_error 2 "invalid value '0' for --threads" --threads 0 "$A"
 expect_error 2 "unknown option '--frobnicate'" --frobnicate "$A"
 expect_error 2 "unknown option '-z'" -z "$A"
 expect_error 2 "option '-n' needs a value" "$A" -n
@@ -197,7 +225,7 @@ run --help
 check "--help exits 0" [ "$rc" -eq 0 ]
 for flag in --sentences --words --bytes --ratio --dedup --order --min-words --damping \
     --position-prior --edge-threshold --redundancy --lang --stopwords --max-bytes \
-    --max-sentences --explain --help --version; do
+    --max-sentences --explain --graph --threads --help --version; do
     check "--help documents $flag" grep -q -- "$flag" "$T/out"
 done
 run --version

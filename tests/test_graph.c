@@ -113,6 +113,46 @@ static void check_same_graph(const precis_graph *a, const precis_graph *b)
     }
 }
 
+/* With few neighbours per sentence, each keeps at least its best ones, edges stay symmetric,
+ * and weights are the exact cosines. */
+static void test_graph_pruned_keeps_best_neighbours(void **state)
+{
+    (void)state;
+    precis_csr x;
+    csr_random(&x, 300, 400, 8, 7);
+    precis_graph gd, gp;
+    assert_int_equal(precis_graph_build_with(&x, 0.0, PRECIS_GRAPH_DENSE, 0, &gd), PRECIS_OK);
+    for (size_t threads = 1; threads <= 2; threads++) {
+        assert_int_equal(precis_graph_build_pruned(&x, 0.0, 5, 1e12, threads, &gp), PRECIS_OK);
+        check_graph(&gp, &x, 0.0);
+        for (size_t i = 0; i < gd.n; i++) {
+            // the 5th best weight of row i in the exact graph is a floor for what pruning kept
+            float best[5] = {0};
+            for (size_t k = gd.ptr[i]; k < gd.ptr[i + 1]; k++) {
+                float w = gd.w[k];
+                for (int b = 0; b < 5; b++)
+                    if (w > best[b]) {
+                        for (int c = 4; c > b; c--)
+                            best[c] = best[c - 1];
+                        best[b] = w;
+                        break;
+                    }
+            }
+            size_t kept_top = 0;
+            for (size_t k = gp.ptr[i]; k < gp.ptr[i + 1]; k++) {
+                assert_near(gp.w[k], precis_csr_dot(&x, i, gp.adj[k]), 1e-6);
+                kept_top += gp.w[k] >= best[4] - 1e-6f;
+            }
+            size_t exact_deg = gd.ptr[i + 1] - gd.ptr[i];
+            assert_true(kept_top >= (exact_deg < 5 ? exact_deg : 5));
+            assert_true(gp.ptr[i + 1] - gp.ptr[i] <= exact_deg);
+        }
+        precis_graph_destroy(&gp);
+    }
+    precis_graph_destroy(&gd);
+    precis_csr_destroy(&x);
+}
+
 static void test_graph_dense_and_sparse_agree(void **state)
 {
     (void)state;
@@ -121,15 +161,21 @@ static void test_graph_dense_and_sparse_agree(void **state)
         precis_csr x;
         csr_random(&x, 300, 400, 8, 42 + (uint32_t)t);
         precis_graph gd, gs;
-        assert_int_equal(precis_graph_build_with(&x, thresholds[t], PRECIS_GRAPH_DENSE, &gd),
+        assert_int_equal(precis_graph_build_with(&x, thresholds[t], PRECIS_GRAPH_DENSE, 0, &gd),
                          PRECIS_OK);
-        assert_int_equal(precis_graph_build_with(&x, thresholds[t], PRECIS_GRAPH_SPARSE, &gs),
+        assert_int_equal(precis_graph_build_with(&x, thresholds[t], PRECIS_GRAPH_SPARSE, 0, &gs),
                          PRECIS_OK);
         assert_true(gd.ptr[gd.n] > 100); // the matrix is sparse but not trivially so
         check_graph(&gd, &x, thresholds[t]);
         check_graph(&gs, &x, thresholds[t]);
         check_complete(&gd, &x, thresholds[t]);
         check_same_graph(&gd, &gs);
+        // The pruned path keeps every neighbour when the corpus is this small: the same graph.
+        precis_graph gp;
+        assert_int_equal(precis_graph_build_with(&x, thresholds[t], PRECIS_GRAPH_PRUNED, 0, &gp),
+                         PRECIS_OK);
+        check_same_graph(&gd, &gp);
+        precis_graph_destroy(&gp);
         precis_graph ga;
         assert_int_equal(precis_graph_build(&x, thresholds[t], &ga), PRECIS_OK);
         check_same_graph(&ga, &gs);
@@ -147,21 +193,21 @@ static void test_graph_hand_weights_and_threshold(void **state)
     const double a[] = {1, 0, 0.8, 0.6, 0.2, sqrt(0.96)};
     precis_csr x;
     csr_from_dense(&x, a, 3, 2, false);
-    for (int path = PRECIS_GRAPH_DENSE; path <= PRECIS_GRAPH_SPARSE; path++) {
+    for (int path = PRECIS_GRAPH_DENSE; path <= PRECIS_GRAPH_PRUNED; path++) {
         precis_graph g;
-        assert_int_equal(precis_graph_build_with(&x, 0.0, path, &g), PRECIS_OK);
+        assert_int_equal(precis_graph_build_with(&x, 0.0, path, 0, &g), PRECIS_OK);
         assert_int_equal(g.ptr[3], 6); // 3 edges, both directions
         assert_near(edge(&g, 0, 1), 0.8, 1e-6);
         assert_near(edge(&g, 0, 2), 0.2, 1e-6);
         assert_near(edge(&g, 1, 2), 0.7478775, 1e-6);
         precis_graph_destroy(&g);
-        assert_int_equal(precis_graph_build_with(&x, 0.5, path, &g), PRECIS_OK);
+        assert_int_equal(precis_graph_build_with(&x, 0.5, path, 0, &g), PRECIS_OK);
         assert_int_equal(g.ptr[3], 4); // the weak edge 0-2 is gone
         assert_near(edge(&g, 0, 2), -1, 0);
         assert_near(edge(&g, 2, 0), -1, 0);
         assert_near(edge(&g, 0, 1), 0.8, 1e-6);
         precis_graph_destroy(&g);
-        assert_int_equal(precis_graph_build_with(&x, 0.9, path, &g), PRECIS_OK);
+        assert_int_equal(precis_graph_build_with(&x, 0.9, path, 0, &g), PRECIS_OK);
         assert_int_equal(g.ptr[3], 0);
         precis_graph_destroy(&g);
     }
@@ -175,9 +221,9 @@ static void test_graph_empty_rows_have_no_edges(void **state)
     const double a[] = {1, 1, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 1, 0, 1};
     precis_csr x;
     csr_from_dense(&x, a, 5, 3, true);
-    for (int path = PRECIS_GRAPH_DENSE; path <= PRECIS_GRAPH_SPARSE; path++) {
+    for (int path = PRECIS_GRAPH_DENSE; path <= PRECIS_GRAPH_PRUNED; path++) {
         precis_graph g;
-        assert_int_equal(precis_graph_build_with(&x, 0.0, path, &g), PRECIS_OK);
+        assert_int_equal(precis_graph_build_with(&x, 0.0, path, 0, &g), PRECIS_OK);
         assert_int_equal(g.n, 5);
         assert_int_equal(g.ptr[1], g.ptr[2]);
         assert_int_equal(g.ptr[3], g.ptr[4]);
@@ -197,9 +243,9 @@ static void test_graph_identical_rows(void **state)
     const double a[] = {0.6, 0.8, 0.6, 0.8};
     precis_csr x;
     csr_from_dense(&x, a, 2, 2, false);
-    for (int path = PRECIS_GRAPH_DENSE; path <= PRECIS_GRAPH_SPARSE; path++) {
+    for (int path = PRECIS_GRAPH_DENSE; path <= PRECIS_GRAPH_PRUNED; path++) {
         precis_graph g;
-        assert_int_equal(precis_graph_build_with(&x, 0.0, path, &g), PRECIS_OK);
+        assert_int_equal(precis_graph_build_with(&x, 0.0, path, 0, &g), PRECIS_OK);
         assert_int_equal(g.ptr[2], 2);
         assert_near(edge(&g, 0, 1), 1.0, 1e-6);
         precis_graph_destroy(&g);
@@ -213,9 +259,9 @@ static void test_graph_no_shared_terms(void **state)
     const double a[] = {1, 0, 0, 0, 1, 0, 0, 0, 1};
     precis_csr x;
     csr_from_dense(&x, a, 3, 3, false);
-    for (int path = PRECIS_GRAPH_DENSE; path <= PRECIS_GRAPH_SPARSE; path++) {
+    for (int path = PRECIS_GRAPH_DENSE; path <= PRECIS_GRAPH_PRUNED; path++) {
         precis_graph g;
-        assert_int_equal(precis_graph_build_with(&x, 0.0, path, &g), PRECIS_OK);
+        assert_int_equal(precis_graph_build_with(&x, 0.0, path, 0, &g), PRECIS_OK);
         assert_int_equal(g.n, 3);
         assert_int_equal(g.ptr[3], 0);
         precis_graph_destroy(&g);
@@ -231,9 +277,9 @@ static void test_graph_no_rows(void **state)
     precis_csr x = {0};
     size_t ptr0 = 0;
     x.ptr = &ptr0;
-    for (int path = PRECIS_GRAPH_AUTO; path <= PRECIS_GRAPH_SPARSE; path++) {
+    for (int path = PRECIS_GRAPH_AUTO; path <= PRECIS_GRAPH_PRUNED; path++) {
         precis_graph g;
-        assert_int_equal(precis_graph_build_with(&x, 0.0, path, &g), PRECIS_OK);
+        assert_int_equal(precis_graph_build_with(&x, 0.0, path, 0, &g), PRECIS_OK);
         assert_int_equal(g.n, 0);
         precis_graph_destroy(&g);
     }
@@ -245,9 +291,9 @@ static void test_graph_one_row(void **state)
     const double a[] = {1};
     precis_csr x;
     csr_from_dense(&x, a, 1, 1, false);
-    for (int path = PRECIS_GRAPH_AUTO; path <= PRECIS_GRAPH_SPARSE; path++) {
+    for (int path = PRECIS_GRAPH_AUTO; path <= PRECIS_GRAPH_PRUNED; path++) {
         precis_graph g;
-        assert_int_equal(precis_graph_build_with(&x, 0.0, path, &g), PRECIS_OK);
+        assert_int_equal(precis_graph_build_with(&x, 0.0, path, 0, &g), PRECIS_OK);
         assert_int_equal(g.n, 1);
         assert_int_equal(g.ptr[1], 0);
         precis_graph_destroy(&g);
@@ -261,9 +307,9 @@ static void test_graph_all_rows_empty(void **state)
     const double a[] = {0, 0, 0, 0, 0, 0};
     precis_csr x;
     csr_from_dense(&x, a, 3, 2, true);
-    for (int path = PRECIS_GRAPH_AUTO; path <= PRECIS_GRAPH_SPARSE; path++) {
+    for (int path = PRECIS_GRAPH_AUTO; path <= PRECIS_GRAPH_PRUNED; path++) {
         precis_graph g;
-        assert_int_equal(precis_graph_build_with(&x, 0.0, path, &g), PRECIS_OK);
+        assert_int_equal(precis_graph_build_with(&x, 0.0, path, 0, &g), PRECIS_OK);
         assert_int_equal(g.n, 3);
         assert_int_equal(g.ptr[3], 0);
         precis_graph_destroy(&g);
@@ -309,6 +355,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_graph_dense_and_sparse_agree),
+        cmocka_unit_test(test_graph_pruned_keeps_best_neighbours),
         cmocka_unit_test(test_graph_hand_weights_and_threshold),
         cmocka_unit_test(test_graph_empty_rows_have_no_edges),
         cmocka_unit_test(test_graph_identical_rows),
