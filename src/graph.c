@@ -438,8 +438,12 @@ precis_status precis_graph_build_pruned(const precis_csr *x, double threshold, s
 {
     size_t n = x->n_rows;
     memset(g, 0, sizeof *g);
-    if (n > UINT32_MAX || k == 0)
+    if (n > UINT32_MAX)
         return PRECIS_ERR_TOO_LARGE;
+    if (n == 0) {
+        g->ptr = calloc(1, sizeof *g->ptr);
+        return g->ptr ? PRECIS_OK : PRECIS_ERR_NOMEM;
+    }
     if (k > n - (n > 0))
         k = n > 1 ? n - 1 : 1;
     precis_status st = PRECIS_ERR_NOMEM;
