@@ -110,6 +110,11 @@ typedef struct precis_options {
     size_t threads;
     /** How the similarity graph is built: PRECIS_GRAPH_AUTO chooses by size. */
     precis_graph_kind graph;
+    /** Called now and then during long runs with the stage's name ("split", "tokenize",
+     * "graph", "rank", ...) and the fraction of it done (0 to 1), from the calling thread; NULL
+     * for none. The CLI draws its progress line with it. */
+    void (*progress)(void *ctx, const char *stage, double done);
+    void *progress_ctx;
     /** Keep a trace of every sentence (why it was dropped, its score, what it duplicates):
      * see precis_summary_trace(). */
     int explain;

@@ -182,11 +182,16 @@ static void measure(const char *s, size_t len, shape *sh)
     }
     sh->terminal = last == '.' || last == '!' || last == '?' || last == 0x3002 ||
                    last == 0xFF01 || last == 0xFF1F;
-    // URLs and e-mail addresses
+    // URLs and e-mail addresses: only ':', '@' and 'w' can start one
     for (size_t i = 0; i + 3 <= len && !sh->web; i++) {
-        if (memcmp(s + i, "://", 3) == 0 || (i + 4 <= len && memcmp(s + i, "www.", 4) == 0))
+        char b = s[i];
+        if (b != ':' && b != '@' && b != 'w')
+            continue;
+        if (b == ':' && s[i + 1] == '/' && s[i + 2] == '/')
             sh->web = true;
-        else if (s[i] == '@' && i > 0 && s[i - 1] != ' ' && s[i + 1] != ' ' &&
+        else if (b == 'w' && i + 4 <= len && memcmp(s + i, "www.", 4) == 0)
+            sh->web = true;
+        else if (b == '@' && i > 0 && s[i - 1] != ' ' && s[i + 1] != ' ' &&
                  memchr(s + i, '.', len - i < 64 ? len - i : 64) != NULL)
             sh->web = true;
     }

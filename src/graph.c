@@ -304,6 +304,7 @@ typedef struct topk_job {
     uint32_t *nbr; // k per row: the chosen neighbours
     double *nbr_w; // and their similarity through the scanned terms
     uint32_t *n_nbr;
+    const precis_progress *progress; // job 0 only
     bool ok;
 } topk_job;
 
@@ -393,6 +394,7 @@ static void *topk_worker(void *arg)
     double *tw = malloc((n ? n : 1) * sizeof *tw);
     jb->ok = acc != NULL && touched != NULL && tw != NULL;
     for (size_t i = jb->begin; jb->ok && i < jb->end; i++) {
+        precis_report(jb->progress, "graph", i - jb->begin, jb->end - jb->begin);
         size_t n_touched = 0;
         for (size_t k = x->ptr[i]; k < x->ptr[i + 1]; k++) {
             uint32_t c = x->col[k];
@@ -434,7 +436,8 @@ static void *topk_worker(void *arg)
 /* Pruned path: top-k neighbours per sentence, found through the postings of its rarer terms;
  * the undirected graph is the union of both ends' choices, weighted with the exact cosine. */
 precis_status precis_graph_build_pruned(const precis_csr *x, double threshold, size_t k,
-                                        double work, size_t threads, precis_graph *g)
+                                        double work, size_t threads,
+                                        const precis_progress *progress, precis_graph *g)
 {
     size_t n = x->n_rows;
     memset(g, 0, sizeof *g);
@@ -468,7 +471,8 @@ precis_status precis_graph_build_pruned(const precis_csr *x, double threshold, s
     topk_job jobs[PRECIS_MAX_THREADS];
     for (size_t w = 0; w < n_workers; w++)
         jobs[w] = (topk_job){x, &p, n * w / n_workers, n * (w + 1) / n_workers, k, cap,
-                             (float)threshold, nbr, nbr_w, n_nbr, false};
+                             (float)threshold, nbr, nbr_w, n_nbr, w == 0 ? progress : NULL,
+                             false};
     precis_run_jobs(n_workers, topk_worker, jobs, sizeof jobs[0]);
     bool ok = true;
     for (size_t w = 0; w < n_workers; w++)
@@ -580,7 +584,8 @@ done:
 }
 
 precis_status precis_graph_build_with(const precis_csr *x, double threshold, int path,
-                                      size_t threads, precis_graph *g)
+                                      size_t threads, const precis_progress *progress,
+                                      precis_graph *g)
 {
     memset(g, 0, sizeof *g);
     size_t n = x->n_rows;
@@ -595,7 +600,8 @@ precis_status precis_graph_build_with(const precis_csr *x, double threshold, int
     if (path == PRECIS_GRAPH_PRUNED) {
         double work = WORK_PER_ROW * (double)n;
         return precis_graph_build_pruned(x, threshold, n <= EXACT_ROWS ? n : K,
-                                         work < MIN_WORK ? MIN_WORK : work, threads, g);
+                                         work < MIN_WORK ? MIN_WORK : work, threads, progress,
+                                         g);
     }
     edge_list e = {0};
     precis_status st = path == PRECIS_GRAPH_DENSE ? build_dense(x, threshold, &e)
@@ -608,5 +614,5 @@ precis_status precis_graph_build_with(const precis_csr *x, double threshold, int
 
 precis_status precis_graph_build(const precis_csr *x, double threshold, precis_graph *g)
 {
-    return precis_graph_build_with(x, threshold, PRECIS_GRAPH_AUTO, 0, g);
+    return precis_graph_build_with(x, threshold, PRECIS_GRAPH_AUTO, 0, NULL, g);
 }

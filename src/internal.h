@@ -38,6 +38,21 @@ static inline bool precis_mul_ok(size_t a, size_t b, size_t *out)
  * Doubles, so pushes are amortized O(1). Returns false (buffer untouched) on overflow/OOM. */
 bool precis_grow(void **buf, size_t *cap, size_t need, size_t size);
 
+/* ---- progress -------------------------------------------------------------------------- */
+
+/** Where long loops report how far they are (the options' callback); 'fn' may be NULL. Only
+ * the calling thread (job 0 of a parallel stage) reports. */
+typedef struct precis_progress {
+    void (*fn)(void *ctx, const char *stage, double done);
+    void *ctx;
+} precis_progress;
+
+static inline void precis_report(const precis_progress *p, const char *stage, size_t i, size_t n)
+{
+    if (p != NULL && p->fn != NULL && n > 0 && (i & 4095) == 0)
+        p->fn(p->ctx, stage, (double)i / (double)n);
+}
+
 /* ---- word lists compiled from stopwords/ (src/gen_data.sh) ------------------------------ */
 
 extern const char *const precis_data_en_txt[];
@@ -238,12 +253,14 @@ precis_status precis_graph_build(const precis_csr *x, double threshold, precis_g
 
 /** The same with the path forced (precis_graph_kind; tests compare them). */
 precis_status precis_graph_build_with(const precis_csr *x, double threshold, int path,
-                                      size_t threads, precis_graph *g);
+                                      size_t threads, const precis_progress *progress,
+                                      precis_graph *g);
 
 /** The pruned graph with its parameters: each row's 'k' best neighbours, candidates found
  * through the terms whose pair work (df^2, rarest first) fits in 'work'. */
 precis_status precis_graph_build_pruned(const precis_csr *x, double threshold, size_t k,
-                                        double work, size_t threads, precis_graph *g);
+                                        double work, size_t threads,
+                                        const precis_progress *progress, precis_graph *g);
 
 /** Cosine similarity of rows 'i' and 'j' of 'x' (sorted columns). */
 double precis_csr_dot(const precis_csr *x, size_t i, size_t j);

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <precis.h>
@@ -61,6 +62,8 @@ static const char usage_text[] =
     "      --max-bytes N       refuse input larger than N bytes in all [default: 2 GiB]\n"
     "      --max-sentences N   refuse input with more than N sentences [default: 20000000]\n"
     "Other:\n"
+    "  -q, --quiet             no progress line (it is drawn on stderr only when stderr is\n"
+    "                          a terminal and the run takes more than a second)\n"
     "      --explain           on stderr: every sentence kept or dropped (and by which rule),\n"
     "                          the ranking with scores, and duplicates skipped\n"
     "  -h, --help              show this help and exit\n"
@@ -70,6 +73,7 @@ static const char usage_text[] =
 
 typedef struct cli {
     precis_options opt;
+    bool quiet;
     int budget_flags;
     const char *stopwords_path;
 } cli;
@@ -304,6 +308,7 @@ enum {
 };
 
 static const struct option long_opts[] = {
+    {"quiet", no_argument, NULL, 'q'},
     {"sentences", required_argument, NULL, 'n'},
     {"words", required_argument, NULL, 'w'},
     {"bytes", required_argument, NULL, 'b'},
@@ -430,6 +435,9 @@ static int parse_option(cli *c, int ch, const char *arg, const char *flag)
         else
             o->max_sentences = (size_t)v;
         return -1;
+    case 'q':
+        c->quiet = true;
+        return -1;
     case OPT_EXPLAIN:
         o->explain = 1;
         return -1;
@@ -453,6 +461,36 @@ static const char *flag_name(int ch, int long_index, char *tmp, size_t cap)
     else
         snprintf(tmp, cap, "-%c", ch);
     return tmp;
+}
+
+/* The progress line: on stderr, only when it is a terminal, only after the first second, and
+ * at most ten times a second; erased when the run ends. */
+typedef struct progress_line {
+    struct timespec start, last;
+    bool shown;
+} progress_line;
+
+static double seconds_since(const struct timespec *t)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - t->tv_sec) + (double)(now.tv_nsec - t->tv_nsec) / 1e9;
+}
+
+static void show_progress(void *ctx, const char *stage, double done)
+{
+    progress_line *p = ctx;
+    if (seconds_since(&p->start) < 1.0 || (p->shown && seconds_since(&p->last) < 0.1))
+        return;
+    clock_gettime(CLOCK_MONOTONIC, &p->last);
+    fprintf(stderr, "\rprecis: %-8s %3.0f%%", stage, done * 100);
+    p->shown = true;
+}
+
+static void end_progress(progress_line *p)
+{
+    if (p->shown)
+        fprintf(stderr, "\r%30s\r", "");
 }
 
 /* --explain: the fate of every sentence, on stderr. */
@@ -505,7 +543,7 @@ int main(int argc, char **argv)
     int ch, long_index = -1, rc;
     char flag[64];
     opterr = 0;
-    while ((ch = getopt_long(argc, argv, ":n:w:b:r:h", long_opts, &long_index)) != -1) {
+    while ((ch = getopt_long(argc, argv, ":n:w:b:r:hq", long_opts, &long_index)) != -1) {
         if (ch == '?') {
             if (optopt)
                 usage_error("unknown option '-%c'", optopt);
@@ -562,7 +600,14 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < files.n; i++)
         if (add_input(corpus, files.v[i], limit) != 0)
             goto done;
+    progress_line line = {.shown = false};
+    clock_gettime(CLOCK_MONOTONIC, &line.start);
+    if (!c.quiet && isatty(STDERR_FILENO)) {
+        c.opt.progress = show_progress;
+        c.opt.progress_ctx = &line;
+    }
     precis_status st = precis_summarize(corpus, &c.opt, &summary);
+    end_progress(&line);
     if (st != PRECIS_OK) {
         const char *what = files.n == 1 ? files.v[0] : "input";
         if (strcmp(what, "-") == 0)

@@ -24,9 +24,11 @@ precis_status precis_rank_textrank(const precis_graph *g, double d, const double
         return PRECIS_ERR_INVALID_ARG;
     double *out_w = malloc(n * sizeof *out_w); // total edge weight of each node
     double *next = malloc(n * sizeof *next);
-    if (out_w == NULL || next == NULL) {
+    double *share = malloc(n * sizeof *share); // score / out_w: what each node passes per weight
+    if (out_w == NULL || next == NULL || share == NULL) {
         free(out_w);
         free(next);
+        free(share);
         return PRECIS_ERR_NOMEM;
     }
     double uniform = 1.0 / (double)n;
@@ -41,17 +43,17 @@ precis_status precis_rank_textrank(const precis_graph *g, double d, const double
     double change = 0;
     do {
         double dangling = 0;
-        for (size_t i = 0; i < n; i++)
+        for (size_t i = 0; i < n; i++) {
             if (out_w[i] <= 0)
                 dangling += score[i];
+            share[i] = out_w[i] > 0 ? score[i] / out_w[i] : 0;
+        }
         // The graph is symmetric, so P^T x at j sums over j's own neighbours i: w_ij x_i / out_i.
         double total = 0;
         for (size_t j = 0; j < n; j++) {
             double in = 0;
-            for (size_t k = g->ptr[j]; k < g->ptr[j + 1]; k++) {
-                size_t i = g->adj[k];
-                in += g->w[k] * score[i] / out_w[i];
-            }
+            for (size_t k = g->ptr[j]; k < g->ptr[j + 1]; k++)
+                in += g->w[k] * share[g->adj[k]];
             double v = teleport ? teleport[j] : uniform;
             next[j] = d * (in + dangling * v) + (1 - d) * v;
             total += next[j];
@@ -68,5 +70,6 @@ precis_status precis_rank_textrank(const precis_graph *g, double d, const double
     *delta = change;
     free(out_w);
     free(next);
+    free(share);
     return PRECIS_OK;
 }

@@ -256,6 +256,7 @@ typedef struct run {
     double delta;
     double ms[PRECIS_STAGE_COUNT];
     size_t threads;
+    precis_progress progress;
 } run;
 
 static void run_destroy(run *r)
@@ -275,6 +276,7 @@ static void run_destroy(run *r)
 
 /* One thread's share of splitting: documents [begin, end) into their own sentence list. */
 typedef struct split_job {
+    const precis_progress *progress; // job 0 only
     const precis_corpus *corpus;
     const precis_abbrevs *abbrevs;
     size_t begin, end, max_sent;
@@ -287,6 +289,8 @@ static void *split_worker(void *arg)
     split_job *j = arg;
     j->st = PRECIS_OK;
     for (size_t d = j->begin; d < j->end && j->st == PRECIS_OK; d++) {
+        if (j->progress && j->progress->fn && ((d - j->begin) & 63) == 0)
+            j->progress->fn(j->progress->ctx, "split", (double)(d - j->begin) / (double)(j->end - j->begin));
         const precis_doc *doc = &j->corpus->docs[d];
         j->st = precis_split_document(doc->text, doc->len, (uint32_t)d, j->abbrevs, &j->sents);
         if (j->st == PRECIS_OK && j->sents.n > j->max_sent)
@@ -334,7 +338,8 @@ static precis_status stage_split(run *r)
     size_t bounds[PRECIS_MAX_THREADS + 1];
     slice_jobs(c->n, n_jobs, c, bounds);
     for (size_t j = 0; j < n_jobs; j++)
-        jobs[j] = (split_job){c, &r->abbrevs, bounds[j], bounds[j + 1], max_sent, {0}, PRECIS_OK};
+        jobs[j] = (split_job){j == 0 ? &r->progress : NULL, c, &r->abbrevs, bounds[j], bounds[j + 1],
+                              max_sent, {0}, PRECIS_OK};
     precis_run_jobs(n_jobs, split_worker, jobs, sizeof jobs[0]);
     size_t total = 0;
     for (size_t j = 0; j < n_jobs; j++) {
@@ -401,6 +406,7 @@ static precis_status stage_split(run *r)
 /* One thread's share of tokenizing: candidates [begin, end) with its own tokenizer (a Snowball
  * stemmer is not shared), vocabulary and counts. */
 typedef struct token_job {
+    const precis_progress *progress; // job 0 only
     const run *r;
     size_t begin, end;
     precis_tokenizer *tok;
@@ -416,6 +422,7 @@ static void *token_worker(void *arg)
     j->st = precis_tokenizer_new(o->language, o->stopwords, o->stopwords_len, &j->tok);
     term_buf buf = {.vocab = &j->vocab};
     for (size_t k = j->begin; k < j->end && j->st == PRECIS_OK; k++) {
+        precis_report(j->progress, "tokenize", k - j->begin, j->end - j->begin);
         const precis_sent *s = &j->r->sents.v[j->r->cand[k]];
         buf.n = 0;
         j->st = precis_tokenize(j->tok, j->r->corpus->docs[s->doc].text + s->off, s->len,
@@ -468,8 +475,8 @@ static precis_status stage_tokenize(run *r)
     size_t n_jobs = r->n_cand < 20000 ? 1 : r->threads;
     token_job jobs[PRECIS_MAX_THREADS];
     for (size_t j = 0; j < n_jobs; j++) {
-        jobs[j] = (token_job){r, r->n_cand * j / n_jobs, r->n_cand * (j + 1) / n_jobs, NULL,
-                              {0}, {0}, PRECIS_OK};
+        jobs[j] = (token_job){j == 0 ? &r->progress : NULL, r, r->n_cand * j / n_jobs,
+                              r->n_cand * (j + 1) / n_jobs, NULL, {0}, {0}, PRECIS_OK};
         precis_vocab_init(&jobs[j].vocab);
     }
     precis_run_jobs(n_jobs, token_worker, jobs, sizeof jobs[0]);
@@ -730,7 +737,10 @@ precis_status precis_summarize(const precis_corpus *c, const precis_options *opt
     size_t max_bytes = opt->max_input_bytes ? opt->max_input_bytes : DEFAULT_MAX_INPUT_BYTES;
     if (c->total_bytes > max_bytes)
         return PRECIS_ERR_TOO_LARGE;
-    run r = {.corpus = c, .opt = opt, .threads = precis_thread_count(opt->threads)};
+    run r = {.corpus = c,
+             .opt = opt,
+             .threads = precis_thread_count(opt->threads),
+             .progress = {opt->progress, opt->progress_ctx}};
     precis_vocab_init(&r.vocab);
     double t = precis_now_ms(), t2;
 #define STAGE(id, call)                                                                       \
@@ -746,16 +756,20 @@ precis_status precis_summarize(const precis_corpus *c, const precis_options *opt
     STAGE(PRECIS_STAGE_TFIDF, precis_tfidf_build(&r.counts, r.vocab.n, &r.x));
     STAGE(PRECIS_STAGE_GRAPH,
           precis_graph_build_with(&r.x, opt->edge_threshold, (int)opt->graph, r.threads,
-                                  &r.graph));
+                                  &r.progress, &r.graph));
     r.score = malloc(r.n_cand * sizeof *r.score);
     if (r.score == NULL) {
         st = PRECIS_ERR_NOMEM;
         goto done;
     }
+    if (opt->progress)
+        opt->progress(opt->progress_ctx, "rank", 0);
     STAGE(PRECIS_STAGE_RANK, make_teleport(&r));
     STAGE(PRECIS_STAGE_RANK, precis_rank_textrank(&r.graph, opt->damping, r.teleport,
                                                   RANK_TOLERANCE, RANK_MAX_ITER, r.score,
                                                   &r.iterations, &r.delta));
+    if (opt->progress)
+        opt->progress(opt->progress_ctx, "select", 0);
     STAGE(PRECIS_STAGE_SELECT, stage_select(&r));
     STAGE(PRECIS_STAGE_SELECT, build_summary(&r, out));
 #undef STAGE

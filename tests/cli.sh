@@ -225,7 +225,7 @@ run --help
 check "--help exits 0" [ "$rc" -eq 0 ]
 for flag in --sentences --words --bytes --ratio --dedup --order --min-words --damping \
     --position-prior --edge-threshold --redundancy --lang --stopwords --max-bytes \
-    --max-sentences --explain --graph --threads --help --version; do
+    --max-sentences --explain --graph --threads --quiet --help --version; do
     check "--help documents $flag" grep -q -- "$flag" "$T/out"
 done
 run --version

@@ -121,9 +121,9 @@ static void test_graph_pruned_keeps_best_neighbours(void **state)
     precis_csr x;
     csr_random(&x, 300, 400, 8, 7);
     precis_graph gd, gp;
-    assert_int_equal(precis_graph_build_with(&x, 0.0, PRECIS_GRAPH_DENSE, 0, &gd), PRECIS_OK);
+    assert_int_equal(precis_graph_build_with(&x, 0.0, PRECIS_GRAPH_DENSE, 0, NULL, &gd), PRECIS_OK);
     for (size_t threads = 1; threads <= 2; threads++) {
-        assert_int_equal(precis_graph_build_pruned(&x, 0.0, 5, 1e12, threads, &gp), PRECIS_OK);
+        assert_int_equal(precis_graph_build_pruned(&x, 0.0, 5, 1e12, threads, NULL, &gp), PRECIS_OK);
         check_graph(&gp, &x, 0.0);
         for (size_t i = 0; i < gd.n; i++) {
             // the 5th best weight of row i in the exact graph is a floor for what pruning kept
@@ -161,9 +161,9 @@ static void test_graph_dense_and_sparse_agree(void **state)
         precis_csr x;
         csr_random(&x, 300, 400, 8, 42 + (uint32_t)t);
         precis_graph gd, gs;
-        assert_int_equal(precis_graph_build_with(&x, thresholds[t], PRECIS_GRAPH_DENSE, 0, &gd),
+        assert_int_equal(precis_graph_build_with(&x, thresholds[t], PRECIS_GRAPH_DENSE, 0, NULL, &gd),
                          PRECIS_OK);
-        assert_int_equal(precis_graph_build_with(&x, thresholds[t], PRECIS_GRAPH_SPARSE, 0, &gs),
+        assert_int_equal(precis_graph_build_with(&x, thresholds[t], PRECIS_GRAPH_SPARSE, 0, NULL, &gs),
                          PRECIS_OK);
         assert_true(gd.ptr[gd.n] > 100); // the matrix is sparse but not trivially so
         check_graph(&gd, &x, thresholds[t]);
@@ -172,7 +172,7 @@ static void test_graph_dense_and_sparse_agree(void **state)
         check_same_graph(&gd, &gs);
         // The pruned path keeps every neighbour when the corpus is this small: the same graph.
         precis_graph gp;
-        assert_int_equal(precis_graph_build_with(&x, thresholds[t], PRECIS_GRAPH_PRUNED, 0, &gp),
+        assert_int_equal(precis_graph_build_with(&x, thresholds[t], PRECIS_GRAPH_PRUNED, 0, NULL, &gp),
                          PRECIS_OK);
         check_same_graph(&gd, &gp);
         precis_graph_destroy(&gp);
@@ -195,19 +195,19 @@ static void test_graph_hand_weights_and_threshold(void **state)
     csr_from_dense(&x, a, 3, 2, false);
     for (int path = PRECIS_GRAPH_DENSE; path <= PRECIS_GRAPH_PRUNED; path++) {
         precis_graph g;
-        assert_int_equal(precis_graph_build_with(&x, 0.0, path, 0, &g), PRECIS_OK);
+        assert_int_equal(precis_graph_build_with(&x, 0.0, path, 0, NULL, &g), PRECIS_OK);
         assert_int_equal(g.ptr[3], 6); // 3 edges, both directions
         assert_near(edge(&g, 0, 1), 0.8, 1e-6);
         assert_near(edge(&g, 0, 2), 0.2, 1e-6);
         assert_near(edge(&g, 1, 2), 0.7478775, 1e-6);
         precis_graph_destroy(&g);
-        assert_int_equal(precis_graph_build_with(&x, 0.5, path, 0, &g), PRECIS_OK);
+        assert_int_equal(precis_graph_build_with(&x, 0.5, path, 0, NULL, &g), PRECIS_OK);
         assert_int_equal(g.ptr[3], 4); // the weak edge 0-2 is gone
         assert_near(edge(&g, 0, 2), -1, 0);
         assert_near(edge(&g, 2, 0), -1, 0);
         assert_near(edge(&g, 0, 1), 0.8, 1e-6);
         precis_graph_destroy(&g);
-        assert_int_equal(precis_graph_build_with(&x, 0.9, path, 0, &g), PRECIS_OK);
+        assert_int_equal(precis_graph_build_with(&x, 0.9, path, 0, NULL, &g), PRECIS_OK);
         assert_int_equal(g.ptr[3], 0);
         precis_graph_destroy(&g);
     }
@@ -223,7 +223,7 @@ static void test_graph_empty_rows_have_no_edges(void **state)
     csr_from_dense(&x, a, 5, 3, true);
     for (int path = PRECIS_GRAPH_DENSE; path <= PRECIS_GRAPH_PRUNED; path++) {
         precis_graph g;
-        assert_int_equal(precis_graph_build_with(&x, 0.0, path, 0, &g), PRECIS_OK);
+        assert_int_equal(precis_graph_build_with(&x, 0.0, path, 0, NULL, &g), PRECIS_OK);
         assert_int_equal(g.n, 5);
         assert_int_equal(g.ptr[1], g.ptr[2]);
         assert_int_equal(g.ptr[3], g.ptr[4]);
@@ -245,7 +245,7 @@ static void test_graph_identical_rows(void **state)
     csr_from_dense(&x, a, 2, 2, false);
     for (int path = PRECIS_GRAPH_DENSE; path <= PRECIS_GRAPH_PRUNED; path++) {
         precis_graph g;
-        assert_int_equal(precis_graph_build_with(&x, 0.0, path, 0, &g), PRECIS_OK);
+        assert_int_equal(precis_graph_build_with(&x, 0.0, path, 0, NULL, &g), PRECIS_OK);
         assert_int_equal(g.ptr[2], 2);
         assert_near(edge(&g, 0, 1), 1.0, 1e-6);
         precis_graph_destroy(&g);
@@ -261,7 +261,7 @@ static void test_graph_no_shared_terms(void **state)
     csr_from_dense(&x, a, 3, 3, false);
     for (int path = PRECIS_GRAPH_DENSE; path <= PRECIS_GRAPH_PRUNED; path++) {
         precis_graph g;
-        assert_int_equal(precis_graph_build_with(&x, 0.0, path, 0, &g), PRECIS_OK);
+        assert_int_equal(precis_graph_build_with(&x, 0.0, path, 0, NULL, &g), PRECIS_OK);
         assert_int_equal(g.n, 3);
         assert_int_equal(g.ptr[3], 0);
         precis_graph_destroy(&g);
@@ -279,7 +279,7 @@ static void test_graph_no_rows(void **state)
     x.ptr = &ptr0;
     for (int path = PRECIS_GRAPH_AUTO; path <= PRECIS_GRAPH_PRUNED; path++) {
         precis_graph g;
-        assert_int_equal(precis_graph_build_with(&x, 0.0, path, 0, &g), PRECIS_OK);
+        assert_int_equal(precis_graph_build_with(&x, 0.0, path, 0, NULL, &g), PRECIS_OK);
         assert_int_equal(g.n, 0);
         precis_graph_destroy(&g);
     }
@@ -293,7 +293,7 @@ static void test_graph_one_row(void **state)
     csr_from_dense(&x, a, 1, 1, false);
     for (int path = PRECIS_GRAPH_AUTO; path <= PRECIS_GRAPH_PRUNED; path++) {
         precis_graph g;
-        assert_int_equal(precis_graph_build_with(&x, 0.0, path, 0, &g), PRECIS_OK);
+        assert_int_equal(precis_graph_build_with(&x, 0.0, path, 0, NULL, &g), PRECIS_OK);
         assert_int_equal(g.n, 1);
         assert_int_equal(g.ptr[1], 0);
         precis_graph_destroy(&g);
@@ -309,7 +309,7 @@ static void test_graph_all_rows_empty(void **state)
     csr_from_dense(&x, a, 3, 2, true);
     for (int path = PRECIS_GRAPH_AUTO; path <= PRECIS_GRAPH_PRUNED; path++) {
         precis_graph g;
-        assert_int_equal(precis_graph_build_with(&x, 0.0, path, 0, &g), PRECIS_OK);
+        assert_int_equal(precis_graph_build_with(&x, 0.0, path, 0, NULL, &g), PRECIS_OK);
         assert_int_equal(g.n, 3);
         assert_int_equal(g.ptr[3], 0);
         precis_graph_destroy(&g);
