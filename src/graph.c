@@ -302,8 +302,11 @@ typedef struct topk_job {
     uint32_t cap;
     float thr;
     uint32_t *nbr; // k per row: the chosen neighbours
-    double *nbr_w; // and their similarity through the scanned terms
+    float *nbr_w;  // and their cosine similarity
     uint32_t *n_nbr;
+    const size_t *fptr; // per row, its entries for the terms too frequent to scan
+    const uint32_t *fcol;
+    const float *fval;
     const precis_progress *progress; // job 0 only
     bool ok;
 } topk_job;
@@ -392,7 +395,8 @@ static void *topk_worker(void *arg)
     double *acc = calloc(n ? n : 1, sizeof *acc);
     uint32_t *touched = malloc((n ? n : 1) * sizeof *touched);
     double *tw = malloc((n ? n : 1) * sizeof *tw);
-    jb->ok = acc != NULL && touched != NULL && tw != NULL;
+    float *dense = calloc(x->n_cols ? x->n_cols : 1, sizeof *dense); // row i's frequent terms
+    jb->ok = acc != NULL && touched != NULL && tw != NULL && dense != NULL;
     for (size_t i = jb->begin; jb->ok && i < jb->end; i++) {
         precis_report(jb->progress, "graph", i - jb->begin, jb->end - jb->begin);
         size_t n_touched = 0;
@@ -422,16 +426,56 @@ static void *topk_worker(void *arg)
         size_t kept = keep_best(touched, tw, m, jb->k);
         // sorted by neighbour, so that both ends' lists merge in one pass
         nbr_sort(touched, tw, kept);
-        memcpy(jb->nbr + i * jb->k, touched, kept * sizeof *touched);
-        memcpy(jb->nbr_w + i * jb->k, tw, kept * sizeof *tw);
+        // Add the frequent terms' share: the same sum from either end of the pair (products of
+        // the shared terms, in column order), so both ends agree on the weight to the bit.
+        for (size_t q = jb->fptr[i]; q < jb->fptr[i + 1]; q++)
+            dense[jb->fcol[q]] = jb->fval[q];
+        uint32_t *out = jb->nbr + i * jb->k;
+        float *out_w = jb->nbr_w + i * jb->k;
+        for (size_t q = 0; q < kept; q++) {
+            uint32_t j = touched[q];
+            double w = tw[q];
+            for (size_t u = jb->fptr[j]; u < jb->fptr[j + 1]; u++)
+                w += (double)dense[jb->fcol[u]] * jb->fval[u];
+            out[q] = j;
+            out_w[q] = (float)w;
+        }
+        for (size_t q = jb->fptr[i]; q < jb->fptr[i + 1]; q++)
+            dense[jb->fcol[q]] = 0.0f;
         jb->n_nbr[i] = (uint32_t)kept;
     }
     free(acc);
     free(touched);
     free(tw);
+    free(dense);
     return NULL;
 }
 
+/* One thread's share of the reverse lists: the sources that chose each node of [begin, end),
+ * in increasing order. Destination ranges are disjoint, so threads never write the same slot. */
+typedef struct reverse_job {
+    const uint32_t *nbr, *n_nbr;
+    const float *nbr_w;
+    size_t n, k, begin, end;
+    const size_t *in_ptr;
+    uint32_t *fill, *in_src;
+    float *in_w;
+} reverse_job;
+
+static void *reverse_worker(void *arg)
+{
+    reverse_job *r = arg;
+    for (size_t i = 0; i < r->n; i++)
+        for (size_t q = 0; q < r->n_nbr[i]; q++) {
+            uint32_t j = r->nbr[i * r->k + q];
+            if (j < r->begin || j >= r->end)
+                continue;
+            size_t at = r->in_ptr[j] + r->fill[j]++;
+            r->in_src[at] = (uint32_t)i;
+            r->in_w[at] = r->nbr_w[i * r->k + q];
+        }
+    return NULL;
+}
 
 /* Pruned path: top-k neighbours per sentence, found through the postings of its rarer terms;
  * the undirected graph is the union of both ends' choices, weighted with the exact cosine. */
@@ -447,39 +491,22 @@ precis_status precis_graph_build_pruned(const precis_csr *x, double threshold, s
         g->ptr = calloc(1, sizeof *g->ptr);
         return g->ptr ? PRECIS_OK : PRECIS_ERR_NOMEM;
     }
-    if (k > n - (n > 0))
+    if (k > n - 1)
         k = n > 1 ? n - 1 : 1;
+    if (k == 0)
+        k = 1;
     precis_status st = PRECIS_ERR_NOMEM;
     postings p = {0};
-    uint32_t *nbr = NULL, *n_nbr = NULL, *in_src = NULL, *fill = NULL;
-    double *nbr_w = NULL, *in_w = NULL;
+    uint32_t *nbr = NULL, *n_nbr = NULL, *in_src = NULL, *fill = NULL, *fcol = NULL;
+    float *nbr_w = NULL, *in_w = NULL, *fval = NULL;
     size_t *in_ptr = NULL, *fptr = NULL;
-    uint32_t *fcol = NULL;
-    float *fval = NULL;
     size_t cells;
     if (!precis_mul_ok(n, k, &cells))
         return PRECIS_ERR_TOO_LARGE;
     if (!postings_build(x, &p))
         goto done;
-    nbr = malloc((cells ? cells : 1) * sizeof *nbr);
-    nbr_w = malloc((cells ? cells : 1) * sizeof *nbr_w);
-    n_nbr = calloc(n ? n : 1, sizeof *n_nbr);
-    if (nbr == NULL || nbr_w == NULL || n_nbr == NULL)
-        goto done;
     uint32_t cap = df_cap(&p, x->n_cols, work);
-    size_t n_workers = n < 4096 ? 1 : precis_thread_count(threads);
-    topk_job jobs[PRECIS_MAX_THREADS];
-    for (size_t w = 0; w < n_workers; w++)
-        jobs[w] = (topk_job){x, &p, n * w / n_workers, n * (w + 1) / n_workers, k, cap,
-                             (float)threshold, nbr, nbr_w, n_nbr, w == 0 ? progress : NULL,
-                             false};
-    precis_run_jobs(n_workers, topk_worker, jobs, sizeof jobs[0]);
-    bool ok = true;
-    for (size_t w = 0; w < n_workers; w++)
-        ok = ok && jobs[w].ok;
-    if (!ok)
-        goto done;
-    // The skipped frequent terms still count in the weights: keep each row's entries for them.
+    // Each row's entries for the terms too frequent to scan: they still count in the weights.
     fptr = calloc(n + 1, sizeof *fptr);
     if (fptr == NULL)
         goto done;
@@ -490,7 +517,10 @@ precis_status precis_graph_build_pruned(const precis_csr *x, double threshold, s
     }
     fcol = malloc((fptr[n] ? fptr[n] : 1) * sizeof *fcol);
     fval = malloc((fptr[n] ? fptr[n] : 1) * sizeof *fval);
-    if (fcol == NULL || fval == NULL)
+    nbr = malloc((cells ? cells : 1) * sizeof *nbr);
+    nbr_w = malloc((cells ? cells : 1) * sizeof *nbr_w);
+    n_nbr = calloc(n, sizeof *n_nbr);
+    if (fcol == NULL || fval == NULL || nbr == NULL || nbr_w == NULL || n_nbr == NULL)
         goto done;
     for (size_t i = 0, at = 0; i < n; i++)
         for (size_t q = x->ptr[i]; q < x->ptr[i + 1]; q++)
@@ -498,9 +528,21 @@ precis_status precis_graph_build_pruned(const precis_csr *x, double threshold, s
                 fcol[at] = x->col[q];
                 fval[at++] = x->val[q];
             }
-    // The reverse choices: for each node, the nodes that chose it, with the weight they found.
+    size_t n_workers = n < 4096 ? 1 : precis_thread_count(threads);
+    topk_job jobs[PRECIS_MAX_THREADS];
+    for (size_t w = 0; w < n_workers; w++)
+        jobs[w] = (topk_job){x, &p, n * w / n_workers, n * (w + 1) / n_workers, k, cap,
+                             (float)threshold, nbr, nbr_w, n_nbr, fptr, fcol, fval,
+                             w == 0 ? progress : NULL, false};
+    precis_run_jobs(n_workers, topk_worker, jobs, sizeof jobs[0]);
+    for (size_t w = 0; w < n_workers; w++)
+        if (!jobs[w].ok)
+            goto done;
+    postings_free(&p); // no longer needed: give the memory back before the graph is built
+    memset(&p, 0, sizeof p);
+    // The reverse choices: for each node, the nodes that chose it, with that weight.
     in_ptr = calloc(n + 1, sizeof *in_ptr);
-    fill = calloc(n ? n : 1, sizeof *fill);
+    fill = calloc(n, sizeof *fill);
     if (in_ptr == NULL || fill == NULL)
         goto done;
     for (size_t i = 0; i < n; i++)
@@ -512,15 +554,12 @@ precis_status precis_graph_build_pruned(const precis_csr *x, double threshold, s
     in_w = malloc((in_ptr[n] ? in_ptr[n] : 1) * sizeof *in_w);
     if (in_src == NULL || in_w == NULL)
         goto done;
-    for (size_t i = 0; i < n; i++) // sources in increasing order: each list comes out sorted
-        for (size_t q = 0; q < n_nbr[i]; q++) {
-            uint32_t j = nbr[i * k + q];
-            size_t at = in_ptr[j] + fill[j]++;
-            in_src[at] = (uint32_t)i;
-            in_w[at] = nbr_w[i * k + q];
-        }
-    // Union of both lists per node; weight = the scanned part (the same sum from either end:
-    // shared terms are added in column order both times) + the frequent terms' part.
+    reverse_job rjobs[PRECIS_MAX_THREADS];
+    for (size_t w = 0; w < n_workers; w++)
+        rjobs[w] = (reverse_job){nbr, n_nbr, nbr_w, n, k, n * w / n_workers,
+                                 n * (w + 1) / n_workers, in_ptr, fill, in_src, in_w};
+    precis_run_jobs(n_workers, reverse_worker, rjobs, sizeof rjobs[0]);
+    // Union of both lists per node (an edge that both ends chose appears once).
     g->n = n;
     g->ptr = calloc(n + 1, sizeof *g->ptr);
     size_t max_edges = cells + in_ptr[n];
@@ -532,11 +571,11 @@ precis_status precis_graph_build_pruned(const precis_csr *x, double threshold, s
     float thr = (float)threshold;
     for (size_t i = 0; i < n; i++) {
         const uint32_t *own = nbr + i * k;
-        const double *own_w = nbr_w + i * k;
+        const float *own_w = nbr_w + i * k;
         size_t a = 0, b = in_ptr[i], a_end = n_nbr[i], b_end = in_ptr[i + 1];
         while (a < a_end || b < b_end) {
             uint32_t j;
-            double w;
+            float w;
             if (b >= b_end || (a < a_end && own[a] < in_src[b])) {
                 j = own[a];
                 w = own_w[a++];
@@ -548,19 +587,9 @@ precis_status precis_graph_build_pruned(const precis_csr *x, double threshold, s
                 w = own_w[a++];
                 b++;
             }
-            // the frequent terms' share: short sorted lists
-            for (size_t u = fptr[i], v = fptr[j]; u < fptr[i + 1] && v < fptr[j + 1];) {
-                if (fcol[u] < fcol[v])
-                    u++;
-                else if (fcol[u] > fcol[v])
-                    v++;
-                else
-                    w += (double)fval[u++] * fval[v++];
-            }
-            float wf = (float)w;
-            if (wf > SIM_EPS && wf >= thr) {
+            if (w > SIM_EPS && w >= thr) {
                 g->adj[at] = j;
-                g->w[at++] = wf;
+                g->w[at++] = w;
             }
         }
         g->ptr[i + 1] = at;

@@ -274,6 +274,12 @@ precis_status precis_rank_textrank(const precis_graph *g, double d, const double
                                    double tol, size_t max_iter, double *score,
                                    size_t *iterations, double *delta);
 
+/** The same on 'threads' threads (0 = all processors); the scores do not depend on it. */
+precis_status precis_rank_textrank_threads(const precis_graph *g, double d,
+                                           const double *teleport, double tol, size_t max_iter,
+                                           size_t threads, double *score, size_t *iterations,
+                                           double *delta);
+
 /* ---- 8. select ------------------------------------------------------------------------- */
 
 typedef struct precis_selection {

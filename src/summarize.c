@@ -765,9 +765,10 @@ precis_status precis_summarize(const precis_corpus *c, const precis_options *opt
     if (opt->progress)
         opt->progress(opt->progress_ctx, "rank", 0);
     STAGE(PRECIS_STAGE_RANK, make_teleport(&r));
-    STAGE(PRECIS_STAGE_RANK, precis_rank_textrank(&r.graph, opt->damping, r.teleport,
-                                                  RANK_TOLERANCE, RANK_MAX_ITER, r.score,
-                                                  &r.iterations, &r.delta));
+    STAGE(PRECIS_STAGE_RANK,
+          precis_rank_textrank_threads(&r.graph, opt->damping, r.teleport, RANK_TOLERANCE,
+                                       RANK_MAX_ITER, r.threads, r.score, &r.iterations,
+                                       &r.delta));
     if (opt->progress)
         opt->progress(opt->progress_ctx, "select", 0);
     STAGE(PRECIS_STAGE_SELECT, stage_select(&r));
