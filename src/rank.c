@@ -15,7 +15,8 @@
 
 typedef struct pull_job {
     const precis_graph *g;
-    const double *share, *teleport;
+    const double *share;
+    const double *teleport;
     double *next;
     double d, dangling, uniform;
     size_t begin, end;
