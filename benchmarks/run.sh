@@ -1,6 +1,8 @@
 #!/bin/sh
 # make bench: stage timings on the bundled corpus and on all of DUC 2004 as one corpus, plus
-# the whole command (start-up included) timed against Open Text Summarizer when it is present.
+# the whole command (start-up included) timed against Open Text Summarizer when it is present;
+# then the scale benchmark (benchmarks/scale.sh: 1k to 1M sentences; BENCH_SIZES="1000 10000"
+# runs a subset).
 B=${1:-build}
 echo "machine: $(nproc) cores, $(uname -m), OPENBLAS_NUM_THREADS=${OPENBLAS_NUM_THREADS:-unset}"
 echo "commit: $(git rev-parse --short HEAD 2>/dev/null || echo none)  date: $(date -u +%F)"
@@ -29,3 +31,9 @@ if command -v ots >/dev/null 2>&1; then
 else
     echo "ots not installed (apt-get install ots): no peer timing"
 fi
+
+# The scale benchmark. build/gencorpus writes its corpora (from ../shared/eval, at run time).
+if [ ! -x "$B/gencorpus" ] || [ benchmarks/gencorpus.c -nt "$B/gencorpus" ]; then
+    ${CC:-cc} -std=c11 -Wall -Wextra -Wpedantic -O2 -o "$B/gencorpus" benchmarks/gencorpus.c || exit 1
+fi
+sh benchmarks/scale.sh "$B"
