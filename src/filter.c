@@ -26,6 +26,20 @@ const char *precis_drop_reason(precis_drop d)
 
 /* ---- output text ----------------------------------------------------------------------- */
 
+/* Copies 'len' bytes of 'text' (which it frees) to 'out' with a NUL, or only measures when
+ * 'out' is NULL; (size_t)-1 when they do not fit. */
+static size_t copy_out(char *out, size_t cap, char *text, size_t len)
+{
+    if (out != NULL && len + 1 > cap)
+        len = (size_t)-1;
+    else if (out != NULL) {
+        memcpy(out, text, len);
+        out[len] = '\0';
+    }
+    free(text);
+    return len;
+}
+
 size_t precis_sentence_text(const char *src, size_t len, char *out, size_t cap)
 {
     // Collapse white space (line breaks of wrapped text included) to single spaces.
@@ -75,18 +89,8 @@ size_t precis_sentence_text(const char *src, size_t len, char *out, size_t cap)
         }
         i += (size_t)k;
     }
-    if (nfc_stable) {
-        if (out != NULL) {
-            if (n + 1 > cap) {
-                free(tmp);
-                return (size_t)-1;
-            }
-            memcpy(out, tmp, n);
-            out[n] = '\0';
-        }
-        free(tmp);
-        return n;
-    }
+    if (nfc_stable)
+        return copy_out(out, cap, tmp, n);
     // NFC: the output shows text as written, composed (utf8proc_map allocates the result).
     utf8proc_uint8_t *nfc = NULL;
     utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)tmp, (utf8proc_ssize_t)n, &nfc,
@@ -94,17 +98,7 @@ size_t precis_sentence_text(const char *src, size_t len, char *out, size_t cap)
     free(tmp);
     if (m < 0)
         return (size_t)-1;
-    size_t r = (size_t)m;
-    if (out != NULL) {
-        if (r + 1 > cap) {
-            free(nfc);
-            return (size_t)-1;
-        }
-        memcpy(out, nfc, r);
-        out[r] = '\0';
-    }
-    free(nfc);
-    return r;
+    return copy_out(out, cap, (char *)nfc, (size_t)m);
 }
 
 /* ---- shape of a span ------------------------------------------------------------------- */
