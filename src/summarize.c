@@ -301,21 +301,20 @@ static void *split_worker(void *arg)
     return NULL;
 }
 
-/* Slices [0, n) into 'jobs' ranges of about equal 'weight' (bytes), in order. */
-static size_t slice_jobs(size_t n, size_t jobs, const precis_corpus *c, size_t *bounds)
+/* Cuts documents [0, n) into 'jobs' consecutive ranges of about equal bytes: bounds[j] is the
+ * first document of range j, bounds[jobs] == n. */
+static void slice_jobs(size_t n, size_t jobs, const precis_corpus *c, size_t *bounds)
 {
-    size_t total = 0, at = 0;
-    for (size_t d = 0; d < n; d++)
-        total += c->docs[d].len;
+    size_t j = 1, sum = 0;
     bounds[0] = 0;
-    for (size_t j = 1; j < jobs; j++) {
-        size_t target = total / jobs * j, sum = 0;
-        for (at = 0; at < n && sum < target; at++)
-            sum += c->docs[at].len;
-        bounds[j] = at > bounds[j - 1] ? at : bounds[j - 1];
+    for (size_t d = 0; d < n && j < jobs; d++) {
+        sum += c->docs[d].len;
+        while (j < jobs && sum >= c->total_bytes / jobs * j)
+            bounds[j++] = d + 1;
     }
+    while (j < jobs)
+        bounds[j++] = n;
     bounds[jobs] = n;
-    return jobs;
 }
 
 /* Splits and filters every document (documents shared out among threads, results joined in
