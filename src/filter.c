@@ -289,6 +289,7 @@ precis_status precis_filter_shapes(const precis_doc *docs, precis_sents *ss, siz
         shape sh;
         measure(t + s->off, s->len, &sh);
         s->n_bytes = w > UINT32_MAX ? UINT32_MAX : (uint32_t)w;
+        s->slug = all_caps(&sh) && sh.words <= SLUG_WORDS;
         s->n_words = sh.words > UINT32_MAX ? UINT32_MAX : (uint32_t)sh.words;
 
         const char *line = t + s->line_off;
@@ -319,10 +320,7 @@ precis_status precis_filter_shapes(const precis_doc *docs, precis_sents *ss, siz
         size_t j = i + 1;
         while (j < end && !ss->v[j].para_first)
             j++;
-        precis_sent *s = &ss->v[i];
-        shape sh;
-        measure(docs[s->doc].text + s->off, s->len, &sh);
-        if (j - i > 1 && all_caps(&sh) && sh.words <= SLUG_WORDS)
+        if (j - i > 1 && ss->v[i].slug)
             for (size_t k = i; k < j; k++)
                 ss->v[k].drop = PRECIS_DROP_CAPTION;
         i = j;

@@ -127,6 +127,7 @@ typedef struct precis_sent {
     size_t line_off, line_len; // the paragraph (line block) holding it
     bool para_first;           // first sentence of its paragraph
     bool para_last;            // last sentence of its paragraph
+    bool slug;                 // a short all-capitals line ("FOREIGN TIES."), set by the filter
     uint8_t drop;              // precis_drop
     uint32_t n_words;          // whitespace-separated words of the output text
     uint32_t n_bytes;          // bytes of the output text

@@ -324,6 +324,12 @@ static bool push_quote(splitter *sp, size_t open, size_t close)
  * first was stray, and an unbalanced quote is ignored, so that neither swallows the rest of the
  * paragraph. A single curly quote (\u2019) closes only when no letter follows: inside a word it
  * is an apostrophe. */
+static bool is_quote_mark(int32_t c)
+{
+    return c == '"' || c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 || c == 0x00AB ||
+           c == 0x00BB || c == 0x300C || c == 0x300D;
+}
+
 static bool find_quotes(splitter *sp)
 {
     const char *s = sp->s;
@@ -333,6 +339,10 @@ static bool find_quotes(splitter *sp)
     for (size_t i = sp->start; i < sp->end;) {
         size_t k, pk, nk;
         int32_t c = decode(s, sp->end, i, &k);
+        if (!is_quote_mark(c)) {
+            i += k; // most characters: one test, no look around
+            continue;
+        }
         int32_t before = i > sp->start ? decode(s, sp->end, prev_start(s, i), &pk) : ' ';
         int32_t after = i + k < sp->end ? decode(s, sp->end, i + k, &nk) : ' ';
         bool starts = (is_space_cp(before) || is_opener(before) || before == 0x2014 ||
