@@ -21,6 +21,10 @@
 #define K 50
 #define WORK_PER_ROW 500.0
 #define MIN_WORK 1e8
+/* Up to this many rows a row's candidates are summed in an n-sized accumulator, which then
+ * stays in cache; above it random access to it misses, and sorted runs are merged instead.
+ * Both add a pair's contributions in column order: the same sums either way. */
+#define ACC_MAX_ROWS ((size_t)256 * 1024)
 
 /* Dense path limits: n x n doubles and n x terms doubles must stay small. */
 #define DENSE_MAX_ROWS 4096
@@ -251,8 +255,8 @@ static bool postings_build(const precis_csr *x, postings *p)
 {
     size_t t = x->n_cols, nnz = x->nnz ? x->nnz : 1;
     p->pp = calloc(t + 2, sizeof *p->pp);
-    p->row = malloc(nnz * sizeof *p->row);
-    p->val = malloc(nnz * sizeof *p->val);
+    p->row = precis_alloc_large(nnz * sizeof *p->row);
+    p->val = precis_alloc_large(nnz * sizeof *p->val);
     if (p->pp == NULL || p->row == NULL || p->val == NULL)
         return false;
     for (size_t k = 0; k < x->nnz; k++)
@@ -304,6 +308,7 @@ typedef struct topk_job {
     uint32_t *nbr; // k per row: the chosen neighbours
     float *nbr_w;  // and their cosine similarity
     uint32_t *n_nbr;
+    bool use_acc; // sum candidates in an n-sized accumulator (small n) or merge sorted runs
     const size_t *fptr; // per row, its entries for the terms too frequent to scan
     const uint32_t *fcol;
     const float *fval;
@@ -468,62 +473,125 @@ static void cand_merge(cand_buf *b, size_t n_runs)
     }
 }
 
-static void *topk_worker(void *arg)
+typedef struct gather {
+    double *acc; // n, zero between rows (accumulator method)
+    cand_buf b;  // sorted runs (merge method)
+    uint32_t *j; // the row's candidates and weights
+    double *w;
+    size_t cap;
+} gather;
+
+static bool gather_reserve(gather *g, size_t need)
 {
-    topk_job *jb = arg;
+    if (need <= g->cap)
+        return true;
+    size_t cap = g->cap ? g->cap : 1024;
+    while (cap < need)
+        cap *= 2;
+    uint32_t *j = realloc(g->j, cap * sizeof *j);
+    if (j == NULL)
+        return false;
+    g->j = j;
+    double *w = realloc(g->w, cap * sizeof *w);
+    if (w == NULL)
+        return false;
+    g->w = w;
+    g->cap = cap;
+    return true;
+}
+
+/* Row i's candidates through its rarer terms, with the similarity those terms give, into
+ * g->j / g->w; returns how many, or (size_t)-1 when out of memory. */
+static size_t gather_row(const topk_job *jb, size_t i, gather *g)
+{
     const precis_csr *x = jb->x;
     const postings *p = jb->p;
-    cand_buf b = {0};
-    uint32_t *touched = NULL;
-    double *tw = NULL;
-    size_t t_cap = 0;
-    float *dense = calloc(x->n_cols ? x->n_cols : 1, sizeof *dense); // row i's frequent terms
-    jb->ok = dense != NULL;
-    for (size_t i = jb->begin; jb->ok && i < jb->end; i++) {
-        precis_report(jb->progress, "graph", i - jb->begin, jb->end - jb->begin);
-        size_t len = 0, n_runs = 0, row_terms = x->ptr[i + 1] - x->ptr[i];
-        if (!precis_grow((void **)&b.run, &b.run_cap, row_terms + 2, sizeof *b.run)) {
-            jb->ok = false;
-            break;
-        }
-        b.run[0] = 0;
+    size_t len = 0, m = 0;
+    if (g->acc != NULL) {
         for (size_t k = x->ptr[i]; k < x->ptr[i + 1]; k++) {
             uint32_t c = x->col[k];
             size_t df = p->pp[c + 1] - p->pp[c];
             if (df > jb->cap)
                 continue;
-            if (!cand_reserve(&b, len + df)) {
-                jb->ok = false;
-                break;
-            }
+            if (!gather_reserve(g, len + df))
+                return (size_t)-1;
             double v = x->val[k];
             for (size_t q = p->pp[c]; q < p->pp[c + 1]; q++) {
-                if (p->row[q] == i)
+                uint32_t j = p->row[q];
+                if (j == i)
                     continue;
-                b.j[len] = p->row[q];
-                b.w[len++] = v * p->val[q];
+                if (g->acc[j] == 0.0)
+                    g->j[len++] = j;
+                g->acc[j] += v * p->val[q];
             }
-            b.run[++n_runs] = len;
         }
-        if (!jb->ok)
-            break;
-        cand_merge(&b, n_runs);
-        if (!precis_grow((void **)&touched, &t_cap, len + 1, sizeof *touched) ||
-            (tw = realloc(tw, t_cap * sizeof *tw)) == NULL) {
+        for (size_t q = 0; q < len; q++) {
+            uint32_t j = g->j[q];
+            if (g->acc[j] > SIM_EPS) {
+                g->j[m] = j;
+                g->w[m++] = g->acc[j];
+            }
+            g->acc[j] = 0.0;
+        }
+        return m;
+    }
+    cand_buf *b = &g->b;
+    size_t n_runs = 0;
+    if (!precis_grow((void **)&b->run, &b->run_cap, x->ptr[i + 1] - x->ptr[i] + 2,
+                     sizeof *b->run))
+        return (size_t)-1;
+    b->run[0] = 0;
+    for (size_t k = x->ptr[i]; k < x->ptr[i + 1]; k++) {
+        uint32_t c = x->col[k];
+        size_t df = p->pp[c + 1] - p->pp[c];
+        if (df > jb->cap)
+            continue;
+        if (!cand_reserve(b, len + df))
+            return (size_t)-1;
+        double v = x->val[k];
+        for (size_t q = p->pp[c]; q < p->pp[c + 1]; q++) {
+            if (p->row[q] == i)
+                continue;
+            b->j[len] = p->row[q];
+            b->w[len++] = v * p->val[q];
+        }
+        b->run[++n_runs] = len;
+    }
+    cand_merge(b, n_runs);
+    if (!gather_reserve(g, len + 1))
+        return (size_t)-1;
+    for (size_t q = 0; q < len;) { // sum each neighbour's contributions
+        uint32_t j = b->j[q];
+        double w = 0;
+        for (; q < len && b->j[q] == j; q++)
+            w += b->w[q];
+        if (w > SIM_EPS) {
+            g->j[m] = j;
+            g->w[m++] = w;
+        }
+    }
+    return m;
+}
+
+static void *topk_worker(void *arg)
+{
+    topk_job *jb = arg;
+    const precis_csr *x = jb->x;
+    size_t n = x->n_rows;
+    gather g = {0};
+    float *dense = calloc(x->n_cols ? x->n_cols : 1, sizeof *dense); // row i's frequent terms
+    jb->ok = dense != NULL;
+    if (jb->use_acc && (g.acc = calloc(n ? n : 1, sizeof *g.acc)) == NULL)
+        jb->ok = false;
+    for (size_t i = jb->begin; jb->ok && i < jb->end; i++) {
+        precis_report(jb->progress, "graph", i - jb->begin, jb->end - jb->begin);
+        size_t m = gather_row(jb, i, &g);
+        if (m == (size_t)-1) {
             jb->ok = false;
             break;
         }
-        size_t m = 0;
-        for (size_t q = 0; q < len;) { // sum each neighbour's contributions
-            uint32_t j = b.j[q];
-            double w = 0;
-            for (; q < len && b.j[q] == j; q++)
-                w += b.w[q];
-            if (w > SIM_EPS) {
-                touched[m] = j;
-                tw[m++] = w;
-            }
-        }
+        uint32_t *touched = g.j;
+        double *tw = g.w;
         size_t kept = keep_best(touched, tw, m, jb->k);
         // sorted by neighbour, so that both ends' lists merge in one pass
         nbr_sort(touched, tw, kept);
@@ -545,13 +613,14 @@ static void *topk_worker(void *arg)
             dense[jb->fcol[q]] = 0.0f;
         jb->n_nbr[i] = (uint32_t)kept;
     }
-    free(b.j);
-    free(b.j2);
-    free(b.w);
-    free(b.w2);
-    free(b.run);
-    free(touched);
-    free(tw);
+    free(g.acc);
+    free(g.b.j);
+    free(g.b.j2);
+    free(g.b.w);
+    free(g.b.w2);
+    free(g.b.run);
+    free(g.j);
+    free(g.w);
     free(dense);
     return NULL;
 }
@@ -584,10 +653,11 @@ static void *reverse_worker(void *arg)
 
 /* Pruned path: top-k neighbours per sentence, found through the postings of its rarer terms;
  * the undirected graph is the union of both ends' choices, weighted with the exact cosine. */
-precis_status precis_graph_build_pruned(const precis_csr *x, double threshold, size_t k,
-                                        double work, size_t threads,
+precis_status precis_graph_build_pruned(const precis_csr *x, double threshold,
+                                        const precis_prune *prune,
                                         const precis_progress *progress, precis_graph *g)
 {
+    size_t k = prune->k;
     size_t n = x->n_rows;
     memset(g, 0, sizeof *g);
     if (n > UINT32_MAX)
@@ -610,20 +680,21 @@ precis_status precis_graph_build_pruned(const precis_csr *x, double threshold, s
         return PRECIS_ERR_TOO_LARGE;
     if (!postings_build(x, &p))
         goto done;
-    uint32_t cap = df_cap(&p, x->n_cols, work);
+    uint32_t cap = df_cap(&p, x->n_cols, prune->work);
     // Each row's entries for the terms too frequent to scan: they still count in the weights.
-    fptr = calloc(n + 1, sizeof *fptr);
+    fptr = precis_alloc_large((n + 1) * sizeof *fptr); // read at random, per neighbour
     if (fptr == NULL)
         goto done;
+    fptr[0] = 0;
     for (size_t i = 0; i < n; i++) {
         fptr[i + 1] = fptr[i];
         for (size_t q = x->ptr[i]; q < x->ptr[i + 1]; q++)
             fptr[i + 1] += p.pp[x->col[q] + 1] - p.pp[x->col[q]] > cap;
     }
-    fcol = malloc((fptr[n] ? fptr[n] : 1) * sizeof *fcol);
-    fval = malloc((fptr[n] ? fptr[n] : 1) * sizeof *fval);
-    nbr = malloc((cells ? cells : 1) * sizeof *nbr);
-    nbr_w = malloc((cells ? cells : 1) * sizeof *nbr_w);
+    fcol = precis_alloc_large((fptr[n] ? fptr[n] : 1) * sizeof *fcol);
+    fval = precis_alloc_large((fptr[n] ? fptr[n] : 1) * sizeof *fval);
+    nbr = precis_alloc_large((cells ? cells : 1) * sizeof *nbr);
+    nbr_w = precis_alloc_large((cells ? cells : 1) * sizeof *nbr_w);
     n_nbr = calloc(n, sizeof *n_nbr);
     if (fcol == NULL || fval == NULL || nbr == NULL || nbr_w == NULL || n_nbr == NULL)
         goto done;
@@ -633,11 +704,12 @@ precis_status precis_graph_build_pruned(const precis_csr *x, double threshold, s
                 fcol[at] = x->col[q];
                 fval[at++] = x->val[q];
             }
-    size_t n_workers = n < 4096 ? 1 : precis_thread_count(threads);
+    size_t n_workers = n < 4096 ? 1 : precis_thread_count(prune->threads);
     topk_job jobs[PRECIS_MAX_THREADS];
     for (size_t w = 0; w < n_workers; w++)
         jobs[w] = (topk_job){x, &p, n * w / n_workers, n * (w + 1) / n_workers, k, cap,
-                             (float)threshold, nbr, nbr_w, n_nbr, fptr, fcol, fval,
+                             (float)threshold, nbr, nbr_w, n_nbr, n <= prune->acc_max_rows,
+                             fptr, fcol, fval,
                              w == 0 ? progress : NULL, false};
     precis_run_jobs(n_workers, topk_worker, jobs, sizeof jobs[0]);
     for (size_t w = 0; w < n_workers; w++)
@@ -646,17 +718,19 @@ precis_status precis_graph_build_pruned(const precis_csr *x, double threshold, s
     postings_free(&p); // no longer needed: give the memory back before the graph is built
     memset(&p, 0, sizeof p);
     // The reverse choices: for each node, the nodes that chose it, with that weight.
-    in_ptr = calloc(n + 1, sizeof *in_ptr);
-    fill = calloc(n, sizeof *fill);
+    in_ptr = precis_alloc_large((n + 1) * sizeof *in_ptr); // both updated at random
+    fill = precis_alloc_large(n * sizeof *fill);
     if (in_ptr == NULL || fill == NULL)
         goto done;
+    memset(in_ptr, 0, (n + 1) * sizeof *in_ptr);
+    memset(fill, 0, n * sizeof *fill);
     for (size_t i = 0; i < n; i++)
         for (size_t q = 0; q < n_nbr[i]; q++)
             in_ptr[nbr[i * k + q] + 1]++;
     for (size_t i = 0; i < n; i++)
         in_ptr[i + 1] += in_ptr[i];
-    in_src = malloc((in_ptr[n] ? in_ptr[n] : 1) * sizeof *in_src);
-    in_w = malloc((in_ptr[n] ? in_ptr[n] : 1) * sizeof *in_w);
+    in_src = precis_alloc_large((in_ptr[n] ? in_ptr[n] : 1) * sizeof *in_src);
+    in_w = precis_alloc_large((in_ptr[n] ? in_ptr[n] : 1) * sizeof *in_w);
     if (in_src == NULL || in_w == NULL)
         goto done;
     reverse_job rjobs[PRECIS_MAX_THREADS];
@@ -733,9 +807,9 @@ precis_status precis_graph_build_with(const precis_csr *x, double threshold, int
     }
     if (path == PRECIS_GRAPH_PRUNED) {
         double work = WORK_PER_ROW * (double)n;
-        return precis_graph_build_pruned(x, threshold, n <= EXACT_ROWS ? n : K,
-                                         work < MIN_WORK ? MIN_WORK : work, threads, progress,
-                                         g);
+        precis_prune prune = {n <= EXACT_ROWS ? n : K, work < MIN_WORK ? MIN_WORK : work, threads,
+                              ACC_MAX_ROWS};
+        return precis_graph_build_pruned(x, threshold, &prune, progress, g);
     }
     edge_list e = {0};
     precis_status st = path == PRECIS_GRAPH_DENSE ? build_dense(x, threshold, &e)

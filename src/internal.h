@@ -183,8 +183,10 @@ precis_status precis_tokenizer_new(const char *language, const char *stopwords,
 void precis_tokenizer_free(precis_tokenizer *t);
 
 /** Calls 'emit' for every content word of 'text' (case-folded, NFKC, stemmed, stopwords
- * dropped). 'emit' returns false to stop with PRECIS_ERR_NOMEM. */
-typedef bool (*precis_token_fn)(void *ctx, const char *term, size_t len);
+ * dropped). 'emit' returns false to stop with PRECIS_ERR_NOMEM. 'memo' (NULL for CJK bigrams)
+ * is a slot kept with the word in the tokenizer's cache, UINT32_MAX until the caller stores
+ * something there (the term's id), valid during the call only. */
+typedef bool (*precis_token_fn)(void *ctx, const char *term, size_t len, uint32_t *memo);
 precis_status precis_tokenize(precis_tokenizer *t, const char *text, size_t len,
                               precis_token_fn emit, void *ctx);
 
@@ -257,10 +259,19 @@ precis_status precis_graph_build_with(const precis_csr *x, double threshold, int
                                       size_t threads, const precis_progress *progress,
                                       precis_graph *g);
 
-/** The pruned graph with its parameters: each row's 'k' best neighbours, candidates found
- * through the terms whose pair work (df^2, rarest first) fits in 'work'. */
-precis_status precis_graph_build_pruned(const precis_csr *x, double threshold, size_t k,
-                                        double work, size_t threads,
+/** Parameters of the pruned graph: each row's 'k' best neighbours, found through the terms
+ * whose pair work (df^2, rarest first) fits in 'work'; 'threads' as in precis_thread_count();
+ * rows' candidates are summed in an accumulator up to 'acc_max_rows' rows, by merging sorted
+ * runs above (the same sums: tests compare the two). */
+typedef struct precis_prune {
+    size_t k;
+    double work;
+    size_t threads;
+    size_t acc_max_rows;
+} precis_prune;
+
+precis_status precis_graph_build_pruned(const precis_csr *x, double threshold,
+                                        const precis_prune *prune,
                                         const precis_progress *progress, precis_graph *g);
 
 /** Cosine similarity of rows 'i' and 'j' of 'x' (sorted columns). */
@@ -319,5 +330,9 @@ enum { PRECIS_STAGE_LOAD, PRECIS_STAGE_SPLIT, PRECIS_STAGE_TOKENIZE, PRECIS_STAG
        PRECIS_STAGE_GRAPH, PRECIS_STAGE_RANK, PRECIS_STAGE_SELECT, PRECIS_STAGE_COUNT };
 
 double precis_now_ms(void);
+
+/** malloc() for large arrays that are read or written at random: 2 MiB-aligned and marked for
+ * transparent huge pages (fewer TLB misses). Free with free(). */
+void *precis_alloc_large(size_t bytes);
 
 #endif

@@ -60,7 +60,8 @@ precis_status precis_rank_textrank_threads(const precis_graph *g, double d,
         return PRECIS_ERR_INVALID_ARG;
     double *out_w = malloc(n * sizeof *out_w); // total edge weight of each node
     double *next = malloc(n * sizeof *next);
-    double *share = malloc(n * sizeof *share); // score / out_w: what each node passes per weight
+    // score / out_w: what each node passes per unit of weight, read at random
+    double *share = precis_alloc_large(n * sizeof *share);
     if (out_w == NULL || next == NULL || share == NULL) {
         free(out_w);
         free(next);

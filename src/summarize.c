@@ -158,12 +158,16 @@ typedef struct term_buf {
     size_t n, cap;
 } term_buf;
 
-static bool collect_term(void *ctx, const char *term, size_t len)
+static bool collect_term(void *ctx, const char *term, size_t len, uint32_t *memo)
 {
     term_buf *b = ctx;
-    uint32_t id = precis_vocab_id(b->vocab, term, len);
+    // A word seen before carries its term id in the tokenizer's cache: one hash look-up, not two.
+    uint32_t id = memo != NULL && *memo != UINT32_MAX ? *memo
+                                                      : precis_vocab_id(b->vocab, term, len);
     if (id == UINT32_MAX)
         return false;
+    if (memo != NULL)
+        *memo = id;
     if (!precis_grow((void **)&b->ids, &b->cap, b->n + 1, sizeof *b->ids))
         return false;
     b->ids[b->n++] = id;

@@ -17,6 +17,7 @@ typedef struct cache_entry {
     const char *word; // folded surface form
     const char *stem; // NULL: a stopword
     uint32_t word_len, stem_len;
+    uint32_t memo; // the caller's (a term id), UINT32_MAX until set
     uint64_t hash;
 } cache_entry;
 
@@ -171,7 +172,7 @@ static bool cache_grow(precis_tokenizer *t)
 }
 
 /* The stem of the folded word 'w' (NULL stem for stopwords), from the cache or computed. */
-static const cache_entry *lookup(precis_tokenizer *t, const char *w, size_t len)
+static cache_entry *lookup(precis_tokenizer *t, const char *w, size_t len)
 {
     if (len > UINT32_MAX)
         return NULL;
@@ -184,7 +185,7 @@ static const cache_entry *lookup(precis_tokenizer *t, const char *w, size_t len)
         if (e->hash == h && e->word_len == len && memcmp(e->word, w, len) == 0)
             return e;
     }
-    cache_entry e = {.hash = h, .word_len = (uint32_t)len};
+    cache_entry e = {.hash = h, .word_len = (uint32_t)len, .memo = UINT32_MAX};
     if ((e.word = precis_arena_strndup(&t->arena, w, len)) == NULL)
         return NULL;
     if (!precis_strset_has(&t->stop, w, len)) {
@@ -264,7 +265,7 @@ precis_status precis_tokenize(precis_tokenizer *t, const char *text, size_t len,
             int32_t nx = peek(&c, c.i + k, &k2);
             if (is_cjk(nx) || !prev_cjk) { // a run of one character is its own term
                 size_t fl = fold(t, c.s, c.i, c.i + k + (is_cjk(nx) ? k2 : 0));
-                if (fl == (size_t)-1 || !emit(ctx, t->buf, fl))
+                if (fl == (size_t)-1 || !emit(ctx, t->buf, fl, NULL))
                     return PRECIS_ERR_NOMEM;
             }
             prev_cjk = true;
@@ -307,10 +308,10 @@ precis_status precis_tokenize(precis_tokenizer *t, const char *text, size_t len,
             return PRECIS_ERR_NOMEM;
         if (fl < 2 && !(fl == 1 && (unsigned char)t->buf[0] >= 0x80))
             continue; // single letters and digits carry nothing
-        const cache_entry *e = lookup(t, t->buf, fl);
+        cache_entry *e = lookup(t, t->buf, fl);
         if (e == NULL)
             return PRECIS_ERR_NOMEM;
-        if (e->stem != NULL && e->stem_len > 0 && !emit(ctx, e->stem, e->stem_len))
+        if (e->stem != NULL && e->stem_len > 0 && !emit(ctx, e->stem, e->stem_len, &e->memo))
             return PRECIS_ERR_NOMEM;
     }
     return PRECIS_OK;

@@ -122,8 +122,11 @@ static void test_graph_pruned_keeps_best_neighbours(void **state)
     csr_random(&x, 300, 400, 8, 7);
     precis_graph gd, gp;
     assert_int_equal(precis_graph_build_with(&x, 0.0, PRECIS_GRAPH_DENSE, 0, NULL, &gd), PRECIS_OK);
-    for (size_t threads = 1; threads <= 2; threads++) {
-        assert_int_equal(precis_graph_build_pruned(&x, 0.0, 5, 1e12, threads, NULL, &gp), PRECIS_OK);
+    precis_graph first;
+    for (size_t run = 0; run < 4; run++) {
+        // one and two threads, accumulator and merged runs: all the same graph
+        precis_prune prune = {5, 1e12, 1 + run % 2, run < 2 ? 1000000 : 0};
+        assert_int_equal(precis_graph_build_pruned(&x, 0.0, &prune, NULL, &gp), PRECIS_OK);
         check_graph(&gp, &x, 0.0);
         for (size_t i = 0; i < gd.n; i++) {
             // the 5th best weight of row i in the exact graph is a floor for what pruning kept
@@ -147,8 +150,14 @@ static void test_graph_pruned_keeps_best_neighbours(void **state)
             assert_true(kept_top >= (exact_deg < 5 ? exact_deg : 5));
             assert_true(gp.ptr[i + 1] - gp.ptr[i] <= exact_deg);
         }
-        precis_graph_destroy(&gp);
+        if (run == 0) {
+            first = gp;
+        } else {
+            check_same_graph(&first, &gp);
+            precis_graph_destroy(&gp);
+        }
     }
+    precis_graph_destroy(&first);
     precis_graph_destroy(&gd);
     precis_csr_destroy(&x);
 }

@@ -11,8 +11,9 @@ typedef struct terms {
     size_t stop_after; // emit returns false after this many terms (0: never)
 } terms;
 
-static bool collect(void *ctx, const char *term, size_t len)
+static bool collect(void *ctx, const char *term, size_t len, uint32_t *memo)
 {
+    (void)memo;
     terms *t = ctx;
     if (t->stop_after != 0 && t->n >= t->stop_after)
         return false;
