@@ -57,7 +57,8 @@ static const char usage_text[] =
     "                          the built-in one\n"
     "Speed:\n"
     "      --threads N         threads for large inputs, 1 to 8; the summary does not\n"
-    "                          depend on it [default: one per processor]\n"
+    "                          depend on it [default: OPENBLAS_NUM_THREADS if set, else\n"
+    "                          one per processor]\n"
     "Limits:\n"
     "      --max-bytes N       refuse input larger than N bytes in all [default: 2 GiB]\n"
     "      --max-sentences N   refuse input with more than N sentences [default: 20000000]\n"
@@ -568,6 +569,11 @@ int main(int argc, char **argv)
         usage_error("no input: give FILEs, a directory, or '-' for standard input");
         return EXIT_USAGE;
     }
+    // Without --threads, a thread count set for OpenBLAS holds for precis's own threads too.
+    const char *blas_threads = getenv("OPENBLAS_NUM_THREADS");
+    double env_threads;
+    if (c.opt.threads == 0 && blas_threads != NULL && parse_count(blas_threads, 1, 8, &env_threads))
+        c.opt.threads = (size_t)env_threads;
     buf stop = {0};
     if (c.stopwords_path != NULL && read_stopwords(&c, &stop) != 0)
         return EXIT_FAILURE;
