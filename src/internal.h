@@ -277,6 +277,16 @@ precis_status precis_graph_build_pruned(const precis_csr *x, double threshold,
 /** Cosine similarity of rows 'i' and 'j' of 'x' (sorted columns). */
 double precis_csr_dot(const precis_csr *x, size_t i, size_t j);
 
+/** 't' = the transpose of 'x' (term -> rows, sorted), for precis_csr_similar(). */
+precis_status precis_csr_transpose(const precis_csr *x, precis_csr *t);
+
+/** Similarity of row 'row' to every row sharing a term with it, through the transpose 't':
+ * adds it to acc[i] (zero before; the caller zeroes it again after) and lists each such i once
+ * in 'touched' (row itself included); returns how many. acc[i] then equals
+ * precis_csr_dot(x, row, i) to the bit: the same products added in the same column order. */
+size_t precis_csr_similar(const precis_csr *x, const precis_csr *t, size_t row, double *acc,
+                          uint32_t *touched);
+
 /* ---- 7. rank: TextRank ----------------------------------------------------------------- */
 
 /** Weighted PageRank: 'score' (n) gets the stationary distribution with damping 'd' and the
@@ -307,6 +317,7 @@ typedef struct precis_select_input {
     const bool *eligible;  // may be output (long enough); others never chosen
     const precis_csr *x;   // TF-IDF rows, for redundancy
     const uint32_t *pos;   // position for tie breaks (global order)
+    const precis_csr *xt;  // its transpose (precis_csr_transpose)
 } precis_select_input;
 
 precis_status precis_select(const precis_select_input *in, const precis_options *opt,

@@ -7,7 +7,8 @@
  * filled with the best sentences that fit, not just the first: a sentence too long for what is
  * left is passed over for shorter ones. Ties go to the earlier sentence, so output is
  * deterministic. Similarities to the chosen set are kept per candidate and updated once per
- * pick: O(picks x candidates) dot products, never recomputed. */
+ * pick, through the pick's terms only (an inverted index): never recomputed, and never for
+ * sentences that share nothing with it. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,9 +51,11 @@ precis_status precis_select(const precis_select_input *in, const precis_options 
     }
     double *max_sim = calloc(n ? n : 1, sizeof *max_sim);
     bool *taken = calloc(n ? n : 1, sizeof *taken);
+    double *acc = calloc(n ? n : 1, sizeof *acc);
+    uint32_t *touched = malloc((n ? n : 1) * sizeof *touched);
     size_t cap = 0;
     precis_status st = PRECIS_ERR_NOMEM;
-    if (max_sim == NULL || taken == NULL)
+    if (max_sim == NULL || taken == NULL || acc == NULL || touched == NULL)
         goto done;
     double best = 0;
     for (size_t i = 0; i < n; i++)
@@ -82,18 +85,21 @@ precis_status precis_select(const precis_select_input *in, const precis_options 
         out->chosen[out->n_chosen++] = pick;
         taken[pick] = true;
         used += cost(in, opt, pick);
-        for (size_t i = 0; i < n; i++) {
-            if (taken[i] || !in->eligible[i])
-                continue;
-            double s = precis_csr_dot(in->x, pick, i);
-            if (s > max_sim[i])
-                max_sim[i] = s;
+        // Only sentences sharing a term with the pick can be similar to it.
+        size_t n_touched = precis_csr_similar(in->x, in->xt, pick, acc, touched);
+        for (size_t q = 0; q < n_touched; q++) {
+            uint32_t i = touched[q];
+            if (!taken[i] && in->eligible[i] && acc[i] > max_sim[i])
+                max_sim[i] = acc[i];
+            acc[i] = 0.0;
         }
     }
     st = PRECIS_OK;
 done:
     free(max_sim);
     free(taken);
+    free(acc);
+    free(touched);
     if (st != PRECIS_OK)
         precis_selection_destroy(out);
     return st;

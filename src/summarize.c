@@ -252,6 +252,7 @@ typedef struct run {
     precis_vocab vocab;
     precis_counts counts;
     precis_csr x;
+    precis_csr xt; // x transposed: which sentences hold each term
     precis_graph graph;
     double *score;
     double *teleport;
@@ -272,6 +273,7 @@ static void run_destroy(run *r)
     precis_vocab_destroy(&r->vocab);
     precis_counts_destroy(&r->counts);
     precis_csr_destroy(&r->x);
+    precis_csr_destroy(&r->xt);
     precis_graph_destroy(&r->graph);
     free(r->score);
     free(r->teleport);
@@ -547,7 +549,9 @@ static precis_status stage_select(run *r)
     if (!any) // only short sentences: better a short one than none
         for (size_t k = 0; k < n; k++)
             eligible[k] = true;
-    precis_select_input in = {n, r->score, words, bytes, eligible, &r->x, pos};
+    if ((st = precis_csr_transpose(&r->x, &r->xt)) != PRECIS_OK)
+        goto done;
+    precis_select_input in = {n, r->score, words, bytes, eligible, &r->x, pos, &r->xt};
     st = precis_select(&in, r->opt, &r->sel);
 done:
     free(words);
@@ -598,23 +602,39 @@ static precis_status build_trace(run *r, precis_summary *s, const size_t *rank, 
         }
         t->score = r->score[c];
         t->rank = rank[c];
-        for (size_t j = 0; j < k; j++) {
-            if (picks[j].cand == c) {
-                t->chosen = 1;
-                continue;
-            }
-            double sim = precis_csr_dot(&r->x, c, picks[j].cand);
-            if (sim >= r->opt->dedup && sim > t->similarity) {
-                t->duplicate_of = r->cand[picks[j].cand];
+    }
+    // Duplicates: each pick's similar sentences, through the terms it holds; picks in output
+    // order, so the first of equally similar picks is named.
+    precis_status st = PRECIS_OK;
+    double *acc = calloc(r->n_cand ? r->n_cand : 1, sizeof *acc);
+    uint32_t *touched = malloc((r->n_cand ? r->n_cand : 1) * sizeof *touched);
+    if (acc == NULL || touched == NULL)
+        st = PRECIS_ERR_NOMEM;
+    for (size_t j = 0; st == PRECIS_OK && j < k; j++) {
+        size_t p = picks[j].cand;
+        s->trace[r->cand[p]].chosen = 1;
+        size_t n_touched = precis_csr_similar(&r->x, &r->xt, p, acc, touched);
+        for (size_t q = 0; q < n_touched; q++) {
+            precis_trace *t = &s->trace[r->cand[touched[q]]];
+            double sim = acc[touched[q]];
+            acc[touched[q]] = 0.0;
+            if (touched[q] != p && sim >= r->opt->dedup && sim > t->similarity) {
+                t->duplicate_of = r->cand[p];
                 t->similarity = sim;
             }
         }
-        if (t->chosen)
-            t->duplicate_of = SIZE_MAX;
     }
-    s->n_trace = n;
+    for (size_t i = 0; i < n; i++)
+        if (s->trace[i].chosen) {
+            s->trace[i].duplicate_of = SIZE_MAX;
+            s->trace[i].similarity = 0;
+        }
+    if (st == PRECIS_OK)
+        s->n_trace = n;
+    free(acc);
+    free(touched);
     free(cand_of);
-    return PRECIS_OK;
+    return st;
 }
 
 /* Copies the chosen sentences, their provenance and the sentences they absorbed. */
@@ -628,8 +648,14 @@ static precis_status build_summary(run *r, precis_summary **out)
     pick *picks = calloc(k ? k : 1, sizeof *picks);
     size_t *owner = malloc((n ? n : 1) * sizeof *owner); // supporting: index into picks
     double *owner_sim = malloc((n ? n : 1) * sizeof *owner_sim);
+    double *acc = calloc(n ? n : 1, sizeof *acc);
+    uint32_t *touched = malloc((n ? n : 1) * sizeof *touched);
+    size_t *sup_start = calloc(k + 1, sizeof *sup_start); // supports grouped by owner
+    size_t *sup_of = malloc((n ? n : 1) * sizeof *sup_of);
+    size_t *cursor = malloc((k + 1) * sizeof *cursor);
     if (s == NULL || order == NULL || tmp == NULL || rank == NULL || picks == NULL ||
-        owner == NULL || owner_sim == NULL)
+        owner == NULL || owner_sim == NULL || acc == NULL || touched == NULL ||
+        sup_start == NULL || sup_of == NULL || cursor == NULL)
         goto done;
     for (size_t i = 0; i < n; i++)
         order[i] = i;
@@ -644,25 +670,41 @@ static precis_status build_summary(run *r, precis_summary **out)
     }
     qsort(picks, k, sizeof *picks, r->opt->order == PRECIS_ORDER_RANK ? cmp_rank : cmp_source);
     // Each other-document candidate that duplicates a chosen sentence supports the closest one.
+    // Picks in output order, so the first of equally similar picks owns a sentence.
     size_t n_support = 0;
     for (size_t i = 0; i < n; i++) {
         owner[i] = SIZE_MAX;
         owner_sim[i] = 0;
-        for (size_t j = 0; j < k; j++) {
-            size_t c = picks[j].cand;
-            if (c == i || r->sents.v[r->cand[i]].doc == picks[j].doc)
+    }
+    for (size_t j = 0; j < k; j++) {
+        size_t c = picks[j].cand;
+        size_t n_touched = precis_csr_similar(&r->x, &r->xt, c, acc, touched);
+        for (size_t q = 0; q < n_touched; q++) {
+            size_t i = touched[q];
+            double sim = acc[i];
+            acc[i] = 0.0;
+            if (i == c || r->sents.v[r->cand[i]].doc == picks[j].doc)
                 continue;
-            double sim = precis_csr_dot(&r->x, i, c);
             if (sim >= r->opt->dedup && sim > owner_sim[i]) {
                 owner[i] = j;
                 owner_sim[i] = sim;
             }
         }
-        for (size_t j = 0; j < k; j++)
-            if (picks[j].cand == i)
-                owner[i] = SIZE_MAX;
-        n_support += owner[i] != SIZE_MAX;
     }
+    for (size_t j = 0; j < k; j++) // a chosen sentence supports no other
+        owner[picks[j].cand] = SIZE_MAX;
+    for (size_t i = 0; i < n; i++)
+        n_support += owner[i] != SIZE_MAX;
+    // Supporters grouped by owner, in candidate order (a counting sort).
+    for (size_t i = 0; i < n; i++)
+        if (owner[i] != SIZE_MAX)
+            sup_start[owner[i] + 1]++;
+    for (size_t j = 0; j < k; j++)
+        sup_start[j + 1] += sup_start[j];
+    memcpy(cursor, sup_start, (k + 1) * sizeof *cursor);
+    for (size_t i = 0; i < n; i++)
+        if (owner[i] != SIZE_MAX)
+            sup_of[cursor[owner[i]]++] = i;
     size_t text_bytes = 0;
     for (size_t j = 0; j < k; j++)
         text_bytes += r->sents.v[r->cand[picks[j].cand]].n_bytes + 1;
@@ -689,11 +731,10 @@ static precis_status build_summary(run *r, precis_summary **out)
         o->score = r->score[picks[j].cand];
         o->rank = picks[j].rank;
         o->support = s->support + sup;
-        for (size_t i = 0; i < n; i++)
-            if (owner[i] == j) {
-                const precis_sent *si = &r->sents.v[r->cand[i]];
-                s->support[sup++] = (precis_support){si->doc, si->index, owner_sim[i]};
-            }
+        for (size_t q = sup_start[j]; q < sup_start[j + 1]; q++) {
+            const precis_sent *si = &r->sents.v[r->cand[sup_of[q]]];
+            s->support[sup++] = (precis_support){si->doc, si->index, owner_sim[sup_of[q]]};
+        }
         o->n_support = (size_t)(s->support + sup - o->support);
         at += len + 1;
     }
@@ -716,6 +757,11 @@ done:
     free(picks);
     free(owner);
     free(owner_sim);
+    free(acc);
+    free(touched);
+    free(sup_start);
+    free(sup_of);
+    free(cursor);
     return st;
 }
 

@@ -188,3 +188,47 @@ double precis_csr_dot(const precis_csr *x, size_t i, size_t j)
     }
     return s;
 }
+
+precis_status precis_csr_transpose(const precis_csr *x, precis_csr *t)
+{
+    memset(t, 0, sizeof *t);
+    size_t nnz = x->nnz ? x->nnz : 1;
+    t->ptr = calloc(x->n_cols + 2, sizeof *t->ptr);
+    t->col = malloc(nnz * sizeof *t->col);
+    t->val = malloc(nnz * sizeof *t->val);
+    if (t->ptr == NULL || t->col == NULL || t->val == NULL) {
+        precis_csr_destroy(t);
+        return PRECIS_ERR_NOMEM;
+    }
+    for (size_t k = 0; k < x->nnz; k++)
+        t->ptr[x->col[k] + 2]++;
+    for (size_t c = 0; c < x->n_cols; c++)
+        t->ptr[c + 2] += t->ptr[c + 1];
+    for (size_t i = 0; i < x->n_rows; i++) // rows in order: each term's list is sorted
+        for (size_t k = x->ptr[i]; k < x->ptr[i + 1]; k++) {
+            size_t at = t->ptr[x->col[k] + 1]++;
+            t->col[at] = (uint32_t)i;
+            t->val[at] = x->val[k];
+        }
+    t->n_rows = x->n_cols;
+    t->n_cols = x->n_rows;
+    t->nnz = x->nnz;
+    return PRECIS_OK;
+}
+
+size_t precis_csr_similar(const precis_csr *x, const precis_csr *t, size_t row, double *acc,
+                          uint32_t *touched)
+{
+    size_t n = 0;
+    for (size_t k = x->ptr[row]; k < x->ptr[row + 1]; k++) {
+        uint32_t c = x->col[k];
+        double v = x->val[k];
+        for (size_t q = t->ptr[c]; q < t->ptr[c + 1]; q++) {
+            uint32_t i = t->col[q];
+            if (acc[i] == 0.0)
+                touched[n++] = i;
+            acc[i] += v * t->val[q];
+        }
+    }
+    return n;
+}

@@ -70,13 +70,16 @@ static void build_x(problem *p)
 static size_t run_select(problem *p, size_t *chosen)
 {
     build_x(p);
+    precis_csr xt;
+    assert_int_equal(precis_csr_transpose(&p->x, &xt), PRECIS_OK);
     precis_select_input in = {.n = p->n,
                               .score = p->score,
                               .words = p->words,
                               .bytes = p->bytes,
                               .eligible = p->eligible,
                               .x = &p->x,
-                              .pos = p->pos};
+                              .pos = p->pos,
+                              .xt = &xt};
     precis_selection sel;
     assert_int_equal(precis_select(&in, &p->opt, &sel), PRECIS_OK);
     size_t n = sel.n_chosen;
@@ -85,6 +88,7 @@ static size_t run_select(problem *p, size_t *chosen)
         chosen[i] = sel.chosen[i];
     precis_selection_destroy(&sel);
     precis_csr_destroy(&p->x);
+    precis_csr_destroy(&xt);
     return n;
 }
 
@@ -417,13 +421,16 @@ static void test_select_many_candidates(void **state)
     precis_options_init(&opt);
     opt.budget = 5;
     opt.redundancy = 0;
+    precis_csr xt;
+    assert_int_equal(precis_csr_transpose(&x, &xt), PRECIS_OK);
     precis_select_input in = {.n = N,
                               .score = score,
                               .words = words,
                               .bytes = bytes,
                               .eligible = eligible,
                               .x = &x,
-                              .pos = pos};
+                              .pos = pos,
+                              .xt = &xt};
     precis_selection sel;
     assert_int_equal(precis_select(&in, &opt, &sel), PRECIS_OK);
     assert_int_equal(sel.n_chosen, 5);
@@ -433,6 +440,7 @@ static void test_select_many_candidates(void **state)
     precis_selection_destroy(&sel);
     precis_selection_destroy(&sel); // leaves it empty
     precis_csr_destroy(&x);
+    precis_csr_destroy(&xt);
     free(score);
     free(words);
     free(bytes);
