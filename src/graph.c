@@ -5,6 +5,7 @@
  * through an inverted index, which never holds an n x n matrix. Both give the same edges. */
 #include <cblas.h>
 #include <limits.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -273,7 +274,8 @@ static bool postings_build(const precis_csr *x, postings *p)
 }
 
 /* The largest document frequency whose terms are still scanned: terms are admitted from the
- * rarest up while the pair work sum(df^2) stays within 'budget'. */
+ * rarest up while the pair work sum(df^2) stays within 'budget'. 0 when out of memory (a real
+ * cap is at least 1). */
 static uint32_t df_cap(const postings *p, size_t n_terms, double budget)
 {
     size_t max_df = 0;
@@ -282,7 +284,7 @@ static uint32_t df_cap(const postings *p, size_t n_terms, double budget)
             max_df = p->pp[c + 1] - p->pp[c];
     double *work = calloc(max_df + 1, sizeof *work); // work[df] = terms with df * df^2
     if (work == NULL)
-        return (uint32_t)(max_df > UINT32_MAX ? UINT32_MAX : max_df);
+        return 0; // out of memory: the caller fails rather than build another graph
     for (size_t c = 0; c < n_terms; c++) {
         size_t df = p->pp[c + 1] - p->pp[c];
         work[df] += (double)df * (double)df;
@@ -681,6 +683,8 @@ precis_status precis_graph_build_pruned(const precis_csr *x, double threshold,
     if (!postings_build(x, &p))
         goto done;
     uint32_t cap = df_cap(&p, x->n_cols, prune->work);
+    if (cap == 0)
+        goto done;
     // Each row's entries for the terms too frequent to scan: they still count in the weights.
     fptr = precis_alloc_large((n + 1) * sizeof *fptr); // read at random, per neighbour
     if (fptr == NULL)
@@ -807,8 +811,10 @@ precis_status precis_graph_build_with(const precis_csr *x, double threshold, int
     }
     if (path == PRECIS_GRAPH_PRUNED) {
         double work = WORK_PER_ROW * (double)n;
-        precis_prune prune = {n <= EXACT_ROWS ? n : K, work < MIN_WORK ? MIN_WORK : work, threads,
-                              ACC_MAX_ROWS};
+        // Up to EXACT_ROWS every neighbour and every term: the exact graph.
+        precis_prune prune = {n <= EXACT_ROWS ? n : K,
+                              n <= EXACT_ROWS ? INFINITY : work < MIN_WORK ? MIN_WORK : work,
+                              threads, ACC_MAX_ROWS};
         return precis_graph_build_pruned(x, threshold, &prune, progress, g);
     }
     edge_list e = {0};

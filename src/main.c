@@ -8,6 +8,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -129,7 +130,12 @@ static bool read_all(int fd, buf *b, size_t limit)
     b->data = NULL;
     b->len = b->cap = 0;
     struct stat sb;
-    size_t hint = fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) ? (size_t)sb.st_size + 1 : 65536;
+    bool regular = fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode);
+    if (regular && (uintmax_t)sb.st_size > limit) { // refuse before allocating anything
+        errno = EFBIG;
+        return false;
+    }
+    size_t hint = regular ? (size_t)sb.st_size + 1 : 65536;
     for (;;) {
         if (b->len == b->cap) {
             size_t cap = b->cap ? b->cap * 2 : hint;
@@ -546,10 +552,13 @@ int main(int argc, char **argv)
     opterr = 0;
     while ((ch = getopt_long(argc, argv, ":n:w:b:r:hq", long_opts, &long_index)) != -1) {
         if (ch == '?') {
-            if (optopt)
+            const char *given = argv[optind - 1];
+            if (strncmp(given, "--", 2) == 0 && strchr(given, '=') != NULL && optopt != 0)
+                usage_error("option '%.*s' takes no value", (int)strcspn(given, "="), given);
+            else if (optopt > 0 && optopt < 128 && strncmp(given, "--", 2) != 0)
                 usage_error("unknown option '-%c'", optopt);
             else
-                usage_error("unknown option '%s'", argv[optind - 1]);
+                usage_error("unknown option '%s'", given);
             return EXIT_USAGE;
         }
         if (ch == ':') {
@@ -618,10 +627,14 @@ int main(int argc, char **argv)
         const char *what = files.n == 1 ? files.v[0] : "input";
         if (strcmp(what, "-") == 0)
             what = "(stdin)";
-        fprintf(stderr, "precis: %s: %s\n", what,
-                st == PRECIS_ERR_TOO_LARGE ? "input exceeds a limit (see --max-bytes, --max-sentences)"
-                : st == PRECIS_ERR_LANGUAGE ? "unsupported language (see --lang)"
-                : precis_strerror(st));
+        if (st == PRECIS_ERR_LANGUAGE)
+            fprintf(stderr, "precis: --lang %s: unsupported language\n",
+                    c.opt.language ? c.opt.language : "en");
+        else
+            fprintf(stderr, "precis: %s: %s\n", what,
+                    st == PRECIS_ERR_TOO_LARGE
+                        ? "input exceeds a limit (see --max-bytes, --max-sentences)"
+                        : precis_strerror(st));
         goto done;
     }
     if (precis_summary_count(summary) == 0) {

@@ -1,5 +1,6 @@
 /* Running a stage's independent pieces on all cores: each job is a contiguous slice of the
  * input, results are joined in slice order, so the output never depends on the thread count. */
+#include <assert.h>
 #include <pthread.h>
 #include <unistd.h>
 
@@ -16,6 +17,9 @@ size_t precis_thread_count(size_t wanted)
 
 void precis_run_jobs(size_t n_jobs, void *(*fn)(void *), void *jobs, size_t job_size)
 {
+    assert(n_jobs <= PRECIS_MAX_THREADS);
+    if (n_jobs == 0)
+        return;
     pthread_t tid[PRECIS_MAX_THREADS];
     bool started[PRECIS_MAX_THREADS] = {false};
     char *base = jobs;

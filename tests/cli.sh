@@ -215,10 +215,11 @@ expect_error 2 "invalid value '99999999999999999999' for -n" -n 9999999999999999
 expect_error 2 "invalid value 'fast' for --graph" --graph fast "$A"
 expect_error 2 "invalid value '0' for --threads" --threads 0 "$A"
 expect_error 2 "unknown option '--frobnicate'" --frobnicate "$A"
+expect_error 2 "option '--quiet' takes no value" --quiet=3 "$A"
 expect_error 2 "unknown option '-z'" -z "$A"
 expect_error 2 "option '-n' needs a value" "$A" -n
 expect_error 2 "one length at a time" -n 3 -w 50 "$A"
-expect_error 1 "unsupported language" --lang xx "$A"
+expect_error 1 "^precis: --lang xx: unsupported language" --lang xx "$A"
 grep -q "Try 'precis --help'" "$T/err" || true
 
 run --help
@@ -234,6 +235,10 @@ check "--version" grep -Eq '^precis [0-9]+\.[0-9]+\.[0-9]+$' "$T/out"
 # ---- limits -------------------------------------------------------------------------------
 expect_error 1 "exceeds" --max-bytes 100 "$A"
 expect_error 1 "exceeds" --max-sentences 3 "$A"
+# A (sparse) 3 GB file over the limit is refused before anything is allocated or read.
+truncate -s 3G "$T/huge.txt"
+expect_error 1 "^precis: $T/huge.txt: input exceeds the size limit" --max-bytes 1000 "$T/huge.txt"
+rm -f "$T/huge.txt"
 
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
