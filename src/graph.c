@@ -173,28 +173,19 @@ done:
  * of its terms. */
 static precis_status build_sparse(const precis_csr *x, double threshold, edge_list *e)
 {
-    size_t n = x->n_rows, t = x->n_cols;
-    precis_status st = PRECIS_ERR_NOMEM;
-    size_t *pp = calloc(t + 1, sizeof *pp);
-    uint32_t *prow = malloc((x->nnz ? x->nnz : 1) * sizeof *prow);
-    float *pval = malloc((x->nnz ? x->nnz : 1) * sizeof *pval);
+    size_t n = x->n_rows;
+    precis_csr t;
+    precis_status st = precis_csr_transpose(x, &t);
+    if (st != PRECIS_OK)
+        return st;
+    st = PRECIS_ERR_NOMEM;
+    size_t *pp = t.ptr; // term -> its rows, sorted
+    uint32_t *prow = t.col;
+    float *pval = t.val;
     float *acc = calloc(n ? n : 1, sizeof *acc);
     uint32_t *touched = malloc((n ? n : 1) * sizeof *touched);
-    if (pp == NULL || prow == NULL || pval == NULL || acc == NULL || touched == NULL)
+    if (acc == NULL || touched == NULL)
         goto done;
-    for (size_t k = 0; k < x->nnz; k++)
-        pp[x->col[k] + 1]++;
-    for (size_t c = 0; c < t; c++)
-        pp[c + 1] += pp[c];
-    for (size_t i = 0; i < n; i++) // rows in increasing order: postings stay sorted by row
-        for (size_t k = x->ptr[i]; k < x->ptr[i + 1]; k++) {
-            size_t at = pp[x->col[k]]++;
-            prow[at] = (uint32_t)i;
-            pval[at] = x->val[k];
-        }
-    for (size_t c = t; c > 0; c--)
-        pp[c] = pp[c - 1];
-    pp[0] = 0;
     float thr = (float)threshold;
     for (size_t i = 0; i < n; i++) {
         size_t n_touched = 0;
@@ -229,9 +220,7 @@ static precis_status build_sparse(const precis_csr *x, double threshold, edge_li
     }
     st = PRECIS_OK;
 done:
-    free(pp);
-    free(prow);
-    free(pval);
+    precis_csr_destroy(&t);
     free(acc);
     free(touched);
     return st;
@@ -239,54 +228,20 @@ done:
 
 /* ---- pruned path ------------------------------------------------------------------------ */
 
-typedef struct postings {
-    size_t *pp; // term -> first posting
-    uint32_t *row;
-    float *val;
-} postings;
-
-static void postings_free(postings *p)
-{
-    free(p->pp);
-    free(p->row);
-    free(p->val);
-}
-
-static bool postings_build(const precis_csr *x, postings *p)
-{
-    size_t t = x->n_cols, nnz = x->nnz ? x->nnz : 1;
-    p->pp = calloc(t + 2, sizeof *p->pp);
-    p->row = precis_alloc_large(nnz * sizeof *p->row);
-    p->val = precis_alloc_large(nnz * sizeof *p->val);
-    if (p->pp == NULL || p->row == NULL || p->val == NULL)
-        return false;
-    for (size_t k = 0; k < x->nnz; k++)
-        p->pp[x->col[k] + 2]++;
-    for (size_t c = 0; c < t; c++)
-        p->pp[c + 2] += p->pp[c + 1];
-    for (size_t i = 0; i < x->n_rows; i++)
-        for (size_t k = x->ptr[i]; k < x->ptr[i + 1]; k++) {
-            size_t at = p->pp[x->col[k] + 1]++;
-            p->row[at] = (uint32_t)i;
-            p->val[at] = x->val[k];
-        }
-    return true; // now pp[c] .. pp[c + 1] are term c's postings
-}
-
 /* The largest document frequency whose terms are still scanned: terms are admitted from the
  * rarest up while the pair work sum(df^2) stays within 'budget'. 0 when out of memory (a real
  * cap is at least 1). */
-static uint32_t df_cap(const postings *p, size_t n_terms, double budget)
+static uint32_t df_cap(const precis_csr *p, size_t n_terms, double budget)
 {
     size_t max_df = 0;
     for (size_t c = 0; c < n_terms; c++)
-        if (p->pp[c + 1] - p->pp[c] > max_df)
-            max_df = p->pp[c + 1] - p->pp[c];
+        if (p->ptr[c + 1] - p->ptr[c] > max_df)
+            max_df = p->ptr[c + 1] - p->ptr[c];
     double *work = calloc(max_df + 1, sizeof *work); // work[df] = terms with df * df^2
     if (work == NULL)
         return 0; // out of memory: the caller fails rather than build another graph
     for (size_t c = 0; c < n_terms; c++) {
-        size_t df = p->pp[c + 1] - p->pp[c];
+        size_t df = p->ptr[c + 1] - p->ptr[c];
         work[df] += (double)df * (double)df;
     }
     double sum = 0;
@@ -303,7 +258,7 @@ static uint32_t df_cap(const postings *p, size_t n_terms, double budget)
 
 typedef struct topk_job {
     const precis_csr *x;
-    const postings *p;
+    const precis_csr *p; // x transposed: each term's rows
     size_t begin, end, k;
     uint32_t cap;
     float thr;
@@ -507,19 +462,19 @@ static bool gather_reserve(gather *g, size_t need)
 static size_t gather_row(const topk_job *jb, size_t i, gather *g)
 {
     const precis_csr *x = jb->x;
-    const postings *p = jb->p;
+    const precis_csr *p = jb->p;
     size_t len = 0, m = 0;
     if (g->acc != NULL) {
         for (size_t k = x->ptr[i]; k < x->ptr[i + 1]; k++) {
             uint32_t c = x->col[k];
-            size_t df = p->pp[c + 1] - p->pp[c];
+            size_t df = p->ptr[c + 1] - p->ptr[c];
             if (df > jb->cap)
                 continue;
             if (!gather_reserve(g, len + df))
                 return (size_t)-1;
             double v = x->val[k];
-            for (size_t q = p->pp[c]; q < p->pp[c + 1]; q++) {
-                uint32_t j = p->row[q];
+            for (size_t q = p->ptr[c]; q < p->ptr[c + 1]; q++) {
+                uint32_t j = p->col[q];
                 if (j == i)
                     continue;
                 if (g->acc[j] == 0.0)
@@ -545,16 +500,16 @@ static size_t gather_row(const topk_job *jb, size_t i, gather *g)
     b->run[0] = 0;
     for (size_t k = x->ptr[i]; k < x->ptr[i + 1]; k++) {
         uint32_t c = x->col[k];
-        size_t df = p->pp[c + 1] - p->pp[c];
+        size_t df = p->ptr[c + 1] - p->ptr[c];
         if (df > jb->cap)
             continue;
         if (!cand_reserve(b, len + df))
             return (size_t)-1;
         double v = x->val[k];
-        for (size_t q = p->pp[c]; q < p->pp[c + 1]; q++) {
-            if (p->row[q] == i)
+        for (size_t q = p->ptr[c]; q < p->ptr[c + 1]; q++) {
+            if (p->col[q] == i)
                 continue;
-            b->j[len] = p->row[q];
+            b->j[len] = p->col[q];
             b->w[len++] = v * p->val[q];
         }
         b->run[++n_runs] = len;
@@ -673,15 +628,16 @@ precis_status precis_graph_build_pruned(const precis_csr *x, double threshold,
     if (k == 0)
         k = 1;
     precis_status st = PRECIS_ERR_NOMEM;
-    postings p = {0};
+    precis_csr p = {0};
     uint32_t *nbr = NULL, *n_nbr = NULL, *in_src = NULL, *fill = NULL, *fcol = NULL;
     float *nbr_w = NULL, *in_w = NULL, *fval = NULL;
     size_t *in_ptr = NULL, *fptr = NULL;
     size_t cells;
     if (!precis_mul_ok(n, k, &cells))
         return PRECIS_ERR_TOO_LARGE;
-    if (!postings_build(x, &p))
+    if ((st = precis_csr_transpose(x, &p)) != PRECIS_OK)
         goto done;
+    st = PRECIS_ERR_NOMEM;
     uint32_t cap = df_cap(&p, x->n_cols, prune->work);
     if (cap == 0)
         goto done;
@@ -693,7 +649,7 @@ precis_status precis_graph_build_pruned(const precis_csr *x, double threshold,
     for (size_t i = 0; i < n; i++) {
         fptr[i + 1] = fptr[i];
         for (size_t q = x->ptr[i]; q < x->ptr[i + 1]; q++)
-            fptr[i + 1] += p.pp[x->col[q] + 1] - p.pp[x->col[q]] > cap;
+            fptr[i + 1] += p.ptr[x->col[q] + 1] - p.ptr[x->col[q]] > cap;
     }
     fcol = precis_alloc_large((fptr[n] ? fptr[n] : 1) * sizeof *fcol);
     fval = precis_alloc_large((fptr[n] ? fptr[n] : 1) * sizeof *fval);
@@ -704,7 +660,7 @@ precis_status precis_graph_build_pruned(const precis_csr *x, double threshold,
         goto done;
     for (size_t i = 0, at = 0; i < n; i++)
         for (size_t q = x->ptr[i]; q < x->ptr[i + 1]; q++)
-            if (p.pp[x->col[q] + 1] - p.pp[x->col[q]] > cap) {
+            if (p.ptr[x->col[q] + 1] - p.ptr[x->col[q]] > cap) {
                 fcol[at] = x->col[q];
                 fval[at++] = x->val[q];
             }
@@ -719,8 +675,7 @@ precis_status precis_graph_build_pruned(const precis_csr *x, double threshold,
     for (size_t w = 0; w < n_workers; w++)
         if (!jobs[w].ok)
             goto done;
-    postings_free(&p); // no longer needed: give the memory back before the graph is built
-    memset(&p, 0, sizeof p);
+    precis_csr_destroy(&p); // no longer needed: give the memory back before the graph is built
     // The reverse choices: for each node, the nodes that chose it, with that weight.
     in_ptr = precis_alloc_large((n + 1) * sizeof *in_ptr); // both updated at random
     fill = precis_alloc_large(n * sizeof *fill);
@@ -779,7 +734,7 @@ precis_status precis_graph_build_pruned(const precis_csr *x, double threshold,
     }
     st = PRECIS_OK;
 done:
-    postings_free(&p);
+    precis_csr_destroy(&p);
     free(nbr);
     free(nbr_w);
     free(n_nbr);

@@ -194,8 +194,8 @@ precis_status precis_csr_transpose(const precis_csr *x, precis_csr *t)
     memset(t, 0, sizeof *t);
     size_t nnz = x->nnz ? x->nnz : 1;
     t->ptr = calloc(x->n_cols + 2, sizeof *t->ptr);
-    t->col = malloc(nnz * sizeof *t->col);
-    t->val = malloc(nnz * sizeof *t->val);
+    t->col = precis_alloc_large(nnz * sizeof *t->col); // read at random by the graph
+    t->val = precis_alloc_large(nnz * sizeof *t->val);
     if (t->ptr == NULL || t->col == NULL || t->val == NULL) {
         precis_csr_destroy(t);
         return PRECIS_ERR_NOMEM;
