@@ -302,6 +302,17 @@ precis_status precis_rank_textrank_threads(const precis_graph *g, double d,
                                            size_t threads, double *score, size_t *iterations,
                                            double *delta);
 
+/** Graphs with at least this many nodes are relabelled in breadth-first order before the
+ * iterations, for cache locality (scores no longer fit in a core's L2 cache above it). */
+#define PRECIS_RANK_RELABEL_MIN 131072
+
+/** The same with the relabelling forced (1), forbidden (0) or chosen by size (-1); the
+ * scores are the same to the bit either way (tests compare them). */
+precis_status precis_rank_textrank_relabel(const precis_graph *g, double d,
+                                           const double *teleport, double tol, size_t max_iter,
+                                           size_t threads, int relabel_nodes, double *score,
+                                           size_t *iterations, double *delta);
+
 /* ---- 8. select ------------------------------------------------------------------------- */
 
 typedef struct precis_selection {

@@ -818,6 +818,7 @@ precis_status precis_summarize(const precis_corpus *c, const precis_options *opt
           precis_rank_textrank_threads(&r.graph, opt->damping, r.teleport, RANK_TOLERANCE,
                                        RANK_MAX_ITER, r.threads, r.score, &r.iterations,
                                        &r.delta));
+    precis_graph_destroy(&r.graph); // nothing after ranking needs it: the memory goes back now
     if (opt->progress)
         opt->progress(opt->progress_ctx, "select", 0);
     STAGE(PRECIS_STAGE_SELECT, stage_select(&r));

@@ -362,6 +362,95 @@ static void test_rank_long_path(void **state)
     precis_graph_destroy(&g);
 }
 
+/* A random symmetric graph with 'n' nodes, about 'deg' neighbours each and some isolated nodes
+ * (dangling mass), built from a fixed seed. */
+static void random_graph(precis_graph *g, size_t n, size_t deg, uint32_t seed)
+{
+    size_t m = n * deg;
+    uint32_t *a = malloc(m * sizeof *a), *b = malloc(m * sizeof *b);
+    float *w = malloc(m * sizeof *w);
+    size_t *count = calloc(n + 1, sizeof *count);
+    assert_true(a && b && w && count);
+    for (size_t q = 0; q < m; q++) {
+        seed = seed * 1664525u + 1013904223u;
+        a[q] = (seed >> 8) % (uint32_t)n;
+        seed = seed * 1664525u + 1013904223u;
+        b[q] = (a[q] + 1 + (seed >> 8) % 64) % (uint32_t)n; // mostly local, like real clusters
+        if (q % 7 == 0)
+            b[q] = (seed >> 4) % (uint32_t)n; // and some long-range edges
+        w[q] = 0.05f + (float)((seed >> 12) % 1000) / 1000.0f;
+        if (a[q] % 97 == 0 || b[q] % 97 == 0 || a[q] == b[q])
+            w[q] = 0; // isolated nodes
+    }
+    for (size_t q = 0; q < m; q++)
+        if (w[q] > 0) {
+            count[a[q] + 1]++;
+            count[b[q] + 1]++;
+        }
+    for (size_t i = 0; i < n; i++)
+        count[i + 1] += count[i];
+    g->n = n;
+    g->ptr = malloc((n + 1) * sizeof *g->ptr);
+    g->adj = malloc((count[n] + 1) * sizeof *g->adj);
+    g->w = malloc((count[n] + 1) * sizeof *g->w);
+    assert_true(g->ptr && g->adj && g->w);
+    memcpy(g->ptr, count, (n + 1) * sizeof *count);
+    for (size_t q = 0; q < m; q++)
+        if (w[q] > 0) {
+            g->adj[count[a[q]]] = b[q];
+            g->w[count[a[q]]++] = w[q];
+            g->adj[count[b[q]]] = a[q];
+            g->w[count[b[q]]++] = w[q];
+        }
+    free(a);
+    free(b);
+    free(w);
+    free(count);
+}
+
+static void test_rank_relabel_changes_no_bit(void **state)
+{
+    (void)state;
+    // Breadth-first relabelling (used on large graphs for locality) and threads give the
+    // same scores to the bit as the plain iteration, with and without a teleport vector.
+    const size_t sizes[] = {1, 2, 50, 5000, 160000};
+    for (size_t c = 0; c < sizeof sizes / sizeof sizes[0]; c++) {
+        size_t n = sizes[c];
+        precis_graph g;
+        random_graph(&g, n, 8, 12345u + (uint32_t)c);
+        double *v = malloc(n * sizeof *v), *x0 = malloc(n * sizeof *x0),
+               *x1 = malloc(n * sizeof *x1), *x2 = malloc(n * sizeof *x2), sum = 0, delta;
+        assert_true(v && x0 && x1 && x2);
+        for (size_t i = 0; i < n; i++)
+            sum += v[i] = 1.0 / sqrt((double)(i % 40) + 1);
+        for (size_t i = 0; i < n; i++)
+            v[i] /= sum;
+        for (int tp = 0; tp < 2; tp++) {
+            const double *t = tp ? v : NULL;
+            size_t it0, it1, it2;
+            assert_int_equal(precis_rank_textrank_relabel(&g, 0.85, t, 1e-9, 1000, 1, 0, x0,
+                                                          &it0, &delta),
+                             PRECIS_OK);
+            assert_int_equal(precis_rank_textrank_relabel(&g, 0.85, t, 1e-9, 1000, 1, 1, x1,
+                                                          &it1, &delta),
+                             PRECIS_OK);
+            assert_int_equal(precis_rank_textrank_relabel(&g, 0.85, t, 1e-9, 1000, 2, -1, x2,
+                                                          &it2, &delta),
+                             PRECIS_OK);
+            assert_int_equal(it0, it1);
+            assert_int_equal(it0, it2);
+            assert_memory_equal(x0, x1, n * sizeof *x0);
+            assert_memory_equal(x0, x2, n * sizeof *x0);
+            check_sum_one(x0, n);
+        }
+        free(v);
+        free(x0);
+        free(x1);
+        free(x2);
+        precis_graph_destroy(&g);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -379,6 +468,7 @@ int main(void)
         cmocka_unit_test(test_rank_empty_graph),
         cmocka_unit_test(test_rank_single_node),
         cmocka_unit_test(test_rank_long_path),
+        cmocka_unit_test(test_rank_relabel_changes_no_bit),
     };
     return cmocka_run_group_tests_name("rank", tests, NULL, NULL);
 }
