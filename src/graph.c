@@ -556,6 +556,14 @@ static void *topk_worker(void *arg)
         // the shared terms, in column order), so both ends agree on the weight to the bit.
         for (size_t q = jb->fptr[i]; q < jb->fptr[i + 1]; q++)
             dense[jb->fcol[q]] = jb->fval[q];
+        // The neighbours' entries sit at random places in memory: ask for all of them before
+        // using any, so that the cache misses overlap instead of queueing one after another.
+        for (size_t q = 0; q < kept; q++)
+            __builtin_prefetch(&jb->fptr[touched[q]]);
+        for (size_t q = 0; q < kept; q++) {
+            __builtin_prefetch(&jb->fcol[jb->fptr[touched[q]]]);
+            __builtin_prefetch(&jb->fval[jb->fptr[touched[q]]]);
+        }
         uint32_t *out = jb->nbr + i * jb->k;
         float *out_w = jb->nbr_w + i * jb->k;
         for (size_t q = 0; q < kept; q++) {
@@ -582,28 +590,34 @@ static void *topk_worker(void *arg)
     return NULL;
 }
 
-/* One thread's share of the reverse lists: the sources that chose each node of [begin, end),
- * in increasing order. Destination ranges are disjoint, so threads never write the same slot. */
+/* The reverse choices, built by one thread per range of sources: first each thread counts how
+ * often each node was chosen by its sources ('at', one array per thread), then, once the
+ * counts are turned into write positions, it writes its sources into the nodes' lists. Thread
+ * ranges go up with the thread number and each thread walks its sources in order, so every
+ * list comes out sorted by source, as the union below needs. */
 typedef struct reverse_job {
     const uint32_t *nbr, *n_nbr;
     const float *nbr_w;
-    size_t n, k, begin, end;
-    const size_t *in_ptr;
-    uint32_t *fill, *in_src;
+    size_t k, begin, end;
+    uint32_t *at; // per node: count (first pass), then next write position (second)
+    bool fill;
+    uint32_t *in_src;
     float *in_w;
 } reverse_job;
 
 static void *reverse_worker(void *arg)
 {
     reverse_job *r = arg;
-    for (size_t i = 0; i < r->n; i++)
+    for (size_t i = r->begin; i < r->end; i++)
         for (size_t q = 0; q < r->n_nbr[i]; q++) {
             uint32_t j = r->nbr[i * r->k + q];
-            if (j < r->begin || j >= r->end)
+            if (!r->fill) {
+                r->at[j]++;
                 continue;
-            size_t at = r->in_ptr[j] + r->fill[j]++;
-            r->in_src[at] = (uint32_t)i;
-            r->in_w[at] = r->nbr_w[i * r->k + q];
+            }
+            uint32_t slot = r->at[j]++;
+            r->in_src[slot] = (uint32_t)i;
+            r->in_w[slot] = r->nbr_w[i * r->k + q];
         }
     return NULL;
 }
@@ -678,24 +692,41 @@ precis_status precis_graph_build_pruned(const precis_csr *x, double threshold,
     precis_csr_destroy(&p); // no longer needed: give the memory back before the graph is built
     // The reverse choices: for each node, the nodes that chose it, with that weight.
     in_ptr = precis_alloc_large((n + 1) * sizeof *in_ptr); // both updated at random
-    fill = precis_alloc_large(n * sizeof *fill);
+    size_t at_cells;
+    if (!precis_mul_ok(n, n_workers, &at_cells) || at_cells > SIZE_MAX / sizeof *fill)
+        goto done;
+    fill = precis_alloc_large(at_cells * sizeof *fill);
     if (in_ptr == NULL || fill == NULL)
         goto done;
-    memset(in_ptr, 0, (n + 1) * sizeof *in_ptr);
-    memset(fill, 0, n * sizeof *fill);
-    for (size_t i = 0; i < n; i++)
-        for (size_t q = 0; q < n_nbr[i]; q++)
-            in_ptr[nbr[i * k + q] + 1]++;
-    for (size_t i = 0; i < n; i++)
-        in_ptr[i + 1] += in_ptr[i];
+    memset(fill, 0, at_cells * sizeof *fill);
+    reverse_job rjobs[PRECIS_MAX_THREADS];
+    for (size_t w = 0; w < n_workers; w++)
+        rjobs[w] = (reverse_job){nbr, n_nbr, nbr_w, k, n * w / n_workers,
+                                 n * (w + 1) / n_workers, fill + w * n, false, NULL, NULL};
+    precis_run_jobs(n_workers, reverse_worker, rjobs, sizeof rjobs[0]);
+    in_ptr[0] = 0;
+    for (size_t j = 0; j < n; j++) { // counts -> each thread's first write position
+        size_t pos = in_ptr[j];
+        for (size_t w = 0; w < n_workers; w++) {
+            uint32_t c = fill[w * n + j];
+            fill[w * n + j] = (uint32_t)pos;
+            pos += c;
+        }
+        in_ptr[j + 1] = pos;
+    }
+    if (in_ptr[n] > UINT32_MAX) { // positions are 32-bit
+        st = PRECIS_ERR_TOO_LARGE;
+        goto done;
+    }
     in_src = precis_alloc_large((in_ptr[n] ? in_ptr[n] : 1) * sizeof *in_src);
     in_w = precis_alloc_large((in_ptr[n] ? in_ptr[n] : 1) * sizeof *in_w);
     if (in_src == NULL || in_w == NULL)
         goto done;
-    reverse_job rjobs[PRECIS_MAX_THREADS];
-    for (size_t w = 0; w < n_workers; w++)
-        rjobs[w] = (reverse_job){nbr, n_nbr, nbr_w, n, k, n * w / n_workers,
-                                 n * (w + 1) / n_workers, in_ptr, fill, in_src, in_w};
+    for (size_t w = 0; w < n_workers; w++) {
+        rjobs[w].fill = true;
+        rjobs[w].in_src = in_src;
+        rjobs[w].in_w = in_w;
+    }
     precis_run_jobs(n_workers, reverse_worker, rjobs, sizeof rjobs[0]);
     // Union of both lists per node (an edge that both ends chose appears once).
     g->n = n;
