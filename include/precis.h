@@ -196,6 +196,21 @@ size_t precis_summary_candidates(const precis_summary *s);
 /** Iterations TextRank needed and the L1 change of its last step. */
 size_t precis_summary_iterations(const precis_summary *s);
 
+/** Why a candidate sentence was left out of the summary (precis_trace.skipped). */
+typedef enum {
+    /** Chosen, or dropped as boilerplate before ranking. */
+    PRECIS_SKIP_NONE = 0,
+    /** Shorter than 'min_words': never output. */
+    PRECIS_SKIP_SHORT,
+    /** Passed over as a near-duplicate (cosine >= 'dedup') of a chosen sentence. */
+    PRECIS_SKIP_DUPLICATE,
+    /** Passed over for a lower-valued sentence because it did not fit what was left of the
+     * budget. */
+    PRECIS_SKIP_BUDGET,
+    /** Never its turn: the budget was used up by better sentences. */
+    PRECIS_SKIP_NOT_REACHED,
+} precis_skip;
+
 /** What happened to one sentence of the corpus (with 'explain' set). */
 typedef struct precis_trace {
     size_t doc, index;
@@ -208,10 +223,13 @@ typedef struct precis_trace {
     size_t rank;
     /** Chosen for the summary. */
     int chosen;
-    /** A candidate skipped as a near-duplicate: the trace index of the chosen sentence it
-     * duplicates most, and the similarity; (size_t)-1 otherwise. */
+    /** A candidate skipped as a near-duplicate (PRECIS_SKIP_DUPLICATE): the trace index of the
+     * chosen sentence it duplicated when it was passed over, and the similarity; (size_t)-1
+     * otherwise. */
     size_t duplicate_of;
     double similarity;
+    /** Candidates not chosen: why (precis_skip); PRECIS_SKIP_NONE for the others. */
+    precis_skip skipped;
 } precis_trace;
 
 /** Number of traced sentences (every sentence found, in corpus order; 0 without 'explain'),

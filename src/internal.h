@@ -307,6 +307,11 @@ precis_status precis_rank_textrank_threads(const precis_graph *g, double d,
 typedef struct precis_selection {
     size_t *chosen; // candidate indexes in order of choice
     size_t n_chosen;
+    // With opt->explain only (else NULL): per candidate, why it was not chosen (precis_skip),
+    // and for PRECIS_SKIP_DUPLICATE the chosen candidate it duplicated and the similarity.
+    uint8_t *skip;
+    size_t *dup_of;
+    double *dup_sim;
 } precis_selection;
 
 typedef struct precis_select_input {

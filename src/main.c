@@ -500,28 +500,47 @@ static void end_progress(progress_line *p)
         fprintf(stderr, "\r%30s\r", "");
 }
 
-/* --explain: the fate of every sentence, on stderr. */
+/* --explain: the fate of every sentence, on stderr, then the best-ranked candidates. */
 static void print_explain(const precis_summary *s, const precis_corpus *c, char *const *names)
 {
     (void)c;
-    size_t n = precis_summary_trace_count(s);
+    size_t n = precis_summary_trace_count(s), n_top = 0;
+    size_t top[10];
     fprintf(stderr, "precis: %zu sentences, %zu candidates, TextRank converged in %zu iterations\n",
             precis_summary_corpus_sentences(s), precis_summary_candidates(s),
             precis_summary_iterations(s));
     for (size_t i = 0; i < n; i++) {
         const precis_trace *t = precis_summary_trace(s, i);
         fprintf(stderr, "%s:%zu ", names[t->doc], t->index);
-        if (t->dropped)
+        if (t->dropped) {
             fprintf(stderr, "dropped (%s)", t->dropped);
-        else if (t->chosen)
+        } else if (t->chosen) {
             fprintf(stderr, "CHOSEN   rank %zu score %.5f", t->rank + 1, t->score);
-        else if (t->duplicate_of != (size_t)-1) {
-            const precis_trace *d = precis_summary_trace(s, t->duplicate_of);
-            fprintf(stderr, "skipped  rank %zu score %.5f: duplicates %s:%zu (cosine %.2f)",
-                    t->rank + 1, t->score, names[d->doc], d->index, t->similarity);
-        } else
-            fprintf(stderr, "not chosen rank %zu score %.5f", t->rank + 1, t->score);
+        } else {
+            fprintf(stderr, "skipped  rank %zu score %.5f: ", t->rank + 1, t->score);
+            const precis_trace *d = t->skipped == PRECIS_SKIP_DUPLICATE
+                                        ? precis_summary_trace(s, t->duplicate_of) : NULL;
+            if (d != NULL)
+                fprintf(stderr, "duplicate of %s:%zu (cosine %.2f)", names[d->doc], d->index,
+                        t->similarity);
+            else if (t->skipped == PRECIS_SKIP_BUDGET)
+                fputs("did not fit the budget", stderr);
+            else if (t->skipped == PRECIS_SKIP_SHORT)
+                fputs("shorter than --min-words", stderr);
+            else
+                fputs("not reached", stderr);
+        }
         fprintf(stderr, ": %.100s%s\n", t->text, strlen(t->text) > 100 ? "..." : "");
+        if (!t->dropped && t->rank < sizeof top / sizeof top[0]) {
+            top[t->rank] = i;
+            n_top++;
+        }
+    }
+    fprintf(stderr, "precis: top %zu by TextRank score:\n", n_top);
+    for (size_t r = 0; r < n_top; r++) {
+        const precis_trace *t = precis_summary_trace(s, top[r]);
+        fprintf(stderr, "%3zu. %.5f %s:%zu %s\n", r + 1, t->score, names[t->doc], t->index,
+                t->chosen ? "chosen" : "skipped");
     }
 }
 

@@ -603,36 +603,19 @@ static precis_status build_trace(run *r, precis_summary *s, const size_t *rank, 
         t->score = r->score[c];
         t->rank = rank[c];
     }
-    // Duplicates: each pick's similar sentences, through the terms it holds; picks in output
-    // order, so the first of equally similar picks is named.
-    precis_status st = PRECIS_OK;
-    double *acc = calloc(r->n_cand ? r->n_cand : 1, sizeof *acc);
-    uint32_t *touched = malloc((r->n_cand ? r->n_cand : 1) * sizeof *touched);
-    if (acc == NULL || touched == NULL)
-        st = PRECIS_ERR_NOMEM;
-    for (size_t j = 0; st == PRECIS_OK && j < k; j++) {
-        size_t p = picks[j].cand;
-        s->trace[r->cand[p]].chosen = 1;
-        size_t n_touched = precis_csr_similar(&r->x, &r->xt, p, acc, touched);
-        for (size_t q = 0; q < n_touched; q++) {
-            precis_trace *t = &s->trace[r->cand[touched[q]]];
-            double sim = acc[touched[q]];
-            acc[touched[q]] = 0.0;
-            if (touched[q] != p && sim >= r->opt->dedup && sim > t->similarity) {
-                t->duplicate_of = r->cand[p];
-                t->similarity = sim;
-            }
+    // Why each candidate left out was left out, as the selection saw it (precis_select).
+    for (size_t j = 0; j < k; j++)
+        s->trace[r->cand[picks[j].cand]].chosen = 1;
+    for (size_t c = 0; c < r->n_cand; c++) {
+        precis_trace *t = &s->trace[r->cand[c]];
+        t->skipped = (precis_skip)r->sel.skip[c];
+        if (t->skipped == PRECIS_SKIP_DUPLICATE) {
+            t->duplicate_of = r->cand[r->sel.dup_of[c]];
+            t->similarity = r->sel.dup_sim[c];
         }
     }
-    for (size_t i = 0; i < n; i++)
-        if (s->trace[i].chosen) {
-            s->trace[i].duplicate_of = SIZE_MAX;
-            s->trace[i].similarity = 0;
-        }
-    if (st == PRECIS_OK)
-        s->n_trace = n;
-    free(acc);
-    free(touched);
+    precis_status st = PRECIS_OK;
+    s->n_trace = n;
     free(cand_of);
     return st;
 }

@@ -111,7 +111,8 @@ check "--order rank: same sentences as source order" cmp -s "$T/rank.sorted" "$T
 run --explain "$C"/*.txt
 check "--explain: stdout unchanged" cmp -s "$T/out" "$T/default"
 check "--explain: says what was dropped" grep -q 'dropped (whole paragraph in parentheses)' "$T/err"
-check "--explain: names duplicates" grep -q 'duplicates' "$T/err"
+check "--explain: names duplicates" grep -Eq 'skipped .*: duplicate of [^ ]+:[0-9]+ \(cosine' "$T/err"
+check "--explain: lists the top-ranked" grep -q '^precis: top [0-9]* by TextRank score' "$T/err"
 
 # ---- the similarity graph's strategies choose the same summary ---------------------------
 for g in dense sparse pruned auto; do
