@@ -121,6 +121,9 @@ typedef struct precis_options {
     /** Hard limits, checked before any large allocation. 0 means the built-in default. */
     size_t max_input_bytes;
     size_t max_sentences;
+    /** Extract this many TextRank keywords of the corpus (0 = none): see
+     * precis_summary_keyword(). */
+    size_t keywords;
 } precis_options;
 
 /** Fills 'opt' with the documented defaults. */
@@ -236,6 +239,39 @@ typedef struct precis_trace {
  * and the i-th. */
 size_t precis_summary_trace_count(const precis_summary *s);
 const precis_trace *precis_summary_trace(const precis_summary *s, size_t i);
+
+/** A keyword or key phrase of the corpus (TextRank keywords, Mihalcea and Tarau 2004). */
+typedef struct precis_keyword {
+    /** Its most frequent spelling in the text, NUL-terminated, owned by the summary. */
+    const char *text;
+    size_t text_len;
+    /** PageRank score of its best word in the word graph (scores of all words sum to 1). */
+    double score;
+    /** Times it occurs in the candidate sentences. */
+    size_t count;
+} precis_keyword;
+
+/** Number of keywords found (at most precis_options.keywords), and the i-th, best first (NULL if
+ * out of range). */
+size_t precis_summary_keyword_count(const precis_summary *s);
+const precis_keyword *precis_summary_keyword(const precis_summary *s, size_t i);
+
+/** One input document as the summary saw it. Strings are owned by the summary. */
+typedef struct precis_document {
+    /** The name given to precis_corpus_add(). */
+    const char *name;
+    /** The headline found by the filter (output form), or NULL. */
+    const char *title;
+    /** Sentences found in it, and how many of them were candidates (not boilerplate). */
+    size_t n_sentences;
+    size_t n_candidates;
+    /** Its size in bytes as given. */
+    size_t bytes;
+} precis_document;
+
+/** Number of documents (as in the corpus), and the i-th (NULL if out of range). */
+size_t precis_summary_document_count(const precis_summary *s);
+const precis_document *precis_summary_document(const precis_summary *s, size_t i);
 
 /** Wall-clock milliseconds spent in pipeline stage 'i' (0 <= i < precis_stage_count()), and its
  * name ("split", "tokenize", ...). Used by the benchmarks. */
