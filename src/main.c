@@ -530,6 +530,22 @@ static void end_progress(progress_line *p)
         fprintf(stderr, "\r%30s\r", "");
 }
 
+/* Why candidate 't' is not in the summary, for --explain. */
+static void print_skip(const precis_summary *s, const precis_trace *t, char *const *names)
+{
+    const precis_trace *d =
+        t->skipped == PRECIS_SKIP_DUPLICATE ? precis_summary_trace(s, t->duplicate_of) : NULL;
+    if (d != NULL)
+        fprintf(stderr, "duplicate of %s:%zu (cosine %.2f)", names[d->doc], d->index,
+                t->similarity);
+    else if (t->skipped == PRECIS_SKIP_BUDGET)
+        fputs("did not fit the budget", stderr);
+    else if (t->skipped == PRECIS_SKIP_SHORT)
+        fputs("shorter than --min-words", stderr);
+    else
+        fputs("not reached", stderr);
+}
+
 /* --explain: the fate of every sentence, on stderr, then the best-ranked candidates. */
 static void print_explain(const precis_summary *s, const precis_corpus *c, char *const *names)
 {
@@ -548,17 +564,7 @@ static void print_explain(const precis_summary *s, const precis_corpus *c, char 
             fprintf(stderr, "CHOSEN   rank %zu score %.5f", t->rank + 1, t->score);
         } else {
             fprintf(stderr, "skipped  rank %zu score %.5f: ", t->rank + 1, t->score);
-            const precis_trace *d = t->skipped == PRECIS_SKIP_DUPLICATE
-                                        ? precis_summary_trace(s, t->duplicate_of) : NULL;
-            if (d != NULL)
-                fprintf(stderr, "duplicate of %s:%zu (cosine %.2f)", names[d->doc], d->index,
-                        t->similarity);
-            else if (t->skipped == PRECIS_SKIP_BUDGET)
-                fputs("did not fit the budget", stderr);
-            else if (t->skipped == PRECIS_SKIP_SHORT)
-                fputs("shorter than --min-words", stderr);
-            else
-                fputs("not reached", stderr);
+            print_skip(s, t, names);
         }
         fprintf(stderr, ": %.100s%s\n", t->text, strlen(t->text) > 100 ? "..." : "");
         if (!t->dropped && t->rank < sizeof top / sizeof top[0]) {
@@ -569,8 +575,14 @@ static void print_explain(const precis_summary *s, const precis_corpus *c, char 
     fprintf(stderr, "precis: top %zu by TextRank score:\n", n_top);
     for (size_t r = 0; r < n_top; r++) {
         const precis_trace *t = precis_summary_trace(s, top[r]);
-        fprintf(stderr, "%3zu. %.5f %s:%zu %s\n", r + 1, t->score, names[t->doc], t->index,
-                t->chosen ? "chosen" : "skipped");
+        fprintf(stderr, "%3zu. %.5f %s:%zu ", r + 1, t->score, names[t->doc], t->index);
+        if (t->chosen)
+            fputs("chosen", stderr);
+        else {
+            fputs("skipped: ", stderr);
+            print_skip(s, t, names);
+        }
+        fputc('\n', stderr);
     }
 }
 
