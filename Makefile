@@ -26,7 +26,7 @@ PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CPPFLAGS += -Iinclude -Isrc -I$(BUILD)/gen -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(PKG_CFLAGS)
 LDLIBS   += $(PKG_LIBS) -lstemmer -lpthread -lm
 # JSON output is the CLI's (src/cli_json.c): only build/precis links jansson, not the library.
-CLI_LIBS  := $(shell pkg-config --libs jansson 2>/dev/null)
+CLI_LIBS  := $(or $(shell pkg-config --libs jansson 2>/dev/null),-ljansson)
 CPPFLAGS += $(shell pkg-config --cflags jansson 2>/dev/null)
 SANITIZE  = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 

@@ -245,7 +245,7 @@ typedef struct precis_keyword {
     /** Its most frequent spelling in the text, NUL-terminated, owned by the summary. */
     const char *text;
     size_t text_len;
-    /** PageRank score of its best word in the word graph (scores of all words sum to 1). */
+    /** Mean PageRank score of its words in the word graph (all words' scores sum to 1). */
     double score;
     /** Times it occurs in the candidate sentences. */
     size_t count;

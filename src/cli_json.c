@@ -158,7 +158,8 @@ json_t *precis_cli_json_result(const precis_summary *s, const precis_options *op
     json_t *root = json_object(), *corpus = json_object(), *summary = json_array();
     bool ok = root != NULL && corpus != NULL && summary != NULL &&
               put(root, "options", options_json(opt)) &&
-              put(corpus, "sentences", json_integer((json_int_t)precis_summary_corpus_sentences(s))) &&
+              put(corpus, "sentences",
+                  json_integer((json_int_t)precis_summary_corpus_sentences(s))) &&
               put(corpus, "candidates", json_integer((json_int_t)precis_summary_candidates(s))) &&
               put(corpus, "documents", documents_json(s));
     if (ok) {

@@ -12,9 +12,10 @@
  * best third of them, which suits one abstract; over a corpus of articles a third is hundreds
  * of words whose runs swallow whole clauses, so the N best are marked for N keywords. Every
  * maximal run of marked words standing next to each other in the text (separated by white space
- * or a hyphen only), cut before a word repeats or after 5 words, is one keyword. A keyword scores the mean of its words' scores, so a long
- * run of middling words does not outrank the words that matter; ties go to the longer, then the
- * more frequent, then the earlier one, and a keyword inside one already listed is left out. */
+ * or a hyphen only), cut before a word repeats or after 5 words, is one keyword. A keyword
+ * scores the mean of its words' scores, so a long run of middling words does not outrank the
+ * words that matter; ties go to the longer, then the more frequent, then the earlier one, and a
+ * keyword inside one already listed is left out. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -400,7 +401,8 @@ precis_status precis_keywords_extract(const char *const *texts, const size_t *le
         // of a keyword (its stem is the same).
         if (end - t[i].off > 2 && s[end - 1] == 's' && s[end - 2] == '\'')
             end -= 2;
-        else if (end - t[i].off > 4 && s[end - 1] == 's' && memcmp(s + end - 4, "\xE2\x80\x99", 3) == 0)
+        else if (end - t[i].off > 4 && s[end - 1] == 's' &&
+                 memcmp(s + end - 4, "\xE2\x80\x99", 3) == 0) // U+2019
             end -= 4;
         st = add_occurrence(&k, j - i, s, t[i].off, end, i);
         i = j;
@@ -409,6 +411,8 @@ precis_status precis_keywords_extract(const char *const *texts, const size_t *le
         goto done;
     // Rank the keywords; copy out the first 'want' that are not inside one already taken.
     size_t n_ph = k.phrases.n;
+    if (n_ph == 0) // no candidate word at all (stopwords, numbers): no keyword
+        goto done;
     size_t n_out = want < n_ph ? want : n_ph;
     phrase *sorted = malloc((n_ph ? n_ph : 1) * sizeof *sorted);
     size_t *kept = malloc((n_out ? n_out : 1) * sizeof *kept); // sorted[] indexes taken
