@@ -233,6 +233,8 @@ typedef struct precis_trace {
     double similarity;
     /** Candidates not chosen: why (precis_skip); PRECIS_SKIP_NONE for the others. */
     precis_skip skipped;
+    /** Paragraph number within the document (0-based; a blank line or a lone line ends one). */
+    size_t paragraph;
 } precis_trace;
 
 /** Number of traced sentences (every sentence found, in corpus order; 0 without 'explain'),

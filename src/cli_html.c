@@ -89,7 +89,7 @@ static const char style[] =
     "ul.keywords li{border:1px solid var(--line);border-radius:1rem;padding:.05rem .6rem;"
     "font-size:.9rem}\n"
     "article{border:1px solid var(--line);border-radius:.5rem;padding:.75rem;margin:0 0 1rem}\n"
-    ".doc{margin:.5rem 0 0}\n"
+    ".doc{margin:.5rem 0 0}.doc p{margin:0 0 .6rem}\n"
     ".sent{padding:.05rem .1rem;border-radius:.2rem}\n"
     ".sent.chosen{background:var(--chosen);color:var(--chosen-fg)}\n"
     ".sent.support{background:var(--support);text-decoration:underline dotted}\n"
@@ -210,9 +210,11 @@ int precis_cli_html_print(FILE *out, const precis_summary *s, const precis_optio
                     dn, t->index, t->dropped ? "drop" : t->chosen ? "pick" : "cell", q - first,
                     shade);
         }
-        fputs("\n</svg>\n<p class=\"doc\">\n", out);
+        fputs("\n</svg>\n<div class=\"doc\">\n<p>", out);
         for (size_t q = first; q < i; q++) {
             const precis_trace *t = precis_summary_trace(s, q);
+            if (q > first && t->paragraph != precis_summary_trace(s, q - 1)->paragraph)
+                fputs("</p>\n<p>", out);
             while (mi < m && (marks[mi].doc < dn ||
                               (marks[mi].doc == dn && marks[mi].index < t->index)))
                 mi++;
@@ -241,7 +243,7 @@ int precis_cli_html_print(FILE *out, const precis_summary *s, const precis_optio
                         mk->sum, mk->sum + 1, mk->sim, mk->sum + 1);
             fputs("</span>\n", out);
         }
-        fputs("</p>\n</article>\n", out);
+        fputs("</p>\n</div>\n</article>\n", out);
     }
     fputs("</section>\n</main>\n</body>\n</html>\n", out);
     free(marks);

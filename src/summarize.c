@@ -613,6 +613,7 @@ static precis_status build_trace(run *r, precis_summary *s, const size_t *rank, 
         }
         t->doc = ps->doc;
         t->index = ps->index;
+        t->paragraph = ps->para;
         t->text = s->trace_text + at;
         at += len + 1;
         t->duplicate_of = SIZE_MAX;

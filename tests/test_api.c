@@ -545,6 +545,9 @@ static void test_api_kim_explain_reasons(void **state)
         const precis_trace *t = precis_summary_trace(s, i);
         assert_true((unsigned)t->skipped <= PRECIS_SKIP_NOT_REACHED);
         count[t->skipped]++;
+        const precis_trace *prev = i > 0 ? precis_summary_trace(s, i - 1) : NULL;
+        if (prev != NULL && prev->doc == t->doc) // paragraphs follow one another
+            assert_true(t->paragraph >= prev->paragraph);
         if (t->dropped != NULL || t->chosen)
             assert_int_equal(t->skipped, PRECIS_SKIP_NONE);
         else
