@@ -25,10 +25,19 @@ PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CPPFLAGS += -Iinclude -Isrc -I$(BUILD)/gen -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(PKG_CFLAGS)
 LDLIBS   += $(PKG_LIBS) -lstemmer -lpthread -lm
+# JSON output is the CLI's (src/cli_json.c): only build/precis links jansson, not the library.
+CLI_LIBS  := $(or $(shell pkg-config --libs jansson 2>/dev/null),-ljansson)
+CPPFLAGS += $(shell pkg-config --cflags jansson 2>/dev/null)
 SANITIZE  = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 # The Debian packages the build and the tests need.
 DEBS      = libutf8proc-dev libopenblas-dev libcmocka-dev libstemmer-dev pkg-config
+# JSON output, its schema check, and the HTML report's browser test (tests/html.sh; it may be
+# skipped, and chromium left out, with PRECIS_NO_BROWSER=1).
+DEBS     += libjansson-dev python3 python3-jsonschema
+ifneq ($(PRECIS_NO_BROWSER),1)
+DEBS     += chromium
+endif
 
 LIB_SRC   = $(filter-out src/main.c src/cli_%.c,$(wildcard src/*.c))
 CLI_SRC   = src/main.c $(wildcard src/cli_*.c)
@@ -62,7 +71,7 @@ $(BUILD)/libprecis.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
 $(BUILD)/precis: $(CLI_OBJ) $(BUILD)/libprecis.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libprecis.a $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libprecis.a $(LDLIBS) $(CLI_LIBS)
 
 $(BUILD)/obj $(BUILD)/tests:
 	mkdir -p $@
@@ -100,6 +109,8 @@ unit: all $(TEST_BIN)
 e2e: all
 	sh tests/cli.sh $(BUILD)/precis
 	sh tests/rouge_oracle.sh $(BUILD)/precis
+	sh tests/json.sh $(BUILD)/precis
+	sh tests/html.sh $(BUILD)/precis
 
 asan: deps
 	@$(MAKE) --no-print-directory BUILD=build/asan CFLAGS="-O1 -g $(SANITIZE)" \

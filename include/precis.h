@@ -121,6 +121,9 @@ typedef struct precis_options {
     /** Hard limits, checked before any large allocation. 0 means the built-in default. */
     size_t max_input_bytes;
     size_t max_sentences;
+    /** Extract this many TextRank keywords of the corpus (0 = none): see
+     * precis_summary_keyword(). */
+    size_t keywords;
 } precis_options;
 
 /** Fills 'opt' with the documented defaults. */
@@ -196,6 +199,21 @@ size_t precis_summary_candidates(const precis_summary *s);
 /** Iterations TextRank needed and the L1 change of its last step. */
 size_t precis_summary_iterations(const precis_summary *s);
 
+/** Why a candidate sentence was left out of the summary (precis_trace.skipped). */
+typedef enum {
+    /** Chosen, or dropped as boilerplate before ranking. */
+    PRECIS_SKIP_NONE = 0,
+    /** Shorter than 'min_words': never output. */
+    PRECIS_SKIP_SHORT,
+    /** Passed over as a near-duplicate (cosine >= 'dedup') of a chosen sentence. */
+    PRECIS_SKIP_DUPLICATE,
+    /** Passed over for a lower-valued sentence because it did not fit what was left of the
+     * budget. */
+    PRECIS_SKIP_BUDGET,
+    /** Never its turn: the budget was used up by better sentences. */
+    PRECIS_SKIP_NOT_REACHED,
+} precis_skip;
+
 /** What happened to one sentence of the corpus (with 'explain' set). */
 typedef struct precis_trace {
     size_t doc, index;
@@ -208,16 +226,54 @@ typedef struct precis_trace {
     size_t rank;
     /** Chosen for the summary. */
     int chosen;
-    /** A candidate skipped as a near-duplicate: the trace index of the chosen sentence it
-     * duplicates most, and the similarity; (size_t)-1 otherwise. */
+    /** A candidate skipped as a near-duplicate (PRECIS_SKIP_DUPLICATE): the trace index of the
+     * chosen sentence it duplicated when it was passed over, and the similarity; (size_t)-1
+     * otherwise. */
     size_t duplicate_of;
     double similarity;
+    /** Candidates not chosen: why (precis_skip); PRECIS_SKIP_NONE for the others. */
+    precis_skip skipped;
+    /** Paragraph number within the document (0-based; a blank line or a lone line ends one). */
+    size_t paragraph;
 } precis_trace;
 
 /** Number of traced sentences (every sentence found, in corpus order; 0 without 'explain'),
  * and the i-th. */
 size_t precis_summary_trace_count(const precis_summary *s);
 const precis_trace *precis_summary_trace(const precis_summary *s, size_t i);
+
+/** A keyword or key phrase of the corpus (TextRank keywords, Mihalcea and Tarau 2004). */
+typedef struct precis_keyword {
+    /** Its most frequent spelling in the text, NUL-terminated, owned by the summary. */
+    const char *text;
+    size_t text_len;
+    /** Mean PageRank score of its words in the word graph (all words' scores sum to 1). */
+    double score;
+    /** Times it occurs in the candidate sentences. */
+    size_t count;
+} precis_keyword;
+
+/** Number of keywords found (at most precis_options.keywords), and the i-th, best first (NULL if
+ * out of range). */
+size_t precis_summary_keyword_count(const precis_summary *s);
+const precis_keyword *precis_summary_keyword(const precis_summary *s, size_t i);
+
+/** One input document as the summary saw it. Strings are owned by the summary. */
+typedef struct precis_document {
+    /** The name given to precis_corpus_add(). */
+    const char *name;
+    /** The headline found by the filter (output form), or NULL. */
+    const char *title;
+    /** Sentences found in it, and how many of them were candidates (not boilerplate). */
+    size_t n_sentences;
+    size_t n_candidates;
+    /** Its size in bytes as given. */
+    size_t bytes;
+} precis_document;
+
+/** Number of documents (as in the corpus), and the i-th (NULL if out of range). */
+size_t precis_summary_document_count(const precis_summary *s);
+const precis_document *precis_summary_document(const precis_summary *s, size_t i);
 
 /** Wall-clock milliseconds spent in pipeline stage 'i' (0 <= i < precis_stage_count()), and its
  * name ("split", "tokenize", ...). Used by the benchmarks. */

@@ -190,6 +190,14 @@ typedef bool (*precis_token_fn)(void *ctx, const char *term, size_t len, uint32_
 precis_status precis_tokenize(precis_tokenizer *t, const char *text, size_t len,
                               precis_token_fn emit, void *ctx);
 
+/** Every word of 'text' in order, for the keyword stage: its byte span in 'text' and its stem,
+ * or a NULL stem (length 0) for a stopword, a single letter or digit, or a CJK character.
+ * 'word' returns false to stop with PRECIS_ERR_NOMEM. */
+typedef bool (*precis_word_fn)(void *ctx, size_t off, size_t len, const char *stem,
+                               size_t stem_len);
+precis_status precis_tokenize_words(precis_tokenizer *t, const char *text, size_t len,
+                                    precis_word_fn word, void *ctx);
+
 /* ---- 5. tfidf: sparse sentence-by-term matrix ------------------------------------------- */
 
 /** Compressed sparse rows: row i holds columns col[ptr[i]..ptr[i+1]) with values val. */
@@ -318,6 +326,11 @@ precis_status precis_rank_textrank_relabel(const precis_graph *g, double d,
 typedef struct precis_selection {
     size_t *chosen; // candidate indexes in order of choice
     size_t n_chosen;
+    // With opt->explain only (else NULL): per candidate, why it was not chosen (precis_skip),
+    // and for PRECIS_SKIP_DUPLICATE the chosen candidate it duplicated and the similarity.
+    uint8_t *skip;
+    size_t *dup_of;
+    double *dup_sim;
 } precis_selection;
 
 typedef struct precis_select_input {
@@ -334,6 +347,22 @@ typedef struct precis_select_input {
 precis_status precis_select(const precis_select_input *in, const precis_options *opt,
                             precis_selection *out);
 void precis_selection_destroy(precis_selection *s);
+
+/* ---- keywords ---------------------------------------------------------------------------- */
+
+typedef struct precis_keywords {
+    precis_keyword *v; // best first
+    size_t n;
+    char *text; // every keyword's text, NUL-terminated
+} precis_keywords;
+
+/** The 'want' best TextRank keywords of the sentences 'texts[i]' ('lens[i]' bytes each),
+ * tokenized for 'language' with the stopword list 'stopwords' (NULL: built-in). Fewer when the
+ * text has fewer; none when 'want' is 0. Free with precis_keywords_destroy(). */
+precis_status precis_keywords_extract(const char *const *texts, const size_t *lens, size_t n,
+                                      const char *language, const char *stopwords,
+                                      size_t stopwords_len, size_t want, precis_keywords *out);
+void precis_keywords_destroy(precis_keywords *k);
 
 /* ---- threads (parallel.c) --------------------------------------------------------------- */
 

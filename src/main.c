@@ -63,11 +63,18 @@ static const char usage_text[] =
     "Limits:\n"
     "      --max-bytes N       refuse input larger than N bytes in all [default: 2 GiB]\n"
     "      --max-sentences N   refuse input with more than N sentences [default: 20000000]\n"
+    "Output:\n"
+    "  -f, --format FMT        'text' (one sentence per line), 'json' (the summary with its\n"
+    "                          provenance, see README.md) or 'html' (a self-contained report)\n"
+    "                          [default: text]\n"
+    "      --keywords N        also extract the corpus's N best TextRank keywords (text: a\n"
+    "                          'Keywords:' line after a blank line)\n"
     "Other:\n"
     "  -q, --quiet             no progress line (it is drawn on stderr only when stderr is\n"
     "                          a terminal and the run takes more than a second)\n"
     "      --explain           on stderr: every sentence kept or dropped (and by which rule),\n"
-    "                          the ranking with scores, and duplicates skipped\n"
+    "                          the ranking with scores, and why a candidate was skipped (a\n"
+    "                          duplicate of which chosen sentence, did not fit, not reached)\n"
     "  -h, --help              show this help and exit\n"
     "      --version           show the version and exit\n"
     "\n"
@@ -78,6 +85,8 @@ typedef struct cli {
     bool quiet;
     int budget_flags;
     const char *stopwords_path;
+    precis_cli_format format;
+    bool explain; // --explain given (HTML asks the library for the trace on its own)
 } cli;
 
 /* One line saying what is wrong with the command line, then where to look. */
@@ -311,7 +320,7 @@ static int read_stopwords(cli *c, buf *b)
 enum {
     OPT_DEDUP = 256, OPT_ORDER, OPT_MIN_WORDS, OPT_DAMPING, OPT_PRIOR, OPT_EDGE, OPT_REDUNDANCY,
     OPT_LANG, OPT_STOPWORDS, OPT_MAX_BYTES, OPT_MAX_SENTENCES, OPT_VERSION, OPT_EXPLAIN,
-    OPT_GRAPH, OPT_THREADS,
+    OPT_GRAPH, OPT_THREADS, OPT_KEYWORDS,
 };
 
 static const struct option long_opts[] = {
@@ -334,6 +343,8 @@ static const struct option long_opts[] = {
     {"explain", no_argument, NULL, OPT_EXPLAIN},
     {"graph", required_argument, NULL, OPT_GRAPH},
     {"threads", required_argument, NULL, OPT_THREADS},
+    {"format", required_argument, NULL, 'f'},
+    {"keywords", required_argument, NULL, OPT_KEYWORDS},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, OPT_VERSION},
     {NULL, 0, NULL, 0},
@@ -445,8 +456,28 @@ static int parse_option(cli *c, int ch, const char *arg, const char *flag)
     case 'q':
         c->quiet = true;
         return -1;
+    case 'f':
+        if (strcmp(arg, "text") == 0)
+            c->format = PRECIS_CLI_TEXT;
+        else if (strcmp(arg, "json") == 0)
+            c->format = PRECIS_CLI_JSON;
+        else if (strcmp(arg, "html") == 0)
+            c->format = PRECIS_CLI_HTML;
+        else {
+            usage_error("invalid value '%s' for %s: expected text, json or html", arg, flag);
+            return EXIT_USAGE;
+        }
+        return -1;
+    case OPT_KEYWORDS:
+        if (!parse_count(arg, 1, 1e6, &v)) {
+            usage_error("invalid value '%s' for %s: expected a whole number >= 1", arg, flag);
+            return EXIT_USAGE;
+        }
+        o->keywords = (size_t)v;
+        return -1;
     case OPT_EXPLAIN:
         o->explain = 1;
+        c->explain = true;
         return -1;
     case 'h':
         fputs(usage_text, stdout);
@@ -500,37 +531,87 @@ static void end_progress(progress_line *p)
         fprintf(stderr, "\r%30s\r", "");
 }
 
-/* --explain: the fate of every sentence, on stderr. */
+/* Why candidate 't' is not in the summary, for --explain. */
+static void print_skip(const precis_summary *s, const precis_trace *t, char *const *names)
+{
+    const precis_trace *d =
+        t->skipped == PRECIS_SKIP_DUPLICATE ? precis_summary_trace(s, t->duplicate_of) : NULL;
+    if (d != NULL)
+        fprintf(stderr, "duplicate of %s:%zu (cosine %.2f)", names[d->doc], d->index,
+                t->similarity);
+    else if (t->skipped == PRECIS_SKIP_BUDGET)
+        fputs("did not fit the budget", stderr);
+    else if (t->skipped == PRECIS_SKIP_SHORT)
+        fputs("shorter than --min-words", stderr);
+    else
+        fputs("not reached", stderr);
+}
+
+/* --explain: the fate of every sentence, on stderr, then the best-ranked candidates. */
 static void print_explain(const precis_summary *s, const precis_corpus *c, char *const *names)
 {
     (void)c;
-    size_t n = precis_summary_trace_count(s);
+    size_t n = precis_summary_trace_count(s), n_top = 0;
+    size_t top[10];
     fprintf(stderr, "precis: %zu sentences, %zu candidates, TextRank converged in %zu iterations\n",
             precis_summary_corpus_sentences(s), precis_summary_candidates(s),
             precis_summary_iterations(s));
     for (size_t i = 0; i < n; i++) {
         const precis_trace *t = precis_summary_trace(s, i);
         fprintf(stderr, "%s:%zu ", names[t->doc], t->index);
-        if (t->dropped)
+        if (t->dropped) {
             fprintf(stderr, "dropped (%s)", t->dropped);
-        else if (t->chosen)
+        } else if (t->chosen) {
             fprintf(stderr, "CHOSEN   rank %zu score %.5f", t->rank + 1, t->score);
-        else if (t->duplicate_of != (size_t)-1) {
-            const precis_trace *d = precis_summary_trace(s, t->duplicate_of);
-            fprintf(stderr, "skipped  rank %zu score %.5f: duplicates %s:%zu (cosine %.2f)",
-                    t->rank + 1, t->score, names[d->doc], d->index, t->similarity);
-        } else
-            fprintf(stderr, "not chosen rank %zu score %.5f", t->rank + 1, t->score);
+        } else {
+            fprintf(stderr, "skipped  rank %zu score %.5f: ", t->rank + 1, t->score);
+            print_skip(s, t, names);
+        }
         fprintf(stderr, ": %.100s%s\n", t->text, strlen(t->text) > 100 ? "..." : "");
+        if (!t->dropped && t->rank < sizeof top / sizeof top[0]) {
+            top[t->rank] = i;
+            n_top++;
+        }
+    }
+    fprintf(stderr, "precis: top %zu by TextRank score:\n", n_top);
+    for (size_t r = 0; r < n_top; r++) {
+        const precis_trace *t = precis_summary_trace(s, top[r]);
+        fprintf(stderr, "%3zu. %.5f %s:%zu ", r + 1, t->score, names[t->doc], t->index);
+        if (t->chosen)
+            fputs("chosen", stderr);
+        else {
+            fputs("skipped: ", stderr);
+            print_skip(s, t, names);
+        }
+        fputc('\n', stderr);
     }
 }
 
-static int print_summary(const precis_summary *s)
+static int print_summary(const precis_summary *s, const cli *c)
 {
-    for (size_t i = 0; i < precis_summary_count(s); i++) {
-        const precis_sentence *t = precis_summary_sentence(s, i);
-        fwrite(t->text, 1, t->text_len, stdout);
-        putchar('\n');
+    if (c->format == PRECIS_CLI_JSON) {
+        if (precis_cli_json_print(stdout, s, &c->opt) != 0) {
+            fprintf(stderr, "precis: out of memory\n");
+            return 1;
+        }
+    } else if (c->format == PRECIS_CLI_HTML) {
+        if (precis_cli_html_print(stdout, s, &c->opt) != 0) {
+            fprintf(stderr, "precis: out of memory\n");
+            return 1;
+        }
+    } else {
+        for (size_t i = 0; i < precis_summary_count(s); i++) {
+            const precis_sentence *t = precis_summary_sentence(s, i);
+            fwrite(t->text, 1, t->text_len, stdout);
+            putchar('\n');
+        }
+        // Keywords: after a blank line, "Keywords: " and the keywords, best first, joined by
+        // ", " (a keyword never holds a comma).
+        size_t n_kw = precis_summary_keyword_count(s);
+        for (size_t i = 0; i < n_kw; i++)
+            printf("%s%s", i == 0 ? "\nKeywords: " : ", ", precis_summary_keyword(s, i)->text);
+        if (n_kw > 0)
+            putchar('\n');
     }
     if (fflush(stdout) != 0 || ferror(stdout)) {
         if (errno == EPIPE)
@@ -550,7 +631,7 @@ int main(int argc, char **argv)
     int ch, long_index = -1, rc;
     char flag[64];
     opterr = 0;
-    while ((ch = getopt_long(argc, argv, ":n:w:b:r:hq", long_opts, &long_index)) != -1) {
+    while ((ch = getopt_long(argc, argv, ":n:w:b:r:f:hq", long_opts, &long_index)) != -1) {
         if (ch == '?') {
             const char *given = argv[optind - 1];
             if (strncmp(given, "--", 2) == 0 && strchr(given, '=') != NULL && optopt != 0)
@@ -621,6 +702,8 @@ int main(int argc, char **argv)
         c.opt.progress = show_progress;
         c.opt.progress_ctx = &line;
     }
+    if (c.format == PRECIS_CLI_HTML)
+        c.opt.explain = 1; // the report shows every sentence with its score
     precis_status st = precis_summarize(corpus, &c.opt, &summary);
     end_progress(&line);
     if (st != PRECIS_OK) {
@@ -641,9 +724,9 @@ int main(int argc, char **argv)
         fprintf(stderr, "precis: no sentence fits within the length budget\n");
         goto done;
     }
-    if (c.opt.explain)
+    if (c.explain)
         print_explain(summary, corpus, files.v);
-    rc = print_summary(summary);
+    rc = print_summary(summary, &c);
 done:
     precis_summary_free(summary);
     precis_corpus_free(corpus);

@@ -18,8 +18,21 @@
 void precis_selection_destroy(precis_selection *s)
 {
     free(s->chosen);
+    free(s->skip);
+    free(s->dup_of);
+    free(s->dup_sim);
     memset(s, 0, sizeof *s);
 }
+
+/* --explain: in a step that picked 'pick' with value 'pick_v', every candidate left out for a
+ * rule although it was worth more was passed over by that rule; the first such rule is its
+ * reason. A candidate only ever behind the picks was not reached (or, if a chosen sentence now
+ * duplicates it, is a duplicate anyway). Without this, a sentence skipped because it did not fit
+ * was later reported as a duplicate of a shorter sentence chosen after it. */
+static void note_passed_over(const precis_select_input *in, const precis_options *opt,
+                             precis_selection *out, const bool *taken, const double *max_sim,
+                             const size_t *max_from, double best, double used, double limit,
+                             size_t pick, double pick_v);
 
 /* Cost of a candidate against the budget, in the budget's unit. */
 static double cost(const precis_select_input *in, const precis_options *opt, size_t i)
@@ -54,9 +67,20 @@ precis_status precis_select(const precis_select_input *in, const precis_options 
     double *acc = calloc(n ? n : 1, sizeof *acc);
     uint32_t *touched = malloc((n ? n : 1) * sizeof *touched);
     size_t cap = 0;
+    size_t *max_from = NULL; // the chosen candidate behind max_sim (explain only)
     precis_status st = PRECIS_ERR_NOMEM;
     if (max_sim == NULL || taken == NULL || acc == NULL || touched == NULL)
         goto done;
+    if (opt->explain) {
+        max_from = malloc((n ? n : 1) * sizeof *max_from);
+        out->skip = calloc(n ? n : 1, sizeof *out->skip);
+        out->dup_of = malloc((n ? n : 1) * sizeof *out->dup_of);
+        out->dup_sim = calloc(n ? n : 1, sizeof *out->dup_sim);
+        if (max_from == NULL || out->skip == NULL || out->dup_of == NULL || out->dup_sim == NULL)
+            goto done;
+        for (size_t i = 0; i < n; i++)
+            max_from[i] = out->dup_of[i] = SIZE_MAX;
+    }
     double best = 0;
     for (size_t i = 0; i < n; i++)
         if (in->eligible[i] && in->score[i] > best)
@@ -80,6 +104,9 @@ precis_status precis_select(const precis_select_input *in, const precis_options 
         }
         if (pick == SIZE_MAX)
             break;
+        if (out->skip != NULL)
+            note_passed_over(in, opt, out, taken, max_sim, max_from, best, used, limit, pick,
+                             pick_v);
         if (!precis_grow((void **)&out->chosen, &cap, out->n_chosen + 1, sizeof *out->chosen))
             goto done;
         out->chosen[out->n_chosen++] = pick;
@@ -89,13 +116,29 @@ precis_status precis_select(const precis_select_input *in, const precis_options 
         size_t n_touched = precis_csr_similar(in->x, in->xt, pick, acc, touched);
         for (size_t q = 0; q < n_touched; q++) {
             uint32_t i = touched[q];
-            if (!taken[i] && in->eligible[i] && acc[i] > max_sim[i])
+            if (!taken[i] && in->eligible[i] && acc[i] > max_sim[i]) {
                 max_sim[i] = acc[i];
+                if (max_from != NULL)
+                    max_from[i] = pick;
+            }
             acc[i] = 0.0;
         }
     }
+    for (size_t i = 0; out->skip != NULL && i < n; i++) {
+        if (taken[i])
+            out->skip[i] = PRECIS_SKIP_NONE;
+        else if (!in->eligible[i])
+            out->skip[i] = PRECIS_SKIP_SHORT;
+        else if (out->skip[i] == PRECIS_SKIP_NONE && max_sim[i] >= opt->dedup) {
+            out->skip[i] = PRECIS_SKIP_DUPLICATE;
+            out->dup_of[i] = max_from[i];
+            out->dup_sim[i] = max_sim[i];
+        } else if (out->skip[i] == PRECIS_SKIP_NONE)
+            out->skip[i] = PRECIS_SKIP_NOT_REACHED;
+    }
     st = PRECIS_OK;
 done:
+    free(max_from);
     free(max_sim);
     free(taken);
     free(acc);
@@ -103,4 +146,28 @@ done:
     if (st != PRECIS_OK)
         precis_selection_destroy(out);
     return st;
+}
+
+static void note_passed_over(const precis_select_input *in, const precis_options *opt,
+                             precis_selection *out, const bool *taken, const double *max_sim,
+                             const size_t *max_from, double best, double used, double limit,
+                             size_t pick, double pick_v)
+{
+    double lambda = opt->redundancy;
+    for (size_t i = 0; i < in->n; i++) {
+        if (taken[i] || !in->eligible[i] || out->skip[i] != PRECIS_SKIP_NONE || i == pick)
+            continue;
+        double v = (1 - lambda) * in->score[i] / best - lambda * max_sim[i];
+        if (v < pick_v || (v == pick_v && in->pos[i] > in->pos[pick]))
+            continue; // behind the pick: not passed over (yet)
+        // It was worth more, so a rule kept it out: the same tests, in the same order, as the
+        // selection loop.
+        if (max_sim[i] >= opt->dedup) {
+            out->skip[i] = PRECIS_SKIP_DUPLICATE;
+            out->dup_of[i] = max_from[i];
+            out->dup_sim[i] = max_sim[i];
+        } else if (used + cost(in, opt, i) > limit + 1e-9) {
+            out->skip[i] = PRECIS_SKIP_BUDGET;
+        }
+    }
 }

@@ -102,6 +102,10 @@ struct precis_summary {
     precis_trace *trace;
     size_t n_trace;
     char *trace_text;
+    precis_keywords keywords;
+    precis_document *docs;
+    size_t n_docs;
+    char *doc_text; // the documents' names and titles
 };
 
 void precis_summary_free(precis_summary *s)
@@ -113,7 +117,24 @@ void precis_summary_free(precis_summary *s)
     free(s->text);
     free(s->trace);
     free(s->trace_text);
+    precis_keywords_destroy(&s->keywords);
+    free(s->docs);
+    free(s->doc_text);
     free(s);
+}
+
+size_t precis_summary_keyword_count(const precis_summary *s) { return s ? s->keywords.n : 0; }
+
+const precis_keyword *precis_summary_keyword(const precis_summary *s, size_t i)
+{
+    return s && i < s->keywords.n ? &s->keywords.v[i] : NULL;
+}
+
+size_t precis_summary_document_count(const precis_summary *s) { return s ? s->n_docs : 0; }
+
+const precis_document *precis_summary_document(const precis_summary *s, size_t i)
+{
+    return s && i < s->n_docs ? &s->docs[i] : NULL;
 }
 
 size_t precis_summary_trace_count(const precis_summary *s) { return s ? s->n_trace : 0; }
@@ -592,6 +613,7 @@ static precis_status build_trace(run *r, precis_summary *s, const size_t *rank, 
         }
         t->doc = ps->doc;
         t->index = ps->index;
+        t->paragraph = ps->para;
         t->text = s->trace_text + at;
         at += len + 1;
         t->duplicate_of = SIZE_MAX;
@@ -603,37 +625,82 @@ static precis_status build_trace(run *r, precis_summary *s, const size_t *rank, 
         t->score = r->score[c];
         t->rank = rank[c];
     }
-    // Duplicates: each pick's similar sentences, through the terms it holds; picks in output
-    // order, so the first of equally similar picks is named.
-    precis_status st = PRECIS_OK;
-    double *acc = calloc(r->n_cand ? r->n_cand : 1, sizeof *acc);
-    uint32_t *touched = malloc((r->n_cand ? r->n_cand : 1) * sizeof *touched);
-    if (acc == NULL || touched == NULL)
-        st = PRECIS_ERR_NOMEM;
-    for (size_t j = 0; st == PRECIS_OK && j < k; j++) {
-        size_t p = picks[j].cand;
-        s->trace[r->cand[p]].chosen = 1;
-        size_t n_touched = precis_csr_similar(&r->x, &r->xt, p, acc, touched);
-        for (size_t q = 0; q < n_touched; q++) {
-            precis_trace *t = &s->trace[r->cand[touched[q]]];
-            double sim = acc[touched[q]];
-            acc[touched[q]] = 0.0;
-            if (touched[q] != p && sim >= r->opt->dedup && sim > t->similarity) {
-                t->duplicate_of = r->cand[p];
-                t->similarity = sim;
-            }
+    // Why each candidate left out was left out, as the selection saw it (precis_select).
+    for (size_t j = 0; j < k; j++)
+        s->trace[r->cand[picks[j].cand]].chosen = 1;
+    for (size_t c = 0; c < r->n_cand; c++) {
+        precis_trace *t = &s->trace[r->cand[c]];
+        t->skipped = (precis_skip)r->sel.skip[c];
+        if (t->skipped == PRECIS_SKIP_DUPLICATE) {
+            t->duplicate_of = r->cand[r->sel.dup_of[c]];
+            t->similarity = r->sel.dup_sim[c];
         }
     }
-    for (size_t i = 0; i < n; i++)
-        if (s->trace[i].chosen) {
-            s->trace[i].duplicate_of = SIZE_MAX;
-            s->trace[i].similarity = 0;
-        }
-    if (st == PRECIS_OK)
-        s->n_trace = n;
-    free(acc);
-    free(touched);
+    precis_status st = PRECIS_OK;
+    s->n_trace = n;
     free(cand_of);
+    return st;
+}
+
+/* Each document's name, headline and sentence counts. */
+static precis_status build_documents(run *r, precis_summary *s)
+{
+    const precis_corpus *c = r->corpus;
+    size_t bytes = 0;
+    for (size_t d = 0; d < c->n; d++)
+        bytes += strlen(c->docs[d].name) + 1;
+    for (size_t i = 0; i < r->sents.n; i++)
+        if (r->sents.v[i].drop == PRECIS_DROP_TITLE)
+            bytes += r->sents.v[i].n_bytes + 1;
+    s->docs = calloc(c->n ? c->n : 1, sizeof *s->docs);
+    s->doc_text = malloc(bytes ? bytes : 1);
+    if (s->docs == NULL || s->doc_text == NULL)
+        return PRECIS_ERR_NOMEM;
+    size_t at = 0;
+    for (size_t d = 0; d < c->n; d++) {
+        size_t len = strlen(c->docs[d].name);
+        memcpy(s->doc_text + at, c->docs[d].name, len + 1);
+        s->docs[d].name = s->doc_text + at;
+        s->docs[d].bytes = c->docs[d].len + c->docs[d].base;
+        at += len + 1;
+    }
+    for (size_t i = 0; i < r->sents.n; i++) {
+        const precis_sent *ps = &r->sents.v[i];
+        precis_document *doc = &s->docs[ps->doc];
+        doc->n_sentences++;
+        doc->n_candidates += ps->drop == PRECIS_KEEP;
+        if (ps->drop != PRECIS_DROP_TITLE || doc->title != NULL)
+            continue;
+        size_t len = precis_sentence_text(c->docs[ps->doc].text + ps->off, ps->len,
+                                          s->doc_text + at, bytes - at);
+        if (len == (size_t)-1)
+            return PRECIS_ERR_NOMEM;
+        doc->title = s->doc_text + at;
+        at += len + 1;
+    }
+    s->n_docs = c->n;
+    return PRECIS_OK;
+}
+
+/* The corpus's keywords, from its candidate sentences (boilerplate left out). */
+static precis_status build_keywords(run *r, precis_summary *s)
+{
+    size_t n = r->n_cand;
+    const char **texts = malloc((n ? n : 1) * sizeof *texts);
+    size_t *lens = malloc((n ? n : 1) * sizeof *lens);
+    precis_status st = PRECIS_ERR_NOMEM;
+    if (texts != NULL && lens != NULL) {
+        for (size_t k = 0; k < n; k++) {
+            const precis_sent *ps = &r->sents.v[r->cand[k]];
+            texts[k] = r->corpus->docs[ps->doc].text + ps->off;
+            lens[k] = ps->len;
+        }
+        const precis_options *o = r->opt;
+        st = precis_keywords_extract(texts, lens, n, o->language, o->stopwords, o->stopwords_len,
+                                     o->keywords, &s->keywords);
+    }
+    free(texts);
+    free(lens);
     return st;
 }
 
@@ -739,6 +806,9 @@ static precis_status build_summary(run *r, precis_summary **out)
         at += len + 1;
     }
     if (r->opt->explain && (st = build_trace(r, s, rank, picks, k)) != PRECIS_OK)
+        goto done;
+    if ((st = build_documents(r, s)) != PRECIS_OK ||
+        (r->opt->keywords > 0 && (st = build_keywords(r, s)) != PRECIS_OK))
         goto done;
     st = PRECIS_ERR_NOMEM;
     s->n = k;

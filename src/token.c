@@ -252,8 +252,10 @@ static bool is_apostrophe(int32_t c)
     return c == '\'' || c == 0x2019;
 }
 
-precis_status precis_tokenize(precis_tokenizer *t, const char *text, size_t len,
-                              precis_token_fn emit, void *ctx)
+/* The one tokenizing loop: terms go to 'emit', or, when 'word' is set, every word (stopwords
+ * and single characters with a NULL stem) goes to 'word' with its byte span. */
+static precis_status scan(precis_tokenizer *t, const char *text, size_t len, precis_token_fn emit,
+                          precis_word_fn word, void *ctx)
 {
     cursor c = {(const unsigned char *)text, len, 0};
     bool prev_cjk = false;
@@ -263,7 +265,10 @@ precis_status precis_tokenize(precis_tokenizer *t, const char *text, size_t len,
         if (is_cjk(ch)) { // a run of CJK characters -> overlapping bigrams
             size_t k2;
             int32_t nx = peek(&c, c.i + k, &k2);
-            if (is_cjk(nx) || !prev_cjk) { // a run of one character is its own term
+            if (word != NULL) { // no keywords from CJK bigrams: a break in the word stream
+                if (!word(ctx, c.i, k, NULL, 0))
+                    return PRECIS_ERR_NOMEM;
+            } else if (is_cjk(nx) || !prev_cjk) { // a run of one character is its own term
                 size_t fl = fold(t, c.s, c.i, c.i + k + (is_cjk(nx) ? k2 : 0));
                 if (fl == (size_t)-1 || !emit(ctx, t->buf, fl, NULL))
                     return PRECIS_ERR_NOMEM;
@@ -306,13 +311,33 @@ precis_status precis_tokenize(precis_tokenizer *t, const char *text, size_t len,
         size_t fl = fold(t, c.s, a, b);
         if (fl == (size_t)-1)
             return PRECIS_ERR_NOMEM;
-        if (fl < 2 && !(fl == 1 && (unsigned char)t->buf[0] >= 0x80))
+        if (fl < 2 && !(fl == 1 && (unsigned char)t->buf[0] >= 0x80)) {
+            if (word != NULL && !word(ctx, a, b - a, NULL, 0))
+                return PRECIS_ERR_NOMEM;
             continue; // single letters and digits carry nothing
+        }
         cache_entry *e = lookup(t, t->buf, fl);
         if (e == NULL)
             return PRECIS_ERR_NOMEM;
-        if (e->stem != NULL && e->stem_len > 0 && !emit(ctx, e->stem, e->stem_len, &e->memo))
+        bool term = e->stem != NULL && e->stem_len > 0;
+        if (word != NULL) {
+            if (!word(ctx, a, b - a, term ? e->stem : NULL, term ? e->stem_len : 0))
+                return PRECIS_ERR_NOMEM;
+        } else if (term && !emit(ctx, e->stem, e->stem_len, &e->memo)) {
             return PRECIS_ERR_NOMEM;
+        }
     }
     return PRECIS_OK;
+}
+
+precis_status precis_tokenize(precis_tokenizer *t, const char *text, size_t len,
+                              precis_token_fn emit, void *ctx)
+{
+    return scan(t, text, len, emit, NULL, ctx);
+}
+
+precis_status precis_tokenize_words(precis_tokenizer *t, const char *text, size_t len,
+                                    precis_word_fn word, void *ctx)
+{
+    return scan(t, text, len, NULL, word, ctx);
 }

@@ -111,7 +111,37 @@ check "--order rank: same sentences as source order" cmp -s "$T/rank.sorted" "$T
 run --explain "$C"/*.txt
 check "--explain: stdout unchanged" cmp -s "$T/out" "$T/default"
 check "--explain: says what was dropped" grep -q 'dropped (whole paragraph in parentheses)' "$T/err"
-check "--explain: names duplicates" grep -q 'duplicates' "$T/err"
+check "--explain: names duplicates" grep -Eq 'skipped .*: duplicate of [^ ]+:[0-9]+ \(cosine' "$T/err"
+check "--explain: lists the top-ranked" grep -q '^precis: top [0-9]* by TextRank score' "$T/err"
+# A word budget: the best sentences too long for what is left are said not to fit, not to be
+# duplicates of a shorter sentence chosen after them.
+run -w 60 --explain "$C"/*.txt
+check "--explain -w 60: budget skips named" grep -Eq 'skipped .*: did not fit the budget: ' "$T/err"
+check "--explain -w 60: never reached named" grep -Eq 'skipped .*: not reached: ' "$T/err"
+
+# ---- output formats and keywords (JSON values: tests/json.sh; HTML: tests/html.sh) ---------
+run --keywords 8 "$C"/*.txt
+check "--keywords: exit status" [ "$rc" -eq 0 ]
+check "--keywords: the summary first, unchanged" sh -c "head -5 '$T/out' | cmp -s - '$T/default'"
+check "--keywords: a blank line, then one Keywords line" \
+    sh -c "[ \"\$(sed -n 6p '$T/out')\" = '' ] && sed -n 7p '$T/out' | grep -Eq '^Keywords: [^,]+(, [^,]+){7}$' && [ \$(wc -l <'$T/out') -eq 7 ]"
+run --format text "$C"/*.txt
+check "--format text is the default" cmp -s "$T/out" "$T/default"
+run -f json "$C"/*.txt
+check "-f json: exit status" [ "$rc" -eq 0 ]
+check "-f json: one JSON object" sh -c "head -c1 '$T/out' | grep -q '{' && tail -n1 '$T/out' | grep -q '^}$'"
+run --format=html "$C"/*.txt
+check "--format=html: exit status" [ "$rc" -eq 0 ]
+check "--format=html: a whole document" sh -c "head -1 '$T/out' | grep -q '^<!DOCTYPE html>' && tail -n1 '$T/out' | grep -q '^</html>$'"
+check "--format=html: nothing on stderr" [ ! -s "$T/err" ]
+run --format json --explain "$C"/*.txt
+check "--format json --explain: the account still on stderr" grep -q '^precis: top' "$T/err"
+expect_error 2 "invalid value 'xml' for --format: expected text, json or html" --format xml "$C"
+expect_error 2 "invalid value 'JSON' for -f" -f JSON "$C"
+expect_error 2 "option '--format' needs a value" "$C" --format
+expect_error 2 "invalid value '0' for --keywords" --keywords 0 "$C"
+expect_error 2 "invalid value '-3' for --keywords" --keywords -3 "$C"
+expect_error 2 "invalid value '2x' for --keywords" --keywords 2x "$C"
 
 # ---- the similarity graph's strategies choose the same summary ---------------------------
 for g in dense sparse pruned auto; do
@@ -226,7 +256,7 @@ run --help
 check "--help exits 0" [ "$rc" -eq 0 ]
 for flag in --sentences --words --bytes --ratio --dedup --order --min-words --damping \
     --position-prior --edge-threshold --redundancy --lang --stopwords --max-bytes \
-    --max-sentences --explain --graph --threads --quiet --help --version; do
+    --max-sentences --explain --graph --threads --quiet --help --version --format --keywords; do
     check "--help documents $flag" grep -q -- "$flag" "$T/out"
 done
 run --version

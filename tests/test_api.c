@@ -164,6 +164,10 @@ static void test_api_null_safety(void **state)
     assert_int_equal(precis_summary_iterations(NULL), 0);
     assert_int_equal(precis_summary_trace_count(NULL), 0);
     assert_null(precis_summary_trace(NULL, 0));
+    assert_int_equal(precis_summary_keyword_count(NULL), 0);
+    assert_null(precis_summary_keyword(NULL, 0));
+    assert_int_equal(precis_summary_document_count(NULL), 0);
+    assert_null(precis_summary_document(NULL, 0));
     assert_near(precis_summary_stage_ms(NULL, 0), 0, 0);
     precis_summary *s = (precis_summary *)&s;
     assert_int_equal(precis_summarize(NULL, NULL, &s), PRECIS_ERR_INVALID_ARG);
@@ -522,6 +526,96 @@ static void test_api_kim_explain_trace(void **state)
     free_files(&f);
 }
 
+/* Every candidate left out has a reason; a duplicate names a chosen sentence at or above the
+ * dedup threshold; only candidates have one. */
+static void test_api_kim_explain_reasons(void **state)
+{
+    (void)state;
+    files f;
+    precis_corpus *c = kim_corpus(&f);
+    precis_options o;
+    precis_options_init(&o);
+    o.explain = 1;
+    o.budget_kind = PRECIS_BUDGET_WORDS;
+    o.budget = 60;
+    precis_summary *s = NULL;
+    assert_int_equal(precis_summarize(c, &o, &s), PRECIS_OK);
+    size_t n = precis_summary_trace_count(s), count[5] = {0};
+    for (size_t i = 0; i < n; i++) {
+        const precis_trace *t = precis_summary_trace(s, i);
+        assert_true((unsigned)t->skipped <= PRECIS_SKIP_NOT_REACHED);
+        count[t->skipped]++;
+        const precis_trace *prev = i > 0 ? precis_summary_trace(s, i - 1) : NULL;
+        if (prev != NULL && prev->doc == t->doc) // paragraphs follow one another
+            assert_true(t->paragraph >= prev->paragraph);
+        if (t->dropped != NULL || t->chosen)
+            assert_int_equal(t->skipped, PRECIS_SKIP_NONE);
+        else
+            assert_int_not_equal(t->skipped, PRECIS_SKIP_NONE);
+        if (t->skipped == PRECIS_SKIP_DUPLICATE) {
+            const precis_trace *d = precis_summary_trace(s, t->duplicate_of);
+            assert_non_null(d);
+            assert_true(d->chosen);
+            assert_true(t->similarity >= o.dedup);
+        } else {
+            assert_int_equal(t->duplicate_of, (size_t)-1);
+        }
+    }
+    // 60 words hold two or three sentences: the best others did not fit, the rest were never
+    // reached.
+    assert_true(count[PRECIS_SKIP_BUDGET] > 0);
+    assert_true(count[PRECIS_SKIP_NOT_REACHED] > 0);
+    precis_summary_free(s);
+    precis_corpus_free(c);
+    free_files(&f);
+}
+
+static void test_api_kim_documents_and_keywords(void **state)
+{
+    (void)state;
+    files f;
+    precis_corpus *c = kim_corpus(&f);
+    precis_options o;
+    precis_options_init(&o);
+    precis_summary *s = NULL;
+    assert_int_equal(precis_summarize(c, &o, &s), PRECIS_OK);
+    assert_int_equal(precis_summary_keyword_count(s), 0); // only when asked for
+    size_t nd = precis_summary_document_count(s), sents = 0, cands = 0, titles = 0;
+    assert_int_equal(nd, precis_corpus_count(c));
+    for (size_t d = 0; d < nd; d++) {
+        const precis_document *doc = precis_summary_document(s, d);
+        assert_string_equal(doc->name, f.name[d]);
+        assert_int_equal(doc->bytes, f.len[d]);
+        assert_true(doc->n_candidates <= doc->n_sentences);
+        sents += doc->n_sentences;
+        cands += doc->n_candidates;
+        if (doc->title != NULL) {
+            titles++;
+            assert_true(strlen(doc->title) > 0);
+        }
+    }
+    assert_null(precis_summary_document(s, nd));
+    assert_int_equal(sents, precis_summary_corpus_sentences(s));
+    assert_int_equal(cands, precis_summary_candidates(s));
+    assert_true(titles > 0);
+    precis_summary_free(s);
+    o.keywords = 10;
+    assert_int_equal(precis_summarize(c, &o, &s), PRECIS_OK);
+    size_t nk = precis_summary_keyword_count(s);
+    assert_int_equal(nk, 10);
+    for (size_t i = 0; i < nk; i++) {
+        const precis_keyword *k = precis_summary_keyword(s, i);
+        assert_int_equal(strlen(k->text), k->text_len);
+        assert_true(k->score > 0 && k->count > 0);
+        if (i > 0)
+            assert_true(k->score <= precis_summary_keyword(s, i - 1)->score);
+    }
+    assert_null(precis_summary_keyword(s, nk));
+    precis_summary_free(s);
+    precis_corpus_free(c);
+    free_files(&f);
+}
+
 static void test_api_offsets_count_bom(void **state)
 {
     (void)state;
@@ -725,6 +819,8 @@ int main(void)
         cmocka_unit_test(test_api_kim_ratio),
         cmocka_unit_test(test_api_kim_rank_order),
         cmocka_unit_test(test_api_kim_explain_trace),
+        cmocka_unit_test(test_api_kim_explain_reasons),
+        cmocka_unit_test(test_api_kim_documents_and_keywords),
         cmocka_unit_test(test_api_offsets_count_bom),
         cmocka_unit_test(test_api_output_text_collapsed),
         cmocka_unit_test(test_api_first_candidate_without_terms),

@@ -448,6 +448,54 @@ static void test_select_many_candidates(void **state)
     free(eligible);
 }
 
+/* --explain: why each candidate was left out. A long sentence that did not fit is reported as a
+ * budget skip even though a shorter near-duplicate of it was chosen afterwards (it used to be
+ * called a duplicate of that later pick); a duplicate passed over names the pick it duplicates;
+ * one never reached and one too short say so. */
+static void test_select_explain_tells_budget_from_duplicate(void **state)
+{
+    (void)state;
+    problem p;
+    const double score[] = {0.9, 0.5, 0.4, 0.2, 0.1, 0.3};
+    problem_init(&p, 6, score);
+    p.opt.budget_kind = PRECIS_BUDGET_WORDS;
+    p.opt.budget = 12;
+    p.opt.explain = 1;
+    const uint32_t words[] = {20, 8, 3, 3, 3, 3};
+    memcpy(p.words, words, sizeof words);
+    p.rows[0][0] = 1, p.rows[0][1] = 1;
+    p.rows[1][0] = 1, p.rows[1][1] = 0.9;
+    p.rows[2][0] = 1, p.rows[2][1] = 1, p.rows[2][2] = 0.1;
+    p.eligible[5] = false;
+    build_x(&p);
+    precis_csr xt;
+    assert_int_equal(precis_csr_transpose(&p.x, &xt), PRECIS_OK);
+    precis_select_input in = {p.n, p.score, p.words, p.bytes, p.eligible, &p.x, p.pos, &xt};
+    precis_selection sel;
+    assert_int_equal(precis_select(&in, &p.opt, &sel), PRECIS_OK);
+    assert_int_equal(sel.n_chosen, 2);
+    assert_int_equal(sel.chosen[0], 1);
+    assert_int_equal(sel.chosen[1], 3);
+    assert_non_null(sel.skip);
+    assert_int_equal(sel.skip[0], PRECIS_SKIP_BUDGET);
+    assert_int_equal(sel.skip[1], PRECIS_SKIP_NONE);
+    assert_int_equal(sel.skip[2], PRECIS_SKIP_DUPLICATE);
+    assert_int_equal(sel.dup_of[2], 1);
+    assert_true(sel.dup_sim[2] >= 0.5 && sel.dup_sim[2] <= 1.0 + 1e-9);
+    assert_int_equal(sel.skip[3], PRECIS_SKIP_NONE);
+    assert_int_equal(sel.skip[4], PRECIS_SKIP_NOT_REACHED);
+    assert_int_equal(sel.skip[5], PRECIS_SKIP_SHORT);
+    assert_int_equal(sel.dup_of[0], SIZE_MAX);
+    precis_selection_destroy(&sel);
+    // Without explain nothing is recorded.
+    p.opt.explain = 0;
+    assert_int_equal(precis_select(&in, &p.opt, &sel), PRECIS_OK);
+    assert_null(sel.skip);
+    precis_selection_destroy(&sel);
+    precis_csr_destroy(&p.x);
+    precis_csr_destroy(&xt);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -466,6 +514,7 @@ int main(void)
         cmocka_unit_test(test_select_nothing_fits),
         cmocka_unit_test(test_select_zero_scores),
         cmocka_unit_test(test_select_many_candidates),
+        cmocka_unit_test(test_select_explain_tells_budget_from_duplicate),
     };
     return cmocka_run_group_tests_name("select", tests, NULL, NULL);
 }

@@ -1,0 +1,210 @@
+/* --format json: one summarized cluster -> one JSON object (jansson), keys in a fixed order.
+ * The schema is in README.md ("JSON output") and tests/schema/summary.schema.json. */
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "cli.h"
+
+/* A JSON string of 's'; bytes that are not UTF-8 (a file name can be anything) become U+FFFD,
+ * since JSON text must be Unicode. NULL when out of memory. */
+static json_t *jstr(const char *s)
+{
+    json_t *j = json_string(s);
+    if (j != NULL)
+        return j;
+    size_t len = strlen(s), n = 0;
+    char *out = malloc(len * 3 + 1);
+    if (out == NULL)
+        return NULL;
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t i = 0; i < len;) {
+        size_t k = p[i] < 0x80 ? 1 : (p[i] >> 5) == 6 ? 2 : (p[i] >> 4) == 14 ? 3
+                                                  : (p[i] >> 3) == 30 ? 4 : 0;
+        bool ok = k > 0 && i + k <= len;
+        for (size_t q = 1; ok && q < k; q++)
+            ok = (p[i + q] & 0xC0) == 0x80;
+        if (ok) {
+            char one[5] = {0};
+            memcpy(one, p + i, k);
+            json_t *t = json_string(one); // rejects overlong forms and surrogates
+            ok = t != NULL;
+            json_decref(t);
+        }
+        if (ok) {
+            memcpy(out + n, p + i, k);
+            n += k;
+            i += k;
+        } else {
+            memcpy(out + n, "\xEF\xBF\xBD", 3);
+            n += 3;
+            i++;
+        }
+    }
+    out[n] = '\0';
+    j = json_string(out);
+    free(out);
+    return j;
+}
+
+/* Adds 'value' (a new reference, NULL when out of memory) under 'key'; false on failure. */
+static bool put(json_t *obj, const char *key, json_t *value)
+{
+    return value != NULL && json_object_set_new(obj, key, value) == 0;
+}
+
+static bool push(json_t *arr, json_t *value)
+{
+    return value != NULL && json_array_append_new(arr, value) == 0;
+}
+
+static const char *budget_name(precis_budget_kind k)
+{
+    switch (k) {
+    case PRECIS_BUDGET_WORDS: return "words";
+    case PRECIS_BUDGET_BYTES: return "bytes";
+    case PRECIS_BUDGET_RATIO: return "ratio";
+    default: return "sentences";
+    }
+}
+
+static json_t *options_json(const precis_options *opt)
+{
+    json_t *o = json_object(), *b = json_object();
+    bool ok = o != NULL && b != NULL && put(o, "version", json_string(PRECIS_VERSION)) &&
+              put(b, "unit", json_string(budget_name(opt->budget_kind))) &&
+              put(b, "value", opt->budget_kind == PRECIS_BUDGET_RATIO
+                                  ? json_real(opt->budget)
+                                  : json_integer((json_int_t)opt->budget));
+    if (ok) {
+        ok = json_object_set_new(o, "budget", b) == 0;
+        b = NULL;
+    }
+    ok = ok && put(o, "dedup", json_real(opt->dedup)) &&
+         put(o, "language", jstr(opt->language ? opt->language : "en")) &&
+         put(o, "order", json_string(opt->order == PRECIS_ORDER_RANK ? "rank" : "source")) &&
+         put(o, "min_words", json_integer((json_int_t)opt->min_words)) &&
+         put(o, "damping", json_real(opt->damping)) &&
+         put(o, "position_prior", json_real(opt->position_prior)) &&
+         put(o, "redundancy", json_real(opt->redundancy)) &&
+         put(o, "edge_threshold", json_real(opt->edge_threshold)) &&
+         put(o, "keywords", json_integer((json_int_t)opt->keywords));
+    json_decref(b);
+    if (!ok) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+static json_t *documents_json(const precis_summary *s)
+{
+    json_t *arr = json_array();
+    for (size_t i = 0; arr != NULL && i < precis_summary_document_count(s); i++) {
+        const precis_document *d = precis_summary_document(s, i);
+        json_t *o = json_object();
+        bool ok = o != NULL && put(o, "index", json_integer((json_int_t)i)) &&
+                  put(o, "name", jstr(d->name)) &&
+                  put(o, "title", d->title ? jstr(d->title) : json_null()) &&
+                  put(o, "sentences", json_integer((json_int_t)d->n_sentences)) &&
+                  put(o, "candidates", json_integer((json_int_t)d->n_candidates)) &&
+                  put(o, "bytes", json_integer((json_int_t)d->bytes));
+        if (!ok || !push(arr, o)) {
+            json_decref(ok ? NULL : o);
+            json_decref(arr);
+            return NULL;
+        }
+    }
+    return arr;
+}
+
+static json_t *sentence_json(const precis_sentence *t)
+{
+    json_t *o = json_object(), *sup = json_array();
+    bool ok = o != NULL && sup != NULL;
+    for (size_t q = 0; ok && q < t->n_support; q++) {
+        json_t *x = json_object();
+        ok = x != NULL && put(x, "document", json_integer((json_int_t)t->support[q].doc)) &&
+             put(x, "index", json_integer((json_int_t)t->support[q].index)) &&
+             put(x, "similarity", json_real(t->support[q].similarity));
+        if (!ok || !push(sup, x)) {
+            json_decref(ok ? NULL : x);
+            ok = false;
+        }
+    }
+    ok = ok && put(o, "text", json_stringn(t->text, t->text_len)) &&
+         put(o, "document", json_integer((json_int_t)t->doc)) &&
+         put(o, "index", json_integer((json_int_t)t->index)) &&
+         put(o, "offset", json_integer((json_int_t)t->offset)) &&
+         put(o, "length", json_integer((json_int_t)t->length)) &&
+         put(o, "score", json_real(t->score)) &&
+         put(o, "rank", json_integer((json_int_t)t->rank + 1));
+    if (ok) {
+        ok = json_object_set_new(o, "supported_by", sup) == 0;
+        sup = NULL;
+    }
+    json_decref(sup);
+    if (!ok) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+json_t *precis_cli_json_result(const precis_summary *s, const precis_options *opt)
+{
+    json_t *root = json_object(), *corpus = json_object(), *summary = json_array();
+    bool ok = root != NULL && corpus != NULL && summary != NULL &&
+              put(root, "options", options_json(opt)) &&
+              put(corpus, "sentences",
+                  json_integer((json_int_t)precis_summary_corpus_sentences(s))) &&
+              put(corpus, "candidates", json_integer((json_int_t)precis_summary_candidates(s))) &&
+              put(corpus, "documents", documents_json(s));
+    if (ok) {
+        ok = json_object_set_new(root, "corpus", corpus) == 0;
+        corpus = NULL;
+    }
+    for (size_t i = 0; ok && i < precis_summary_count(s); i++)
+        ok = push(summary, sentence_json(precis_summary_sentence(s, i)));
+    if (ok) {
+        ok = json_object_set_new(root, "summary", summary) == 0;
+        summary = NULL;
+    }
+    if (ok && opt->keywords > 0) {
+        json_t *kw = json_array();
+        ok = put(root, "keywords", kw);
+        for (size_t i = 0; ok && i < precis_summary_keyword_count(s); i++) {
+            const precis_keyword *k = precis_summary_keyword(s, i);
+            json_t *x = json_object();
+            ok = x != NULL && put(x, "text", json_stringn(k->text, k->text_len)) &&
+                 put(x, "score", json_real(k->score)) &&
+                 put(x, "count", json_integer((json_int_t)k->count));
+            if (!ok || !push(kw, x)) {
+                json_decref(ok ? NULL : x);
+                ok = false;
+            }
+        }
+    }
+    json_decref(corpus);
+    json_decref(summary);
+    if (!ok) {
+        json_decref(root);
+        return NULL;
+    }
+    return root;
+}
+
+int precis_cli_json_print(FILE *out, const precis_summary *s, const precis_options *opt)
+{
+    json_t *root = precis_cli_json_result(s, opt);
+    if (root == NULL)
+        return -1;
+    // Scores with 6 significant digits: enough to order them, short enough to read.
+    int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
+    json_decref(root);
+    if (rc == 0)
+        fputc('\n', out);
+    return 0; // a failed write shows in ferror(out), which the caller reports
+}
