@@ -35,6 +35,8 @@ DEBS      = libutf8proc-dev libopenblas-dev libcmocka-dev libstemmer-dev pkg-con
 # JSON output, its schema check, and the HTML report's browser test (tests/html.sh; it may be
 # skipped, and chromium left out, with PRECIS_NO_BROWSER=1).
 DEBS     += libjansson-dev python3 python3-jsonschema
+# precis batch's sharding test runs GNU parallel --pipe (tests/batch.sh).
+DEBS     += parallel
 ifneq ($(PRECIS_NO_BROWSER),1)
 DEBS     += chromium
 endif
@@ -111,6 +113,7 @@ e2e: all
 	sh tests/rouge_oracle.sh $(BUILD)/precis
 	sh tests/json.sh $(BUILD)/precis
 	sh tests/html.sh $(BUILD)/precis
+	sh tests/batch.sh $(BUILD)/precis
 
 asan: deps
 	@$(MAKE) --no-print-directory BUILD=build/asan CFLAGS="-O1 -g $(SANITIZE)" \

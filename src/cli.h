@@ -7,6 +7,21 @@
 /** 'precis rouge ...': argv[0] is "rouge". Returns the exit status. */
 int precis_cli_rouge(int argc, char **argv);
 
+/* ---- batch mode (src/cli_batch.c) ---- */
+
+/** Sets option 'name' (a long flag without "--": "words", "dedup", "min-words" or "min_words",
+ * "lang" or "language", ...) to 'value' in 'opt', validated as on the command line;
+ * '*budget_flags' counts the length options given. Options that read files or choose the
+ * output (stopwords, format, explain) are refused. Returns 0, or -1 with a one-line reason in
+ * 'err'. Defined in src/main.c. */
+int precis_cli_set_option(precis_options *opt, int *budget_flags, const char *name,
+                          const char *value, char *err, size_t err_cap);
+
+/** 'precis batch': JSON Lines from the 'n' files 'paths' (none, or "-": standard input), one
+ * JSON result or error per line on stdout, with 'defaults' for every line. Returns the exit
+ * status. */
+int precis_cli_batch(const precis_options *defaults, int n, char **paths);
+
 /* ---- output formats of the summary (src/cli_json.c, src/cli_html.c) ---- */
 
 #include <stdio.h>
@@ -20,6 +35,10 @@ typedef enum { PRECIS_CLI_TEXT = 0, PRECIS_CLI_JSON, PRECIS_CLI_HTML } precis_cl
  * sentences with provenance and support, the keywords if any were asked for. Keys in a fixed
  * order. Returns a new reference (json_decref() it), or NULL when out of memory. */
 struct json_t *precis_cli_json_result(const precis_summary *s, const precis_options *opt);
+
+/** Significant digits of the scores and similarities in JSON output (--format json and batch):
+ * enough to order them, short enough to read. */
+#define PRECIS_CLI_JSON_DIGITS 6
 
 /** Writes precis_cli_json_result() to 'out', indented, UTF-8, then a newline. Returns 0, or -1
  * when out of memory (write errors are left to the caller's ferror()). */

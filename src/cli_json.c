@@ -201,8 +201,9 @@ int precis_cli_json_print(FILE *out, const precis_summary *s, const precis_optio
     json_t *root = precis_cli_json_result(s, opt);
     if (root == NULL)
         return -1;
-    // Scores with 6 significant digits: enough to order them, short enough to read.
-    int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
+    int rc = json_dumpf(root, out,
+                        JSON_INDENT(2) | JSON_PRESERVE_ORDER |
+                            JSON_REAL_PRECISION(PRECIS_CLI_JSON_DIGITS));
     json_decref(root);
     if (rc == 0)
         fputc('\n', out);

@@ -24,6 +24,8 @@ enum { EXIT_USAGE = 2 };
 
 static const char usage_text[] =
     "Usage: precis [OPTIONS] [FILE...]\n"
+    "       precis batch [OPTIONS] [FILE...]   JSON Lines: one cluster per line in, one JSON\n"
+    "                                          result per line out (README, 'Batch mode')\n"
     "       precis rouge --refs REFS [OPTIONS] SYSTEM...   (see 'precis rouge --help')\n"
     "Summarize one article or a cluster of articles about the same story: prints the\n"
     "sentences that matter most, each fact once, one sentence per line.\n"
@@ -87,6 +89,8 @@ typedef struct cli {
     const char *stopwords_path;
     precis_cli_format format;
     bool explain; // --explain given (HTML asks the library for the trace on its own)
+    char *err;    // set: option errors go here instead of stderr (precis batch's lines)
+    size_t err_cap;
 } cli;
 
 /* One line saying what is wrong with the command line, then where to look. */
@@ -97,6 +101,21 @@ __attribute__((format(printf, 1, 2))) static void usage_error(const char *fmt, .
     fprintf(stderr, "precis: ");
     vfprintf(stderr, fmt, ap);
     fprintf(stderr, "\nTry 'precis --help'.\n");
+    va_end(ap);
+}
+
+/* An invalid option value: on stderr as a usage error, or into c->err for a batch line. */
+__attribute__((format(printf, 2, 3))) static void option_error(const cli *c, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    if (c->err != NULL) {
+        vsnprintf(c->err, c->err_cap, fmt, ap);
+    } else {
+        fprintf(stderr, "precis: ");
+        vfprintf(stderr, fmt, ap);
+        fprintf(stderr, "\nTry 'precis --help'.\n");
+    }
     va_end(ap);
 }
 
@@ -360,7 +379,7 @@ static int parse_option(cli *c, int ch, const char *arg, const char *flag)
     case 'w':
     case 'b':
         if (!parse_count(arg, 1, ch == 'n' ? 1e7 : 1e12, &v)) {
-            usage_error("invalid value '%s' for %s: expected a whole number >= 1", arg, flag);
+            option_error(c, "invalid value '%s' for %s: expected a whole number >= 1", arg, flag);
             return EXIT_USAGE;
         }
         o->budget_kind = ch == 'n' ? PRECIS_BUDGET_SENTENCES
@@ -370,7 +389,7 @@ static int parse_option(cli *c, int ch, const char *arg, const char *flag)
         return -1;
     case 'r':
         if (!parse_double(arg, 0, 1, true, &v)) {
-            usage_error("invalid value '%s' for %s: expected a fraction 0 < R <= 1", arg, flag);
+            option_error(c, "invalid value '%s' for %s: expected a fraction 0 < R <= 1", arg, flag);
             return EXIT_USAGE;
         }
         o->budget_kind = PRECIS_BUDGET_RATIO;
@@ -379,7 +398,7 @@ static int parse_option(cli *c, int ch, const char *arg, const char *flag)
         return -1;
     case OPT_DEDUP:
         if (!parse_double(arg, 0, 1, true, &o->dedup)) {
-            usage_error("invalid value '%s' for %s: expected 0 < T <= 1", arg, flag);
+            option_error(c, "invalid value '%s' for %s: expected 0 < T <= 1", arg, flag);
             return EXIT_USAGE;
         }
         return -1;
@@ -389,33 +408,33 @@ static int parse_option(cli *c, int ch, const char *arg, const char *flag)
         else if (strcmp(arg, "rank") == 0)
             o->order = PRECIS_ORDER_RANK;
         else {
-            usage_error("invalid value '%s' for %s: expected 'source' or 'rank'", arg, flag);
+            option_error(c, "invalid value '%s' for %s: expected 'source' or 'rank'", arg, flag);
             return EXIT_USAGE;
         }
         return -1;
     case OPT_MIN_WORDS:
         if (!parse_count(arg, 0, 1e6, &v)) {
-            usage_error("invalid value '%s' for %s: expected a whole number", arg, flag);
+            option_error(c, "invalid value '%s' for %s: expected a whole number", arg, flag);
             return EXIT_USAGE;
         }
         o->min_words = (size_t)v;
         return -1;
     case OPT_DAMPING:
         if (!parse_double(arg, 0, 1, true, &o->damping) || o->damping >= 1) {
-            usage_error("invalid value '%s' for %s: expected 0 < D < 1", arg, flag);
+            option_error(c, "invalid value '%s' for %s: expected 0 < D < 1", arg, flag);
             return EXIT_USAGE;
         }
         return -1;
     case OPT_PRIOR:
     case OPT_REDUNDANCY:
         if (!parse_double(arg, 0, 1, false, ch == OPT_PRIOR ? &o->position_prior : &o->redundancy)) {
-            usage_error("invalid value '%s' for %s: expected 0 <= P <= 1", arg, flag);
+            option_error(c, "invalid value '%s' for %s: expected 0 <= P <= 1", arg, flag);
             return EXIT_USAGE;
         }
         return -1;
     case OPT_EDGE:
         if (!parse_double(arg, 0, 1, false, &o->edge_threshold) || o->edge_threshold >= 1) {
-            usage_error("invalid value '%s' for %s: expected 0 <= T < 1", arg, flag);
+            option_error(c, "invalid value '%s' for %s: expected 0 <= T < 1", arg, flag);
             return EXIT_USAGE;
         }
         return -1;
@@ -429,7 +448,7 @@ static int parse_option(cli *c, int ch, const char *arg, const char *flag)
                 o->graph = (precis_graph_kind)k;
                 return -1;
             }
-        usage_error("invalid value '%s' for %s: expected auto, dense, sparse or pruned", arg, flag);
+        option_error(c, "invalid value '%s' for %s: expected auto, dense, sparse or pruned", arg, flag);
         return EXIT_USAGE;
     }
     case OPT_STOPWORDS:
@@ -437,7 +456,7 @@ static int parse_option(cli *c, int ch, const char *arg, const char *flag)
         return -1;
     case OPT_THREADS:
         if (!parse_count(arg, 1, 8, &v)) {
-            usage_error("invalid value '%s' for %s: expected 1 to 8", arg, flag);
+            option_error(c, "invalid value '%s' for %s: expected 1 to 8", arg, flag);
             return EXIT_USAGE;
         }
         o->threads = (size_t)v;
@@ -445,7 +464,7 @@ static int parse_option(cli *c, int ch, const char *arg, const char *flag)
     case OPT_MAX_BYTES:
     case OPT_MAX_SENTENCES:
         if (!parse_count(arg, 1, 1e15, &v)) {
-            usage_error("invalid value '%s' for %s: expected a whole number >= 1", arg, flag);
+            option_error(c, "invalid value '%s' for %s: expected a whole number >= 1", arg, flag);
             return EXIT_USAGE;
         }
         if (ch == OPT_MAX_BYTES)
@@ -464,13 +483,13 @@ static int parse_option(cli *c, int ch, const char *arg, const char *flag)
         else if (strcmp(arg, "html") == 0)
             c->format = PRECIS_CLI_HTML;
         else {
-            usage_error("invalid value '%s' for %s: expected text, json or html", arg, flag);
+            option_error(c, "invalid value '%s' for %s: expected text, json or html", arg, flag);
             return EXIT_USAGE;
         }
         return -1;
     case OPT_KEYWORDS:
         if (!parse_count(arg, 1, 1e6, &v)) {
-            usage_error("invalid value '%s' for %s: expected a whole number >= 1", arg, flag);
+            option_error(c, "invalid value '%s' for %s: expected a whole number >= 1", arg, flag);
             return EXIT_USAGE;
         }
         o->keywords = (size_t)v;
@@ -499,6 +518,45 @@ static const char *flag_name(int ch, int long_index, char *tmp, size_t cap)
     else
         snprintf(tmp, cap, "-%c", ch);
     return tmp;
+}
+
+/* Options a batch line may set: the summary's own, never a file to read or an output form. */
+static bool batch_settable(int ch)
+{
+    return ch != OPT_STOPWORDS && ch != 'f' && ch != OPT_EXPLAIN && ch != 'q' && ch != 'h' &&
+           ch != OPT_VERSION;
+}
+
+int precis_cli_set_option(precis_options *opt, int *budget_flags, const char *name,
+                          const char *value, char *err, size_t err_cap)
+{
+    char key[64];
+    size_t len = strlen(name);
+    if (len == 0 || len >= sizeof key) {
+        snprintf(err, err_cap, "unknown option '%s'", name);
+        return -1;
+    }
+    for (size_t i = 0; i <= len; i++) // "min_words" as in the JSON output, or "min-words"
+        key[i] = name[i] == '_' ? '-' : name[i];
+    if (strcmp(key, "language") == 0) // the JSON output's name for --lang
+        strcpy(key, "lang");
+    for (size_t i = 0; long_opts[i].name != NULL; i++) {
+        if (strcmp(long_opts[i].name, key) != 0)
+            continue;
+        int ch = long_opts[i].val;
+        if (!batch_settable(ch) || long_opts[i].has_arg != required_argument)
+            break;
+        cli c = {.opt = *opt, .budget_flags = *budget_flags, .err = err, .err_cap = err_cap};
+        char flag[80];
+        snprintf(flag, sizeof flag, "option '%s'", name);
+        if (parse_option(&c, ch, value, flag) >= 0)
+            return -1;
+        *opt = c.opt;
+        *budget_flags = c.budget_flags;
+        return 0;
+    }
+    snprintf(err, err_cap, "unknown option '%s'", name);
+    return -1;
 }
 
 /* The progress line: on stderr, only when it is a terminal, only after the first second, and
@@ -626,6 +684,12 @@ int main(int argc, char **argv)
 {
     if (argc > 1 && strcmp(argv[1], "rouge") == 0)
         return precis_cli_rouge(argc - 1, argv + 1);
+    // 'precis batch [OPTIONS] [FILE...]': the same options, as defaults for every line
+    bool batch = argc > 1 && strcmp(argv[1], "batch") == 0;
+    if (batch) {
+        argc--;
+        argv++;
+    }
     cli c = {0};
     precis_options_init(&c.opt);
     int ch, long_index = -1, rc;
@@ -667,6 +731,16 @@ int main(int argc, char **argv)
     buf stop = {0};
     if (c.stopwords_path != NULL && read_stopwords(&c, &stop) != 0)
         return EXIT_FAILURE;
+    if (batch) {
+        if (c.format != PRECIS_CLI_TEXT || c.explain) {
+            usage_error("batch writes JSON Lines: --format and --explain do not apply");
+            free(stop.data);
+            return EXIT_USAGE;
+        }
+        rc = precis_cli_batch(&c.opt, argc - optind, argv + optind);
+        free(stop.data);
+        return rc;
+    }
     size_t limit = c.opt.max_input_bytes ? c.opt.max_input_bytes : (size_t)2 << 30;
     precis_corpus *corpus = NULL;
     precis_summary *summary = NULL;

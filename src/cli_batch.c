@@ -1,0 +1,259 @@
+/* 'precis batch': JSON Lines in, JSON Lines out, for engines that shard work over processes
+ * (GNU parallel --pipe, Hadoop Streaming, Spark's RDD.pipe). Each input line is one cluster,
+ *
+ *   {"id": ..., "documents": [{"name": ..., "text": ...}, ...], "options": {...}}
+ *
+ * and gives exactly one output line with its id, in input order:
+ *
+ *   {"id": ..., "result": <the --format json object>}   or   {"id": ..., "error": {...}}
+ *
+ * A bad line (not JSON, no documents, a bad option, text that is binary, a budget nothing fits
+ * in) gives an error object and the batch goes on. One line is held in memory at a time, so
+ * memory follows the largest cluster, not the length of the stream. */
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "cli.h"
+
+enum { ERR_CAP = 512 };
+
+/* {"id": id, "error": {"message": ...}}; a line without a usable id also says which line it
+ * was ("line": N, counted from 1 in its input), since nothing else identifies it. */
+static json_t *error_line(json_t *id, unsigned long line_no, const char *message)
+{
+    json_t *out = json_object(), *e = json_object();
+    if (out == NULL || e == NULL || json_object_set(out, "id", id ? id : json_null()) != 0 ||
+        (id == NULL && json_object_set_new(e, "line", json_integer((json_int_t)line_no)) != 0) ||
+        json_object_set_new(e, "message", json_string(message)) != 0 ||
+        json_object_set_new(out, "error", e) != 0) {
+        json_decref(out);
+        json_decref(e);
+        return NULL;
+    }
+    return out;
+}
+
+/* A number option as the command line would give it. */
+static bool option_text(const json_t *v, char *buf, size_t cap)
+{
+    if (json_is_integer(v))
+        snprintf(buf, cap, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+    else if (json_is_real(v))
+        snprintf(buf, cap, "%.17g", json_real_value(v));
+    else
+        return false;
+    return true;
+}
+
+/* The options of one line over the defaults; false with a reason in 'err'. */
+static bool line_options(json_t *obj, precis_options *opt, char *err)
+{
+    if (obj == NULL)
+        return true;
+    if (!json_is_object(obj)) {
+        snprintf(err, ERR_CAP, "'options' must be an object");
+        return false;
+    }
+    int budget_flags = 0;
+    const char *key;
+    json_t *v;
+    json_object_foreach(obj, key, v)
+    {
+        // A string is passed as it is: the options may keep pointing at it (the language),
+        // and it lives as long as the line's JSON.
+        char number[64];
+        const char *value = json_is_string(v) ? json_string_value(v) : number;
+        if (!json_is_string(v) && !option_text(v, number, sizeof number)) {
+            snprintf(err, ERR_CAP, "option '%s': expected a number or a string", key);
+            return false;
+        }
+        if (precis_cli_set_option(opt, &budget_flags, key, value, err, ERR_CAP) != 0)
+            return false;
+    }
+    if (budget_flags > 1) {
+        snprintf(err, ERR_CAP, "give one length at a time (sentences, words, bytes or ratio)");
+        return false;
+    }
+    return true;
+}
+
+/* Adds every document of the line to 'corpus'; false with a reason in 'err'. */
+static bool line_documents(const json_t *docs, const precis_options *opt, precis_corpus *corpus,
+                           char *err)
+{
+    if (!json_is_array(docs) || json_array_size(docs) == 0) {
+        snprintf(err, ERR_CAP, "'documents' must be a non-empty array of {\"name\", \"text\"}");
+        return false;
+    }
+    size_t limit = opt->max_input_bytes ? opt->max_input_bytes : (size_t)2 << 30, total = 0;
+    size_t i;
+    json_t *d;
+    json_array_foreach(docs, i, d)
+    {
+        const json_t *text = json_object_get(d, "text"), *name = json_object_get(d, "name");
+        if (!json_is_object(d) || !json_is_string(text) || (name && !json_is_string(name))) {
+            snprintf(err, ERR_CAP, "documents[%zu]: expected {\"name\": string, \"text\": string}",
+                     i);
+            return false;
+        }
+        char fallback[48];
+        snprintf(fallback, sizeof fallback, "documents[%zu]", i);
+        const char *doc_name = name ? json_string_value(name) : fallback;
+        size_t len = json_string_length(text);
+        total += len;
+        if (total > limit) {
+            snprintf(err, ERR_CAP, "%s: input exceeds a limit (see --max-bytes)", doc_name);
+            return false;
+        }
+        precis_status st = precis_corpus_add(corpus, doc_name, json_string_value(text), len);
+        if (st != PRECIS_OK) {
+            const char *why = precis_corpus_error(corpus);
+            snprintf(err, ERR_CAP, "%s: %s", doc_name, why && *why ? why : precis_strerror(st));
+            return false;
+        }
+    }
+    return true;
+}
+
+/* The output object of one parsed line (its id is valid): the result or the error. */
+static json_t *run_line(json_t *root, json_t *id, const precis_options *defaults)
+{
+    char err[ERR_CAP] = "";
+    const char *key;
+    json_t *v;
+    json_object_foreach(root, key, v)
+    {
+        if (strcmp(key, "id") != 0 && strcmp(key, "documents") != 0 &&
+            strcmp(key, "options") != 0) {
+            snprintf(err, sizeof err, "unknown key '%s' (expected id, documents, options)", key);
+            return error_line(id, 0, err);
+        }
+    }
+    precis_options opt = *defaults;
+    if (!line_options(json_object_get(root, "options"), &opt, err))
+        return error_line(id, 0, err);
+    precis_corpus *corpus = NULL;
+    precis_summary *summary = NULL;
+    json_t *out = NULL;
+    precis_status st = precis_corpus_new(&corpus);
+    if (st != PRECIS_OK) {
+        snprintf(err, sizeof err, "%s", precis_strerror(st));
+    } else if (line_documents(json_object_get(root, "documents"), &opt, corpus, err)) {
+        st = precis_summarize(corpus, &opt, &summary);
+        if (st == PRECIS_ERR_LANGUAGE)
+            snprintf(err, sizeof err, "language '%s': unsupported", opt.language);
+        else if (st == PRECIS_ERR_TOO_LARGE)
+            snprintf(err, sizeof err, "input exceeds a limit (see max-bytes, max-sentences)");
+        else if (st != PRECIS_OK)
+            snprintf(err, sizeof err, "%s", precis_strerror(st));
+        else if (precis_summary_count(summary) == 0)
+            snprintf(err, sizeof err, "no sentence fits within the length budget");
+        else {
+            json_t *result = precis_cli_json_result(summary, &opt);
+            out = json_object();
+            if (result == NULL || out == NULL || json_object_set(out, "id", id) != 0 ||
+                json_object_set_new(out, "result", result) != 0) {
+                json_decref(out);
+                out = NULL;
+                snprintf(err, sizeof err, "out of memory");
+            }
+        }
+    }
+    precis_summary_free(summary);
+    precis_corpus_free(corpus);
+    return out ? out : error_line(id, 0, err);
+}
+
+/* One input line -> its output object (NULL only when out of memory). */
+static json_t *answer(const char *line, size_t len, unsigned long line_no,
+                      const precis_options *defaults)
+{
+    char err[ERR_CAP];
+    json_error_t je;
+    // NUL is allowed inside strings so that a binary document gets the loader's own error
+    json_t *root = json_loadb(line, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &je);
+    if (root == NULL) {
+        snprintf(err, sizeof err, "line %lu: not JSON: %s (column %d)", line_no, je.text,
+                 je.column);
+        return error_line(NULL, line_no, err);
+    }
+    json_t *id = json_is_object(root) ? json_object_get(root, "id") : NULL;
+    json_t *out;
+    if (!json_is_object(root))
+        snprintf(err, sizeof err, "line %lu: expected a JSON object", line_no);
+    else if (!json_is_string(id) && !json_is_integer(id))
+        snprintf(err, sizeof err, "line %lu: 'id' must be a string or an integer", line_no);
+    if (!json_is_object(root) || (!json_is_string(id) && !json_is_integer(id)))
+        out = error_line(NULL, line_no, err);
+    else
+        out = run_line(root, id, defaults);
+    json_decref(root);
+    return out;
+}
+
+/* Answers every line of 'in'; 0, or 1 when reading or writing failed (said on stderr). */
+static int run_stream(FILE *in, const char *name, const precis_options *defaults)
+{
+    char *line = NULL;
+    size_t cap = 0;
+    unsigned long line_no = 0;
+    ssize_t got;
+    int rc = 0;
+    errno = 0;
+    while ((got = getline(&line, &cap, in)) >= 0) {
+        line_no++;
+        size_t len = (size_t)got;
+        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+            len--;
+        size_t blank = 0;
+        while (blank < len && (line[blank] == ' ' || line[blank] == '\t'))
+            blank++;
+        if (blank == len)
+            continue; // blank lines carry no cluster: nothing to answer
+        json_t *out = answer(line, len, line_no, defaults);
+        if (out == NULL || json_dumpf(out, stdout,
+                                      JSON_COMPACT | JSON_PRESERVE_ORDER |
+                                          JSON_REAL_PRECISION(PRECIS_CLI_JSON_DIGITS)) != 0 ||
+            putchar('\n') == EOF || fflush(stdout) == EOF) {
+            json_decref(out);
+            if (errno != EPIPE) // a reader that stopped early (| head) is not an error
+                fprintf(stderr, "precis: batch: %s\n",
+                        out == NULL ? "out of memory" : "cannot write the output");
+            rc = 1;
+            break;
+        }
+        json_decref(out);
+        errno = 0;
+    }
+    if (rc == 0 && ferror(in)) {
+        fprintf(stderr, "precis: %s: %s\n", name, strerror(errno ? errno : EIO));
+        rc = 1;
+    }
+    free(line);
+    return rc;
+}
+
+int precis_cli_batch(const precis_options *defaults, int n, char **paths)
+{
+    if (n == 0)
+        return run_stream(stdin, "(stdin)", defaults);
+    for (int i = 0; i < n; i++) {
+        bool is_stdin = strcmp(paths[i], "-") == 0;
+        FILE *in = is_stdin ? stdin : fopen(paths[i], "r");
+        if (in == NULL) {
+            fprintf(stderr, "precis: %s: %s\n", paths[i], strerror(errno));
+            return EXIT_FAILURE;
+        }
+        int rc = run_stream(in, is_stdin ? "(stdin)" : paths[i], defaults);
+        if (!is_stdin)
+            fclose(in);
+        if (rc != 0)
+            return rc;
+    }
+    return EXIT_SUCCESS;
+}
