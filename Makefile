@@ -53,8 +53,7 @@ SOMAJOR   = $(firstword $(subst ., ,$(VERSION)))
 SONAME    = libprecis.so.$(SOMAJOR)
 SHLIB     = $(BUILD)/libprecis.so.$(VERSION)
 
-.PHONY: all run test unit e2e asan ubsan tsan deps bench bench-quality install uninstall clean \
-        format
+.PHONY: all run test unit e2e asan ubsan tsan deps bench bench-quality install uninstall clean format
 .DEFAULT_GOAL := all
 
 all: $(BUILD)/libprecis.a $(BUILD)/libprecis.so $(BUILD)/precis
