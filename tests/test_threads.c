@@ -415,8 +415,8 @@ static void init_cases(test_case *cases, size_t cap)
     memset(cases, 0, cap * sizeof *cases);
     // Only the first case uses the dense graph: OpenBLAS, which computes it, locks a mutex of
     // its own on every call, and ThreadSanitizer takes that lock as ordering everything each
-    // thread did before it against everything the others do after: races in the rest of the
-    // library would go unseen if every case called it.
+    // thread did before it against everything the others do after it: with every case calling
+    // OpenBLAS, races in the rest of the library could go unseen.
     for (size_t k = 0; k < cap; k++) {
         precis_options_init(&cases[k].opt);
         cases[k].opt.graph = k == 0 ? PRECIS_GRAPH_AUTO : PRECIS_GRAPH_SPARSE;
