@@ -350,6 +350,7 @@ typedef struct worker {
     size_t n_cases;
     const precis_corpus *shared; // summarized by every thread in its last case, if set
     size_t shared_case;
+    pthread_barrier_t *start;
     size_t runs, mismatches;
     char what[256];
 } worker;
@@ -357,6 +358,8 @@ typedef struct worker {
 static void *work(void *arg)
 {
     worker *w = arg;
+    // All start together, so that the calls overlap from the first on, whatever the scheduler.
+    pthread_barrier_wait(w->start);
     for (size_t round = 0; round < ROUNDS; round++)
         for (size_t k = 0; k < w->n_cases; k++) {
             // Each thread starts at another case, so different corpora are summarized at once.
@@ -451,9 +454,11 @@ static void test_threads_match_single_threaded_reference(void **state)
 
     worker w[N_THREADS];
     pthread_t tid[N_THREADS];
+    pthread_barrier_t start;
+    assert_int_equal(pthread_barrier_init(&start, NULL, N_THREADS), 0);
     for (size_t t = 0; t < N_THREADS; t++) {
         w[t] = (worker){.id = t, .cases = cases, .n_cases = n, .shared = shared,
-                        .shared_case = 1};
+                        .shared_case = 1, .start = &start};
         assert_int_equal(pthread_create(&tid[t], NULL, work, &w[t]), 0);
     }
     size_t runs = 0;
@@ -461,6 +466,7 @@ static void test_threads_match_single_threaded_reference(void **state)
         assert_int_equal(pthread_join(tid[t], NULL), 0);
         runs += w[t].runs;
     }
+    pthread_barrier_destroy(&start);
     precis_corpus_free(shared);
     for (size_t k = 0; k < n; k++)
         free(cases[k].reference);
