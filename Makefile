@@ -33,7 +33,7 @@ LDLIBS   += $(PKG_LIBS) -lstemmer -lpthread -lm
 SANITIZE  = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 # The Debian packages the build and the tests need.
-DEBS      = libutf8proc-dev libopenblas-dev libcmocka-dev libstemmer-dev pkg-config clang groff-base
+DEBS      = libutf8proc-dev libopenblas-dev libcmocka-dev libstemmer-dev pkg-config groff-base
 
 LIB_SRC   = $(filter-out src/main.c src/cli_%.c,$(wildcard src/*.c))
 CLI_SRC   = src/main.c $(wildcard src/cli_*.c)
@@ -141,7 +141,8 @@ ubsan: deps
 # not instrumented (ThreadSanitizer sees only its calls into libc) and needs no suppressions.
 # Three runs: a race planted in the library for a trial was reported in about two runs of three.
 TSAN      = -fsanitize=thread -fno-omit-frame-pointer
-tsan: deps
+tsan:
+	@$(MAKE) --no-print-directory deps DEBS="$(DEBS) clang"
 	@$(MAKE) --no-print-directory BUILD=build/tsan CC=clang CFLAGS="-O1 -g $(TSAN)" \
 	    LDFLAGS="$(TSAN)" build/tsan/tests/test_threads
 	for run in 1 2 3; do \
