@@ -13,7 +13,20 @@
 extern "C" {
 #endif
 
+/* Everything this header declares is the library's interface. libprecis is compiled with
+ * -fvisibility=hidden, so these declarations, and nothing else, are exported from
+ * libprecis.so: a declaration added anywhere below is exported without further marking. */
+#if defined(__GNUC__) && __GNUC__ >= 4
+#pragma GCC visibility push(default)
+#endif
+
+/* The version, MAJOR.MINOR.PATCH: the one place it is written. The Makefile reads it for the
+ * shared library's file name and soname (libprecis.so.MAJOR) and for precis.pc. */
 #define PRECIS_VERSION "0.1.0"
+
+/** The version of the library actually linked, which can differ from PRECIS_VERSION, the one
+ * compiled against, when the shared library is replaced. A static string. */
+const char *precis_version(void);
 
 typedef enum {
     PRECIS_OK = 0,
@@ -364,6 +377,10 @@ precis_status precis_rouge_score_instances(precis_rouge *r, const char *peer, si
  * without the NUL, to '*len', as snprintf() does. For tests and for checking a score by hand. */
 precis_status precis_rouge_tokens(precis_rouge *r, const char *text, size_t text_len, char *buf,
                                   size_t cap, size_t *len);
+
+#if defined(__GNUC__) && __GNUC__ >= 4
+#pragma GCC visibility pop
+#endif
 
 #ifdef __cplusplus
 }
