@@ -33,7 +33,8 @@ DEBS      = libutf8proc-dev libopenblas-dev libcmocka-dev libstemmer-dev pkg-con
 LIB_SRC   = $(filter-out src/main.c src/cli_%.c,$(wildcard src/*.c))
 CLI_SRC   = src/main.c $(wildcard src/cli_*.c)
 DATA      = stopwords/en.txt stopwords/en.abbrev stopwords/rouge-smart.txt \
-            stopwords/rouge-wordnet-exc.tsv
+            stopwords/rouge-wordnet-exc.tsv \
+            $(filter-out stopwords/en.txt stopwords/en.abbrev,$(sort $(wildcard stopwords/??.txt stopwords/??.abbrev)))
 GEN_SRC   = $(BUILD)/gen/precis_data.c
 LIB_OBJ   = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/precis_data.o
 CLI_OBJ   = $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)

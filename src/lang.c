@@ -1,0 +1,480 @@
+/* Languages: the ones libstemmer offers (sb_stemmer_list()) plus Chinese, Japanese and Korean,
+ * their compiled word lists, and detection of a document's language from its letters' scripts
+ * and from which languages' stopwords its words are. */
+#include <assert.h>
+#include <libstemmer.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <utf8proc.h>
+
+#include "internal.h"
+
+/* Bytes of a document that detection reads: enough words to tell, little time on long ones. */
+#define DETECT_BYTES 16384
+/* Fewer words than this in a Latin-script document: too short to tell, so English. */
+#define DETECT_MIN_WORDS 20
+/* A language must hold this share of the words (weighted, see below) to be chosen... */
+#define DETECT_MIN_SHARE 0.03
+/* ...and a Latin-script language other than English this many times English's score. */
+#define DETECT_MARGIN 1.5
+
+/* What precis knows about each language; only those whose stemmer libstemmer has are offered
+ * (and the three without a stemmer, whose runs of characters become bigrams). Sorted by code. */
+typedef struct known {
+    const char *code, *name, *stemmer;
+    precis_script script, script2;
+    bool semicolon_question;
+} known;
+
+static const known known_langs[] = {
+    {"ar", "Arabic", "arabic", PRECIS_SCRIPT_ARABIC, 0, false},
+    {"ca", "Catalan", "catalan", PRECIS_SCRIPT_LATIN, 0, false},
+    {"da", "Danish", "danish", PRECIS_SCRIPT_LATIN, 0, false},
+    {"de", "German", "german", PRECIS_SCRIPT_LATIN, 0, false},
+    {"el", "Greek", "greek", PRECIS_SCRIPT_GREEK, 0, true},
+    {"en", "English", "english", PRECIS_SCRIPT_LATIN, 0, false},
+    {"es", "Spanish", "spanish", PRECIS_SCRIPT_LATIN, 0, false},
+    {"eu", "Basque", "basque", PRECIS_SCRIPT_LATIN, 0, false},
+    {"fi", "Finnish", "finnish", PRECIS_SCRIPT_LATIN, 0, false},
+    {"fr", "French", "french", PRECIS_SCRIPT_LATIN, 0, false},
+    {"ga", "Irish", "irish", PRECIS_SCRIPT_LATIN, 0, false},
+    {"hi", "Hindi", "hindi", PRECIS_SCRIPT_DEVANAGARI, 0, false},
+    {"hu", "Hungarian", "hungarian", PRECIS_SCRIPT_LATIN, 0, false},
+    {"hy", "Armenian", "armenian", PRECIS_SCRIPT_ARMENIAN, 0, false},
+    {"id", "Indonesian", "indonesian", PRECIS_SCRIPT_LATIN, 0, false},
+    {"it", "Italian", "italian", PRECIS_SCRIPT_LATIN, 0, false},
+    {"ja", "Japanese", NULL, PRECIS_SCRIPT_KANA, PRECIS_SCRIPT_HAN, false},
+    {"ko", "Korean", NULL, PRECIS_SCRIPT_HANGUL, 0, false},
+    {"lt", "Lithuanian", "lithuanian", PRECIS_SCRIPT_LATIN, 0, false},
+    {"ne", "Nepali", "nepali", PRECIS_SCRIPT_DEVANAGARI, 0, false},
+    {"nl", "Dutch", "dutch", PRECIS_SCRIPT_LATIN, 0, false},
+    {"no", "Norwegian", "norwegian", PRECIS_SCRIPT_LATIN, 0, false},
+    {"pt", "Portuguese", "portuguese", PRECIS_SCRIPT_LATIN, 0, false},
+    {"ro", "Romanian", "romanian", PRECIS_SCRIPT_LATIN, 0, false},
+    {"ru", "Russian", "russian", PRECIS_SCRIPT_CYRILLIC, 0, false},
+    {"sr", "Serbian", "serbian", PRECIS_SCRIPT_CYRILLIC, PRECIS_SCRIPT_LATIN, false},
+    {"sv", "Swedish", "swedish", PRECIS_SCRIPT_LATIN, 0, false},
+    {"ta", "Tamil", "tamil", PRECIS_SCRIPT_TAMIL, 0, false},
+    {"tr", "Turkish", "turkish", PRECIS_SCRIPT_LATIN, 0, false},
+    {"yi", "Yiddish", "yiddish", PRECIS_SCRIPT_HEBREW, 0, false},
+    {"zh", "Chinese", NULL, PRECIS_SCRIPT_HAN, 0, false},
+};
+#define N_KNOWN (sizeof known_langs / sizeof known_langs[0])
+
+static bool stemmer_available(const char *name)
+{
+    for (const char **p = sb_stemmer_list(); *p != NULL; p++)
+        if (strcmp(*p, name) == 0)
+            return true;
+    return false;
+}
+
+static bool is_known_stemmer(const char *name)
+{
+    if (strcmp(name, "porter") == 0) // the original Porter stemmer: English again
+        return true;
+    for (size_t i = 0; i < N_KNOWN; i++)
+        if (known_langs[i].stemmer != NULL && strcmp(known_langs[i].stemmer, name) == 0)
+            return true;
+    return false;
+}
+
+static const precis_data_file *data_file(const char *code, const char *ext)
+{
+    char name[32];
+    size_t n = strlen(code);
+    if (n + strlen(ext) + 1 > sizeof name)
+        return NULL;
+    memcpy(name, code, n);
+    strcpy(name + n, ext);
+    for (size_t i = 0; i < precis_data_files_count; i++)
+        if (strcmp(precis_data_files[i].name, name) == 0)
+            return &precis_data_files[i];
+    return NULL;
+}
+
+static void fill(precis_lang *out, const char *code, const char *name, const char *stemmer,
+                 precis_script script, precis_script script2, bool semicolon_question)
+{
+    memset(out, 0, sizeof *out);
+    out->code = code;
+    out->name = name;
+    out->stemmer = stemmer;
+    out->script = script;
+    out->script2 = script2;
+    out->semicolon_question = semicolon_question;
+    // Chinese, Japanese and Korean text may hold Latin words: English lists serve those.
+    const char *words = stemmer == NULL ? "en" : code;
+    const precis_data_file *f = data_file(words, ".txt");
+    if (f != NULL) {
+        out->stop = f->lines;
+        out->n_stop = f->n;
+    }
+    if ((f = data_file(words, ".abbrev")) != NULL) {
+        out->abbrev = f->lines;
+        out->n_abbrev = f->n;
+    }
+}
+
+/* The languages in order: the known ones whose stemmer is there, then any stemmer of a newer
+ * libstemmer that precis has no entry for (by its Snowball name, without word lists). */
+size_t precis_lang_count(void)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < N_KNOWN; i++)
+        n += known_langs[i].stemmer == NULL || stemmer_available(known_langs[i].stemmer);
+    for (const char **p = sb_stemmer_list(); *p != NULL; p++)
+        n += !is_known_stemmer(*p);
+    return n < PRECIS_MAX_LANGS ? n : PRECIS_MAX_LANGS;
+}
+
+bool precis_lang_at(size_t index, precis_lang *out)
+{
+    size_t n = 0;
+    if (index >= PRECIS_MAX_LANGS)
+        return false;
+    for (size_t i = 0; i < N_KNOWN; i++) {
+        const known *k = &known_langs[i];
+        if (k->stemmer != NULL && !stemmer_available(k->stemmer))
+            continue;
+        if (n++ == index) {
+            fill(out, k->code, k->name, k->stemmer, k->script, k->script2,
+                 k->semicolon_question);
+            return true;
+        }
+    }
+    for (const char **p = sb_stemmer_list(); *p != NULL; p++) {
+        if (is_known_stemmer(*p))
+            continue;
+        if (n++ == index) {
+            fill(out, *p, *p, *p, PRECIS_SCRIPT_NONE, PRECIS_SCRIPT_NONE, false);
+            return true;
+        }
+    }
+    return false;
+}
+
+bool precis_lang_find(const char *name, size_t *index)
+{
+    precis_lang l;
+    if (strcasecmp(name, "porter") == 0)
+        name = "en";
+    for (size_t i = 0; precis_lang_at(i, &l); i++)
+        if (strcasecmp(name, l.code) == 0 || strcasecmp(name, l.name) == 0 ||
+            (l.stemmer != NULL && strcasecmp(name, l.stemmer) == 0)) {
+            *index = i;
+            return true;
+        }
+    return false;
+}
+
+size_t precis_lang_english(void)
+{
+    size_t i = 0;
+    bool found = precis_lang_find("en", &i);
+    assert(found); // every libstemmer has English
+    (void)found;
+    return i;
+}
+
+/* ---- scripts ----------------------------------------------------------------------------- */
+
+precis_script precis_script_of(int32_t c)
+{
+    if (c < 0x80)
+        return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ? PRECIS_SCRIPT_LATIN : PRECIS_SCRIPT_NONE;
+    if (c < 0x250 || (c >= 0x1E00 && c <= 0x1EFF))
+        return PRECIS_SCRIPT_LATIN;
+    if ((c >= 0x370 && c <= 0x3FF) || (c >= 0x1F00 && c <= 0x1FFF))
+        return PRECIS_SCRIPT_GREEK;
+    if (c >= 0x400 && c <= 0x52F)
+        return PRECIS_SCRIPT_CYRILLIC;
+    if (c >= 0x530 && c <= 0x58F)
+        return PRECIS_SCRIPT_ARMENIAN;
+    if ((c >= 0x590 && c <= 0x5FF) || (c >= 0xFB1D && c <= 0xFB4F))
+        return PRECIS_SCRIPT_HEBREW;
+    if ((c >= 0x600 && c <= 0x6FF) || (c >= 0x750 && c <= 0x77F) || (c >= 0xFB50 && c <= 0xFDFF) ||
+        (c >= 0xFE70 && c <= 0xFEFF))
+        return PRECIS_SCRIPT_ARABIC;
+    if (c >= 0x900 && c <= 0x97F)
+        return PRECIS_SCRIPT_DEVANAGARI;
+    if (c >= 0xB80 && c <= 0xBFF)
+        return PRECIS_SCRIPT_TAMIL;
+    if ((c >= 0x1100 && c <= 0x11FF) || (c >= 0x3130 && c <= 0x318F) || (c >= 0xAC00 && c <= 0xD7AF))
+        return PRECIS_SCRIPT_HANGUL;
+    if ((c >= 0x3040 && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF) || (c >= 0xFF66 && c <= 0xFF9F))
+        return PRECIS_SCRIPT_KANA;
+    if ((c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+        (c >= 0x20000 && c <= 0x2FFFF))
+        return PRECIS_SCRIPT_HAN;
+    return PRECIS_SCRIPT_NONE;
+}
+
+/* ---- detection --------------------------------------------------------------------------- */
+
+/* Every stopword of every language, lower-cased code point by code point, with the set of
+ * languages (a bit each) whose list holds it. */
+typedef struct entry {
+    const char *word;
+    uint32_t len;
+    uint64_t langs;
+} entry;
+
+struct precis_detector {
+    entry *slots; // open addressing, word NULL = empty
+    size_t cap, n;
+    size_t n_langs;
+    precis_lang langs[PRECIS_MAX_LANGS];
+    size_t english;
+    precis_arena arena;
+};
+
+void precis_detector_free(precis_detector *d)
+{
+    if (d == NULL)
+        return;
+    free(d->slots);
+    precis_arena_destroy(&d->arena);
+    free(d);
+}
+
+static entry *slot_for(const precis_detector *d, const char *w, size_t len)
+{
+    size_t j = precis_hash(w, len) & (d->cap - 1);
+    while (d->slots[j].word != NULL &&
+           !(d->slots[j].len == len && memcmp(d->slots[j].word, w, len) == 0))
+        j = (j + 1) & (d->cap - 1);
+    return &d->slots[j];
+}
+
+/* Appends the lower case of code point 'c' to 'buf' (at '*n', capacity 'cap'); false when it
+ * does not fit. */
+static bool put_lower(char *buf, size_t *n, size_t cap, int32_t c)
+{
+    if (c < 0x80) {
+        if (*n + 1 > cap)
+            return false;
+        buf[(*n)++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        return true;
+    }
+    utf8proc_uint8_t tmp[4];
+    utf8proc_ssize_t k = utf8proc_encode_char(utf8proc_tolower(c), tmp);
+    if (k <= 0 || *n + (size_t)k > cap)
+        return false;
+    memcpy(buf + *n, tmp, (size_t)k);
+    *n += (size_t)k;
+    return true;
+}
+
+static int32_t next_cp(const char *s, size_t n, size_t *i)
+{
+    unsigned char b = (unsigned char)s[*i];
+    if (b < 0x80) {
+        (*i)++;
+        return b;
+    }
+    utf8proc_int32_t c;
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + *i,
+                                          (utf8proc_ssize_t)(n - *i), &c);
+    if (k <= 0) {
+        (*i)++;
+        return 0xFFFD;
+    }
+    *i += (size_t)k;
+    return c;
+}
+
+#define KEY_MAX 64 // longer words are no stopwords
+
+/* Lower-cases the word list entry 'w' into 'key'; 0 when it is empty or too long. */
+static size_t entry_key(const char *w, char *key)
+{
+    size_t len = strcspn(w, "#"), n = 0;
+    while (len > 0 && (w[len - 1] == ' ' || w[len - 1] == '\t' || w[len - 1] == '\r'))
+        len--;
+    while (len > 0 && (*w == ' ' || *w == '\t')) {
+        w++;
+        len--;
+    }
+    for (size_t i = 0; i < len;)
+        if (!put_lower(key, &n, KEY_MAX, next_cp(w, len, &i)))
+            return 0;
+    return n;
+}
+
+precis_status precis_detector_new(precis_detector **out)
+{
+    *out = NULL;
+    precis_detector *d = calloc(1, sizeof *d);
+    if (d == NULL)
+        return PRECIS_ERR_NOMEM;
+    precis_arena_init(&d->arena);
+    size_t total = 0;
+    for (d->n_langs = 0; d->n_langs < PRECIS_MAX_LANGS &&
+                         precis_lang_at(d->n_langs, &d->langs[d->n_langs]);
+         d->n_langs++)
+        total += d->langs[d->n_langs].stemmer != NULL ? d->langs[d->n_langs].n_stop : 0;
+    d->english = precis_lang_english();
+    d->cap = 64;
+    while (d->cap < total * 2 + 2)
+        d->cap *= 2;
+    if ((d->slots = calloc(d->cap, sizeof *d->slots)) == NULL)
+        goto nomem;
+    for (size_t l = 0; l < d->n_langs; l++) {
+        const precis_lang *lang = &d->langs[l];
+        if (lang->stemmer == NULL) // the CJK languages borrow the English list
+            continue;
+        for (size_t i = 0; i < lang->n_stop; i++) {
+            char key[KEY_MAX];
+            size_t len = entry_key(lang->stop[i], key);
+            if (len == 0)
+                continue;
+            entry *e = slot_for(d, key, len);
+            if (e->word == NULL) {
+                char *w = precis_arena_strndup(&d->arena, key, len);
+                if (w == NULL)
+                    goto nomem;
+                *e = (entry){w, (uint32_t)len, 0};
+                d->n++;
+            }
+            e->langs |= (uint64_t)1 << l;
+        }
+    }
+    *out = d;
+    return PRECIS_OK;
+nomem:
+    precis_detector_free(d);
+    return PRECIS_ERR_NOMEM;
+}
+
+static bool is_letter_or_mark(int32_t c)
+{
+    if (c < 0x80)
+        return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+    utf8proc_category_t cat = utf8proc_category(c);
+    return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
+           (cat >= UTF8PROC_CATEGORY_MN && cat <= UTF8PROC_CATEGORY_ME);
+}
+
+/* Scores one word: each language whose list holds it gets 1 / (how many lists hold it), so
+ * that words every language has ("a", "de") count for little and telling ones for much. */
+static void score_word(const precis_detector *d, const char *w, size_t len, double *score)
+{
+    const entry *e = slot_for(d, w, len);
+    if (e->word == NULL)
+        return;
+    double share = 1.0 / (double)__builtin_popcountll(e->langs);
+    for (uint64_t m = e->langs; m != 0; m &= m - 1)
+        score[__builtin_ctzll(m)] += share;
+}
+
+size_t precis_detect_language(const precis_detector *d, const char *text, size_t len,
+                              precis_detect_stats *stats)
+{
+    if (len > DETECT_BYTES) { // cut at a character boundary
+        len = DETECT_BYTES;
+        while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80)
+            len--;
+    }
+    size_t letters[PRECIS_SCRIPT_COUNT] = {0}, words = 0;
+    double score[PRECIS_MAX_LANGS] = {0};
+    char key[KEY_MAX];
+    size_t kn = 0;
+    bool fits = true;
+    for (size_t i = 0; i <= len;) {
+        int32_t c = i < len ? next_cp(text, len, &i) : (i++, -1);
+        if (c >= 0 && is_letter_or_mark(c)) {
+            letters[precis_script_of(c)]++;
+            fits = fits && put_lower(key, &kn, sizeof key, c);
+            continue;
+        }
+        if (kn > 0) {
+            words++;
+            if (fits)
+                score_word(d, key, kn, score);
+        }
+        kn = 0;
+        fits = true;
+    }
+    // The script most letters are in.
+    precis_script script = PRECIS_SCRIPT_NONE;
+    for (int s = PRECIS_SCRIPT_NONE + 1; s < PRECIS_SCRIPT_COUNT; s++)
+        if (letters[s] > letters[script])
+            script = (precis_script)s;
+    size_t cjk = letters[PRECIS_SCRIPT_HAN] + letters[PRECIS_SCRIPT_KANA];
+    if (script == PRECIS_SCRIPT_HAN || script == PRECIS_SCRIPT_KANA) // kana: Japanese
+        script = letters[PRECIS_SCRIPT_KANA] * 10 >= cjk ? PRECIS_SCRIPT_KANA : PRECIS_SCRIPT_HAN;
+    size_t best = SIZE_MAX;
+    for (size_t l = 0; l < d->n_langs && script != PRECIS_SCRIPT_NONE; l++) {
+        const precis_lang *lang = &d->langs[l];
+        if (lang->script != script && lang->script2 != script)
+            continue;
+        if (lang->stemmer == NULL) { // Chinese, Japanese, Korean: the script tells
+            best = lang->script == script ? l : best;
+            if (best == l)
+                break;
+            continue;
+        }
+        if (best == SIZE_MAX || score[l] > score[best])
+            best = l;
+    }
+    size_t english = d->english;
+    if (best == SIZE_MAX) // no letters, or a script no language here is written in
+        best = english;
+    else if (d->langs[best].stemmer != NULL) {
+        if (words < DETECT_MIN_WORDS) {
+            if (script == PRECIS_SCRIPT_LATIN)
+                best = english; // too short to tell
+        } else if (score[best] < DETECT_MIN_SHARE * (double)words) {
+            best = english; // none of these languages: their stopwords are missing
+        } else if (script == PRECIS_SCRIPT_LATIN && best != english &&
+                   score[best] < DETECT_MARGIN * score[english]) {
+            best = english; // not clearly another language
+        }
+    }
+    if (stats != NULL) {
+        stats->words = words;
+        stats->script = script;
+        stats->score = best < d->n_langs ? score[best] : 0;
+        stats->english = score[english];
+    }
+    return best;
+}
+
+/* ---- public ------------------------------------------------------------------------------ */
+
+size_t precis_language_count(void)
+{
+    return precis_lang_count();
+}
+
+static void to_public(const precis_lang *l, precis_language *out)
+{
+    out->code = l->code;
+    out->name = l->name;
+    out->stemmer = l->stemmer;
+    out->n_stopwords = l->n_stop;
+    out->n_abbreviations = l->n_abbrev;
+}
+
+precis_status precis_language_get(size_t i, precis_language *out)
+{
+    precis_lang l;
+    if (out == NULL || !precis_lang_at(i, &l))
+        return PRECIS_ERR_INVALID_ARG;
+    to_public(&l, out);
+    return PRECIS_OK;
+}
+
+precis_status precis_language_find(const char *name, precis_language *out)
+{
+    size_t i;
+    precis_lang l;
+    if (name == NULL || out == NULL)
+        return PRECIS_ERR_INVALID_ARG;
+    if (!precis_lang_find(name, &i) || !precis_lang_at(i, &l))
+        return PRECIS_ERR_LANGUAGE;
+    to_public(&l, out);
+    return PRECIS_OK;
+}
