@@ -10,8 +10,11 @@
 
 #include "internal.h"
 
-/* Bytes of a document that detection reads: enough words to tell, little time on long ones. */
-#define DETECT_BYTES 16384
+/* Bytes of a document that detection reads: some 600 words, enough to tell, and little time
+ * on long documents. */
+#define DETECT_BYTES 4096
+/* Detection stops after this many words: more do not change the answer. */
+#define DETECT_MAX_WORDS 300
 /* Fewer words than this in a Latin-script document: too short to tell, so English. */
 #define DETECT_MIN_WORDS 20
 /* A language must hold this share of the words (weighted, see below) to be chosen... */
@@ -227,7 +230,6 @@ struct precis_detector {
     size_t n_langs;
     precis_lang langs[PRECIS_MAX_LANGS];
     size_t english;
-    precis_arena arena;
 };
 
 void precis_detector_free(precis_detector *d)
@@ -235,7 +237,6 @@ void precis_detector_free(precis_detector *d)
     if (d == NULL)
         return;
     free(d->slots);
-    precis_arena_destroy(&d->arena);
     free(d);
 }
 
@@ -287,20 +288,19 @@ static int32_t next_cp(const char *s, size_t n, size_t *i)
 
 #define KEY_MAX 64 // longer words are no stopwords
 
-/* Lower-cases the word list entry 'w' into 'key'; 0 when it is empty or too long. */
-static size_t entry_key(const char *w, char *key)
+/* The word of list line 'w' (comment and blanks cut off) at '*word'; its length, 0 for none.
+ * The lists are in lower case (a test checks), so the line is the key as it stands. */
+static size_t entry_word(const char *w, const char **word)
 {
-    size_t len = strcspn(w, "#"), n = 0;
+    size_t len = strcspn(w, "#");
     while (len > 0 && (w[len - 1] == ' ' || w[len - 1] == '\t' || w[len - 1] == '\r'))
         len--;
     while (len > 0 && (*w == ' ' || *w == '\t')) {
         w++;
         len--;
     }
-    for (size_t i = 0; i < len;)
-        if (!put_lower(key, &n, KEY_MAX, next_cp(w, len, &i)))
-            return 0;
-    return n;
+    *word = w;
+    return len <= KEY_MAX ? len : 0;
 }
 
 precis_status precis_detector_new(precis_detector **out)
@@ -309,7 +309,6 @@ precis_status precis_detector_new(precis_detector **out)
     precis_detector *d = calloc(1, sizeof *d);
     if (d == NULL)
         return PRECIS_ERR_NOMEM;
-    precis_arena_init(&d->arena);
     size_t total = 0;
     for (d->n_langs = 0; d->n_langs < PRECIS_MAX_LANGS &&
                          precis_lang_at(d->n_langs, &d->langs[d->n_langs]);
@@ -326,15 +325,12 @@ precis_status precis_detector_new(precis_detector **out)
         if (lang->stemmer == NULL) // the CJK languages borrow the English list
             continue;
         for (size_t i = 0; i < lang->n_stop; i++) {
-            char key[KEY_MAX];
-            size_t len = entry_key(lang->stop[i], key);
+            const char *w;
+            size_t len = entry_word(lang->stop[i], &w);
             if (len == 0)
                 continue;
-            entry *e = slot_for(d, key, len);
-            if (e->word == NULL) {
-                char *w = precis_arena_strndup(&d->arena, key, len);
-                if (w == NULL)
-                    goto nomem;
+            entry *e = slot_for(d, w, len);
+            if (e->word == NULL) { // the compiled lists live as long as the program
                 *e = (entry){w, (uint32_t)len, 0};
                 d->n++;
             }
@@ -393,6 +389,8 @@ size_t precis_detect_language(const precis_detector *d, const char *text, size_t
             words++;
             if (fits)
                 score_word(d, key, kn, score);
+            if (words >= DETECT_MAX_WORDS)
+                break;
         }
         kn = 0;
         fits = true;
@@ -449,13 +447,24 @@ size_t precis_language_count(void)
     return precis_lang_count();
 }
 
+/* Entries of a list: lines less comments and blank ones. */
+static size_t count_entries(const char *const *lines, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *w;
+        k += entry_word(lines[i], &w) > 0;
+    }
+    return k;
+}
+
 static void to_public(const precis_lang *l, precis_language *out)
 {
     out->code = l->code;
     out->name = l->name;
     out->stemmer = l->stemmer;
-    out->n_stopwords = l->n_stop;
-    out->n_abbreviations = l->n_abbrev;
+    out->n_stopwords = count_entries(l->stop, l->n_stop);
+    out->n_abbreviations = count_entries(l->abbrev, l->n_abbrev);
 }
 
 precis_status precis_language_get(size_t i, precis_language *out)

@@ -53,7 +53,9 @@ static const char usage_text[] =
     "      --redundancy L      penalty (0..1) on similarity to sentences already chosen\n"
     "                          [default: 0.4]\n"
     "Language:\n"
-    "      --lang CODE         language of the input [default: en]\n"
+    "      --lang CODE         language of every document: ISO code or name, see\n"
+    "                          --list-languages [default: detected for each document]\n"
+    "      --list-languages    list the languages with their stemmer and word lists, and exit\n"
     "      --stopwords FILE    stopword list (one word per line, '#' comments) replacing\n"
     "                          the built-in one\n"
     "Speed:\n"
@@ -312,6 +314,7 @@ enum {
     OPT_DEDUP = 256, OPT_ORDER, OPT_MIN_WORDS, OPT_DAMPING, OPT_PRIOR, OPT_EDGE, OPT_REDUNDANCY,
     OPT_LANG, OPT_STOPWORDS, OPT_MAX_BYTES, OPT_MAX_SENTENCES, OPT_VERSION, OPT_EXPLAIN,
     OPT_GRAPH, OPT_THREADS,
+    OPT_LIST_LANGUAGES,
 };
 
 static const struct option long_opts[] = {
@@ -328,6 +331,7 @@ static const struct option long_opts[] = {
     {"edge-threshold", required_argument, NULL, OPT_EDGE},
     {"redundancy", required_argument, NULL, OPT_REDUNDANCY},
     {"lang", required_argument, NULL, OPT_LANG},
+    {"list-languages", no_argument, NULL, OPT_LIST_LANGUAGES},
     {"stopwords", required_argument, NULL, OPT_STOPWORDS},
     {"max-bytes", required_argument, NULL, OPT_MAX_BYTES},
     {"max-sentences", required_argument, NULL, OPT_MAX_SENTENCES},
@@ -411,6 +415,8 @@ static int parse_option(cli *c, int ch, const char *arg, const char *flag)
     case OPT_LANG:
         o->language = arg;
         return -1;
+    case OPT_LIST_LANGUAGES:
+        return precis_cli_list_languages();
     case OPT_GRAPH: {
         static const char *const kinds[] = {"auto", "dense", "sparse", "pruned"};
         for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
@@ -503,11 +509,11 @@ static void end_progress(progress_line *p)
 /* --explain: the fate of every sentence, on stderr. */
 static void print_explain(const precis_summary *s, const precis_corpus *c, char *const *names)
 {
-    (void)c;
     size_t n = precis_summary_trace_count(s);
     fprintf(stderr, "precis: %zu sentences, %zu candidates, TextRank converged in %zu iterations\n",
             precis_summary_corpus_sentences(s), precis_summary_candidates(s),
             precis_summary_iterations(s));
+    precis_cli_explain_languages(s, precis_corpus_count(c), names);
     for (size_t i = 0; i < n; i++) {
         const precis_trace *t = precis_summary_trace(s, i);
         fprintf(stderr, "%s:%zu ", names[t->doc], t->index);
@@ -628,7 +634,7 @@ int main(int argc, char **argv)
         if (strcmp(what, "-") == 0)
             what = "(stdin)";
         if (st == PRECIS_ERR_LANGUAGE)
-            fprintf(stderr, "precis: --lang %s: unsupported language\n",
+            fprintf(stderr, "precis: --lang %s: unsupported language (see --list-languages)\n",
                     c.opt.language ? c.opt.language : "en");
         else
             fprintf(stderr, "precis: %s: %s\n", what,
