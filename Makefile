@@ -100,6 +100,7 @@ unit: all $(TEST_BIN)
 
 e2e: all
 	sh tests/cli.sh $(BUILD)/precis
+	sh tests/cli_lang.sh $(BUILD)/precis
 	sh tests/rouge_oracle.sh $(BUILD)/precis
 
 asan: deps
