@@ -115,7 +115,21 @@ bool precis_lang_find(const char *name, size_t *i);
 size_t precis_lang_english(void);
 precis_script precis_script_of(int32_t c);
 
-/** Stopwords of every language, for detection; read-only once built, so threads may share it. */
+/** Detection's table of every stopword, generated at build time by src/tools/gen_detect.c:
+ * open addressing on precis_hash() with linear probing; slots hold an entry's index + 1 (0 =
+ * empty); an entry's 'mask' has bit i set when list precis_detect_codes[i] holds the word. */
+typedef struct precis_detect_entry {
+    const char *word;
+    uint32_t len;
+    uint64_t mask;
+} precis_detect_entry;
+extern const char *const precis_detect_codes[];
+extern const size_t precis_detect_n_codes;
+extern const precis_detect_entry precis_detect_entries[];
+extern const uint32_t precis_detect_slots[];
+extern const size_t precis_detect_cap;
+
+/** The languages as detection sees them; read-only once made, so threads may share it. */
 typedef struct precis_detector precis_detector;
 precis_status precis_detector_new(precis_detector **out);
 void precis_detector_free(precis_detector *d);

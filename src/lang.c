@@ -216,37 +216,16 @@ precis_script precis_script_of(int32_t c)
 
 /* ---- detection --------------------------------------------------------------------------- */
 
-/* Every stopword of every language, lower-cased code point by code point, with the set of
- * languages (a bit each) whose list holds it. */
-typedef struct entry {
-    const char *word;
-    uint32_t len;
-    uint64_t langs;
-} entry;
-
 struct precis_detector {
-    entry *slots; // open addressing, word NULL = empty
-    size_t cap, n;
     size_t n_langs;
     precis_lang langs[PRECIS_MAX_LANGS];
+    int list_of[PRECIS_MAX_LANGS]; // a language's bit in the table, -1 for none
     size_t english;
 };
 
 void precis_detector_free(precis_detector *d)
 {
-    if (d == NULL)
-        return;
-    free(d->slots);
     free(d);
-}
-
-static entry *slot_for(const precis_detector *d, const char *w, size_t len)
-{
-    size_t j = precis_hash(w, len) & (d->cap - 1);
-    while (d->slots[j].word != NULL &&
-           !(d->slots[j].len == len && memcmp(d->slots[j].word, w, len) == 0))
-        j = (j + 1) & (d->cap - 1);
-    return &d->slots[j];
 }
 
 /* Appends the lower case of code point 'c' to 'buf' (at '*n', capacity 'cap'); false when it
@@ -292,7 +271,9 @@ static int32_t next_cp(const char *s, size_t n, size_t *i)
  * The lists are in lower case (a test checks), so the line is the key as it stands. */
 static size_t entry_word(const char *w, const char **word)
 {
-    size_t len = strcspn(w, "#");
+    size_t len = 0;
+    while (w[len] != '\0' && w[len] != '#')
+        len++;
     while (len > 0 && (w[len - 1] == ' ' || w[len - 1] == '\t' || w[len - 1] == '\r'))
         len--;
     while (len > 0 && (*w == ' ' || *w == '\t')) {
@@ -303,45 +284,25 @@ static size_t entry_word(const char *w, const char **word)
     return len <= KEY_MAX ? len : 0;
 }
 
+/* The table is compiled in; a detector only names which bit is which language. */
 precis_status precis_detector_new(precis_detector **out)
 {
     *out = NULL;
     precis_detector *d = calloc(1, sizeof *d);
     if (d == NULL)
         return PRECIS_ERR_NOMEM;
-    size_t total = 0;
     for (d->n_langs = 0; d->n_langs < PRECIS_MAX_LANGS &&
                          precis_lang_at(d->n_langs, &d->langs[d->n_langs]);
-         d->n_langs++)
-        total += d->langs[d->n_langs].stemmer != NULL ? d->langs[d->n_langs].n_stop : 0;
-    d->english = precis_lang_english();
-    d->cap = 64;
-    while (d->cap < total * 2 + 2)
-        d->cap *= 2;
-    if ((d->slots = calloc(d->cap, sizeof *d->slots)) == NULL)
-        goto nomem;
-    for (size_t l = 0; l < d->n_langs; l++) {
-        const precis_lang *lang = &d->langs[l];
-        if (lang->stemmer == NULL) // the CJK languages borrow the English list
-            continue;
-        for (size_t i = 0; i < lang->n_stop; i++) {
-            const char *w;
-            size_t len = entry_word(lang->stop[i], &w);
-            if (len == 0)
-                continue;
-            entry *e = slot_for(d, w, len);
-            if (e->word == NULL) { // the compiled lists live as long as the program
-                *e = (entry){w, (uint32_t)len, 0};
-                d->n++;
-            }
-            e->langs |= (uint64_t)1 << l;
-        }
+         d->n_langs++) {
+        const precis_lang *l = &d->langs[d->n_langs];
+        d->list_of[d->n_langs] = -1;
+        for (size_t c = 0; l->stemmer != NULL && c < precis_detect_n_codes; c++)
+            if (strcmp(precis_detect_codes[c], l->code) == 0)
+                d->list_of[d->n_langs] = (int)c;
     }
+    d->english = precis_lang_english();
     *out = d;
     return PRECIS_OK;
-nomem:
-    precis_detector_free(d);
-    return PRECIS_ERR_NOMEM;
 }
 
 static bool is_letter_or_mark(int32_t c)
@@ -355,14 +316,18 @@ static bool is_letter_or_mark(int32_t c)
 
 /* Scores one word: each language whose list holds it gets 1 / (how many lists hold it), so
  * that words every language has ("a", "de") count for little and telling ones for much. */
-static void score_word(const precis_detector *d, const char *w, size_t len, double *score)
+static void score_word(const char *w, size_t len, double *score)
 {
-    const entry *e = slot_for(d, w, len);
-    if (e->word == NULL)
-        return;
-    double share = 1.0 / (double)__builtin_popcountll(e->langs);
-    for (uint64_t m = e->langs; m != 0; m &= m - 1)
-        score[__builtin_ctzll(m)] += share;
+    size_t j = precis_hash(w, len) & (precis_detect_cap - 1);
+    for (; precis_detect_slots[j] != 0; j = (j + 1) & (precis_detect_cap - 1)) {
+        const precis_detect_entry *e = &precis_detect_entries[precis_detect_slots[j] - 1];
+        if (e->len == len && memcmp(e->word, w, len) == 0) {
+            double share = 1.0 / (double)__builtin_popcountll(e->mask);
+            for (uint64_t m = e->mask; m != 0; m &= m - 1)
+                score[__builtin_ctzll(m)] += share;
+            return;
+        }
+    }
 }
 
 size_t precis_detect_language(const precis_detector *d, const char *text, size_t len,
@@ -374,7 +339,7 @@ size_t precis_detect_language(const precis_detector *d, const char *text, size_t
             len--;
     }
     size_t letters[PRECIS_SCRIPT_COUNT] = {0}, words = 0;
-    double score[PRECIS_MAX_LANGS] = {0};
+    double by_list[64] = {0}, score[PRECIS_MAX_LANGS] = {0};
     char key[KEY_MAX];
     size_t kn = 0;
     bool fits = true;
@@ -388,13 +353,15 @@ size_t precis_detect_language(const precis_detector *d, const char *text, size_t
         if (kn > 0) {
             words++;
             if (fits)
-                score_word(d, key, kn, score);
+                score_word(key, kn, by_list);
             if (words >= DETECT_MAX_WORDS)
                 break;
         }
         kn = 0;
         fits = true;
     }
+    for (size_t l = 0; l < d->n_langs; l++)
+        score[l] = d->list_of[l] >= 0 ? by_list[d->list_of[l]] : 0;
     // The script most letters are in.
     precis_script script = PRECIS_SCRIPT_NONE;
     for (int s = PRECIS_SCRIPT_NONE + 1; s < PRECIS_SCRIPT_COUNT; s++)

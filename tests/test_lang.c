@@ -200,6 +200,33 @@ static void test_lang_lists_are_lower_case(void **state)
     }
 }
 
+/* The compiled detection table (src/tools/gen_detect.c) must be probed as the library
+ * probes it: every entry is found from precis_hash() of its word, and every stopword of every
+ * language with a list is in it. */
+static void test_lang_detect_table_matches_lists(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < precis_detect_cap; i++) {
+        if (precis_detect_slots[i] == 0)
+            continue;
+        const precis_detect_entry *e = &precis_detect_entries[precis_detect_slots[i] - 1];
+        size_t j = precis_hash(e->word, e->len) & (precis_detect_cap - 1);
+        while (precis_detect_slots[j] != 0 && precis_detect_slots[j] != precis_detect_slots[i])
+            j = (j + 1) & (precis_detect_cap - 1);
+        if (j != i)
+            fail_msg("'%s' not found where the library looks", e->word);
+    }
+    precis_detector *det;
+    assert_int_equal(precis_detector_new(&det), PRECIS_OK);
+    // German text of German stopwords only scores for German.
+    precis_detect_stats st;
+    const char *text = "und oder aber doch auch noch nicht sehr viel wieder immer schon dann "
+                       "wenn weil dass damit obwohl sondern jedoch bereits ebenfalls etwa";
+    assert_string_equal(lang_code(precis_detect_language(det, text, strlen(text), &st)), "de");
+    assert_true(st.score > 5);
+    precis_detector_free(det);
+}
+
 /* ---- splitting --------------------------------------------------------------------------- */
 
 static void test_lang_split_german_abbreviations(void **state)
@@ -454,6 +481,7 @@ int main(void)
         cmocka_unit_test(test_lang_find_by_code_and_names),
         cmocka_unit_test(test_lang_public_api),
         cmocka_unit_test(test_lang_lists_are_lower_case),
+        cmocka_unit_test(test_lang_detect_table_matches_lists),
         cmocka_unit_test(test_lang_split_german_abbreviations),
         cmocka_unit_test(test_lang_split_french_spanish_titles),
         cmocka_unit_test(test_lang_split_russian),
