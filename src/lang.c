@@ -158,17 +158,48 @@ bool precis_lang_at(size_t index, precis_lang *out)
     return false;
 }
 
+/* Every language in order, in one pass (precis_lang_at() for each would be quadratic);
+ * returns how many. */
+static size_t lang_all(precis_lang *out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < N_KNOWN && n < PRECIS_MAX_LANGS; i++) {
+        const known *k = &known_langs[i];
+        if (k->stemmer == NULL || stemmer_available(k->stemmer))
+            fill(&out[n++], k->code, k->name, k->stemmer, k->script, k->script2,
+                 k->semicolon_question);
+    }
+    for (const char **p = sb_stemmer_list(); *p != NULL && n < PRECIS_MAX_LANGS; p++)
+        if (!is_known_stemmer(*p))
+            fill(&out[n++], *p, *p, *p, PRECIS_SCRIPT_NONE, PRECIS_SCRIPT_NONE, false);
+    return n;
+}
+
 bool precis_lang_find(const char *name, size_t *index)
 {
-    precis_lang l;
     if (strcasecmp(name, "porter") == 0)
         name = "en";
-    for (size_t i = 0; precis_lang_at(i, &l); i++)
-        if (strcasecmp(name, l.code) == 0 || strcasecmp(name, l.name) == 0 ||
-            (l.stemmer != NULL && strcasecmp(name, l.stemmer) == 0)) {
-            *index = i;
+    size_t n = 0;
+    for (size_t i = 0; i < N_KNOWN; i++) {
+        const known *k = &known_langs[i];
+        if (k->stemmer != NULL && !stemmer_available(k->stemmer))
+            continue;
+        if (strcasecmp(name, k->code) == 0 || strcasecmp(name, k->name) == 0 ||
+            (k->stemmer != NULL && strcasecmp(name, k->stemmer) == 0)) {
+            *index = n;
             return true;
         }
+        n++;
+    }
+    for (const char **p = sb_stemmer_list(); *p != NULL && n < PRECIS_MAX_LANGS; p++) {
+        if (is_known_stemmer(*p))
+            continue;
+        if (strcasecmp(name, *p) == 0) {
+            *index = n;
+            return true;
+        }
+        n++;
+    }
     return false;
 }
 
@@ -291,14 +322,13 @@ precis_status precis_detector_new(precis_detector **out)
     precis_detector *d = calloc(1, sizeof *d);
     if (d == NULL)
         return PRECIS_ERR_NOMEM;
-    for (d->n_langs = 0; d->n_langs < PRECIS_MAX_LANGS &&
-                         precis_lang_at(d->n_langs, &d->langs[d->n_langs]);
-         d->n_langs++) {
-        const precis_lang *l = &d->langs[d->n_langs];
-        d->list_of[d->n_langs] = -1;
+    d->n_langs = lang_all(d->langs);
+    for (size_t i = 0; i < d->n_langs; i++) {
+        const precis_lang *l = &d->langs[i];
+        d->list_of[i] = -1;
         for (size_t c = 0; l->stemmer != NULL && c < precis_detect_n_codes; c++)
             if (strcmp(precis_detect_codes[c], l->code) == 0)
-                d->list_of[d->n_langs] = (int)c;
+                d->list_of[i] = (int)c;
     }
     d->english = precis_lang_english();
     *out = d;

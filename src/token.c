@@ -2,8 +2,9 @@
  * (Unicode categories through utf8proc); an apostrophe between letters stays in the word
  * ("don't", "Kim's"), a hyphen splits it ("nuclear-capable" -> "nuclear", "capable": the parts
  * carry the topic and match the unhyphenated spelling), a full stop stays only inside numbers
- * and dotted initials ("3.5", "U.S"). Words are NFKC case-folded, stopwords dropped, and the
- * rest stemmed with Snowball. Han, kana and Hangul have no spaces between words: a run of them
+ * and dotted initials ("3.5", "U.S"). Words are NFKC case-folded, the language's stopwords
+ * (folded the same way) dropped, and the rest stemmed with its Snowball stemmer (English for
+ * zh, ja, ko, which have none). Han, kana and Hangul have no spaces between words: a run of them
  * yields overlapping character bigrams. Stems are cached per surface form, so each distinct word
  * is folded and stemmed once. */
 #include <libstemmer.h>
