@@ -104,6 +104,7 @@ typedef struct precis_lang {
     size_t n_abbrev;
     precis_script script, script2; // written in (script2: also in, or NONE)
     bool semicolon_question;       // ';' is the question mark (Greek)
+    bool ordinal_dot;              // "am 3. Oktober": a number and a full stop is an ordinal
 } precis_lang;
 
 /** Number of languages (those libstemmer has, and zh, ja, ko), and the i-th; false when 'i' is
@@ -228,6 +229,7 @@ typedef struct precis_abbrevs {
     precis_strset maybe_final; // "U.S", "Inc", "etc": end one only before a clear new start
     precis_strset starters;    // lower-case function words that clearly start a sentence
     bool semicolon_question;   // ';' ends a sentence as a question mark (Greek)
+    bool ordinal_dot;          // a number of 1-2 digits and '.' ends one only before a starter
 } precis_abbrevs;
 
 /** Reads an abbreviation list ('lines', see stopwords/en.abbrev) and the function words that

@@ -28,40 +28,41 @@ typedef struct known {
     const char *code, *name, *stemmer;
     precis_script script, script2;
     bool semicolon_question;
+    bool ordinal_dot; // "am 3. Oktober": a number with a full stop is an ordinal
 } known;
 
 static const known known_langs[] = {
-    {"ar", "Arabic", "arabic", PRECIS_SCRIPT_ARABIC, 0, false},
-    {"ca", "Catalan", "catalan", PRECIS_SCRIPT_LATIN, 0, false},
-    {"da", "Danish", "danish", PRECIS_SCRIPT_LATIN, 0, false},
-    {"de", "German", "german", PRECIS_SCRIPT_LATIN, 0, false},
-    {"el", "Greek", "greek", PRECIS_SCRIPT_GREEK, 0, true},
-    {"en", "English", "english", PRECIS_SCRIPT_LATIN, 0, false},
-    {"es", "Spanish", "spanish", PRECIS_SCRIPT_LATIN, 0, false},
-    {"eu", "Basque", "basque", PRECIS_SCRIPT_LATIN, 0, false},
-    {"fi", "Finnish", "finnish", PRECIS_SCRIPT_LATIN, 0, false},
-    {"fr", "French", "french", PRECIS_SCRIPT_LATIN, 0, false},
-    {"ga", "Irish", "irish", PRECIS_SCRIPT_LATIN, 0, false},
-    {"hi", "Hindi", "hindi", PRECIS_SCRIPT_DEVANAGARI, 0, false},
-    {"hu", "Hungarian", "hungarian", PRECIS_SCRIPT_LATIN, 0, false},
-    {"hy", "Armenian", "armenian", PRECIS_SCRIPT_ARMENIAN, 0, false},
-    {"id", "Indonesian", "indonesian", PRECIS_SCRIPT_LATIN, 0, false},
-    {"it", "Italian", "italian", PRECIS_SCRIPT_LATIN, 0, false},
-    {"ja", "Japanese", NULL, PRECIS_SCRIPT_KANA, PRECIS_SCRIPT_HAN, false},
-    {"ko", "Korean", NULL, PRECIS_SCRIPT_HANGUL, 0, false},
-    {"lt", "Lithuanian", "lithuanian", PRECIS_SCRIPT_LATIN, 0, false},
-    {"ne", "Nepali", "nepali", PRECIS_SCRIPT_DEVANAGARI, 0, false},
-    {"nl", "Dutch", "dutch", PRECIS_SCRIPT_LATIN, 0, false},
-    {"no", "Norwegian", "norwegian", PRECIS_SCRIPT_LATIN, 0, false},
-    {"pt", "Portuguese", "portuguese", PRECIS_SCRIPT_LATIN, 0, false},
-    {"ro", "Romanian", "romanian", PRECIS_SCRIPT_LATIN, 0, false},
-    {"ru", "Russian", "russian", PRECIS_SCRIPT_CYRILLIC, 0, false},
-    {"sr", "Serbian", "serbian", PRECIS_SCRIPT_CYRILLIC, PRECIS_SCRIPT_LATIN, false},
-    {"sv", "Swedish", "swedish", PRECIS_SCRIPT_LATIN, 0, false},
-    {"ta", "Tamil", "tamil", PRECIS_SCRIPT_TAMIL, 0, false},
-    {"tr", "Turkish", "turkish", PRECIS_SCRIPT_LATIN, 0, false},
-    {"yi", "Yiddish", "yiddish", PRECIS_SCRIPT_HEBREW, 0, false},
-    {"zh", "Chinese", NULL, PRECIS_SCRIPT_HAN, 0, false},
+    {"ar", "Arabic", "arabic", PRECIS_SCRIPT_ARABIC, 0, false, false},
+    {"ca", "Catalan", "catalan", PRECIS_SCRIPT_LATIN, 0, false, false},
+    {"da", "Danish", "danish", PRECIS_SCRIPT_LATIN, 0, false, true},
+    {"de", "German", "german", PRECIS_SCRIPT_LATIN, 0, false, true},
+    {"el", "Greek", "greek", PRECIS_SCRIPT_GREEK, 0, true, false},
+    {"en", "English", "english", PRECIS_SCRIPT_LATIN, 0, false, false},
+    {"es", "Spanish", "spanish", PRECIS_SCRIPT_LATIN, 0, false, false},
+    {"eu", "Basque", "basque", PRECIS_SCRIPT_LATIN, 0, false, false},
+    {"fi", "Finnish", "finnish", PRECIS_SCRIPT_LATIN, 0, false, true},
+    {"fr", "French", "french", PRECIS_SCRIPT_LATIN, 0, false, false},
+    {"ga", "Irish", "irish", PRECIS_SCRIPT_LATIN, 0, false, false},
+    {"hi", "Hindi", "hindi", PRECIS_SCRIPT_DEVANAGARI, 0, false, false},
+    {"hu", "Hungarian", "hungarian", PRECIS_SCRIPT_LATIN, 0, false, true},
+    {"hy", "Armenian", "armenian", PRECIS_SCRIPT_ARMENIAN, 0, false, false},
+    {"id", "Indonesian", "indonesian", PRECIS_SCRIPT_LATIN, 0, false, false},
+    {"it", "Italian", "italian", PRECIS_SCRIPT_LATIN, 0, false, false},
+    {"ja", "Japanese", NULL, PRECIS_SCRIPT_KANA, PRECIS_SCRIPT_HAN, false, false},
+    {"ko", "Korean", NULL, PRECIS_SCRIPT_HANGUL, 0, false, false},
+    {"lt", "Lithuanian", "lithuanian", PRECIS_SCRIPT_LATIN, 0, false, false},
+    {"ne", "Nepali", "nepali", PRECIS_SCRIPT_DEVANAGARI, 0, false, false},
+    {"nl", "Dutch", "dutch", PRECIS_SCRIPT_LATIN, 0, false, false},
+    {"no", "Norwegian", "norwegian", PRECIS_SCRIPT_LATIN, 0, false, true},
+    {"pt", "Portuguese", "portuguese", PRECIS_SCRIPT_LATIN, 0, false, false},
+    {"ro", "Romanian", "romanian", PRECIS_SCRIPT_LATIN, 0, false, false},
+    {"ru", "Russian", "russian", PRECIS_SCRIPT_CYRILLIC, 0, false, false},
+    {"sr", "Serbian", "serbian", PRECIS_SCRIPT_CYRILLIC, PRECIS_SCRIPT_LATIN, false, true},
+    {"sv", "Swedish", "swedish", PRECIS_SCRIPT_LATIN, 0, false, false},
+    {"ta", "Tamil", "tamil", PRECIS_SCRIPT_TAMIL, 0, false, false},
+    {"tr", "Turkish", "turkish", PRECIS_SCRIPT_LATIN, 0, false, true},
+    {"yi", "Yiddish", "yiddish", PRECIS_SCRIPT_HEBREW, 0, false, false},
+    {"zh", "Chinese", NULL, PRECIS_SCRIPT_HAN, 0, false, false},
 };
 #define N_KNOWN (sizeof known_langs / sizeof known_langs[0])
 
@@ -98,7 +99,8 @@ static const precis_data_file *data_file(const char *code, const char *ext)
 }
 
 static void fill(precis_lang *out, const char *code, const char *name, const char *stemmer,
-                 precis_script script, precis_script script2, bool semicolon_question)
+                 precis_script script, precis_script script2, bool semicolon_question,
+                 bool ordinal_dot)
 {
     memset(out, 0, sizeof *out);
     out->code = code;
@@ -107,6 +109,7 @@ static void fill(precis_lang *out, const char *code, const char *name, const cha
     out->script = script;
     out->script2 = script2;
     out->semicolon_question = semicolon_question;
+    out->ordinal_dot = ordinal_dot;
     // Chinese, Japanese and Korean text may hold Latin words: English lists serve those.
     const char *words = stemmer == NULL ? "en" : code;
     const precis_data_file *f = data_file(words, ".txt");
@@ -143,7 +146,7 @@ bool precis_lang_at(size_t index, precis_lang *out)
             continue;
         if (n++ == index) {
             fill(out, k->code, k->name, k->stemmer, k->script, k->script2,
-                 k->semicolon_question);
+                 k->semicolon_question, k->ordinal_dot);
             return true;
         }
     }
@@ -151,7 +154,7 @@ bool precis_lang_at(size_t index, precis_lang *out)
         if (is_known_stemmer(*p))
             continue;
         if (n++ == index) {
-            fill(out, *p, *p, *p, PRECIS_SCRIPT_NONE, PRECIS_SCRIPT_NONE, false);
+            fill(out, *p, *p, *p, PRECIS_SCRIPT_NONE, PRECIS_SCRIPT_NONE, false, false);
             return true;
         }
     }
@@ -167,11 +170,11 @@ static size_t lang_all(precis_lang *out)
         const known *k = &known_langs[i];
         if (k->stemmer == NULL || stemmer_available(k->stemmer))
             fill(&out[n++], k->code, k->name, k->stemmer, k->script, k->script2,
-                 k->semicolon_question);
+                 k->semicolon_question, k->ordinal_dot);
     }
     for (const char **p = sb_stemmer_list(); *p != NULL && n < PRECIS_MAX_LANGS; p++)
         if (!is_known_stemmer(*p))
-            fill(&out[n++], *p, *p, *p, PRECIS_SCRIPT_NONE, PRECIS_SCRIPT_NONE, false);
+            fill(&out[n++], *p, *p, *p, PRECIS_SCRIPT_NONE, PRECIS_SCRIPT_NONE, false, false);
     return n;
 }
 

@@ -112,6 +112,7 @@ precis_status precis_abbrevs_init(precis_abbrevs *ab, const char *const *lines, 
     precis_strset_init(&ab->maybe_final);
     precis_strset_init(&ab->starters);
     ab->semicolon_question = false;
+    ab->ordinal_dot = false;
     precis_status st0 = precis_strset_add_array(&ab->starters, starters, n_starters);
     if (st0 != PRECIS_OK) {
         precis_abbrevs_destroy(ab);
@@ -496,6 +497,11 @@ static bool ends_sentence(splitter *sp, size_t p, size_t *cut, size_t *resume)
     if (wl == 0)
         return true;
     int32_t w0 = decode(s, we, ws, &k);
+    // German and others write ordinals with a full stop ("am 3. Oktober"): a day or a rank
+    // ends a sentence only before a clear new start ("um 3. Die").
+    if (sp->ab->ordinal_dot && wl <= 2 && s[ws] >= '0' && s[ws] <= '9' &&
+        (wl == 1 || (s[ws + 1] >= '0' && s[ws + 1] <= '9')))
+        return clear_new_start(sp, next);
     // A one-letter title ("M. Dupont") is listed; other capitals are initials.
     if (abbrev_has(&sp->ab->never_final, s + ws, wl, true))
         return false;

@@ -398,6 +398,7 @@ static precis_status stage_languages(run *r)
         if (st != PRECIS_OK)
             return st;
         r->abbrevs[l].semicolon_question = lang.semicolon_question;
+        r->abbrevs[l].ordinal_dot = lang.ordinal_dot;
         r->abbrevs_ready[l] = true;
     }
     return PRECIS_OK;

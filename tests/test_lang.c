@@ -55,6 +55,7 @@ static void check_split_lang(const char *code, const char *text, const char *con
     precis_abbrevs ab;
     assert_int_equal(precis_abbrevs_init(&ab, l.abbrev, l.n_abbrev, l.stop, l.n_stop), PRECIS_OK);
     ab.semicolon_question = l.semicolon_question;
+    ab.ordinal_dot = l.ordinal_dot;
     precis_sents out = {0};
     assert_int_equal(precis_split_document(text, strlen(text), 0, &ab, &out), PRECIS_OK);
     size_t n_want = 0;
@@ -238,6 +239,11 @@ static void test_lang_split_german_abbreviations(void **state)
                      (const char *const[]){"Dr. Keller kam am Montag.",
                                            "Sie sprach z. B. über Strom, Wasser usw.",
                                            "Danach fuhr sie heim.", NULL});
+    // Dates and ranks: "am 3. Oktober" goes on; "um 3. Die" starts a new sentence.
+    check_split_lang("de", "Die Fähre fährt seit dem 3. Oktober. Der Preis stieg um 12. Die Stadt "
+                           "zahlt.",
+                     (const char *const[]){"Die Fähre fährt seit dem 3. Oktober.",
+                                           "Der Preis stieg um 12.", "Die Stadt zahlt.", NULL});
     // The English list knows no "z": there the same text splits after it.
     check_split_lang("en", "Sie sprach z. B. über Strom.",
                      (const char *const[]){"Sie sprach z.", "B. über Strom.", NULL});
