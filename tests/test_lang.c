@@ -442,6 +442,75 @@ static void test_lang_detect_short_and_odd_text(void **state)
     precis_detector_free(det);
 }
 
+static void test_lang_detect_hostile_input(void **state)
+{
+    (void)state;
+    precis_detector *det;
+    assert_int_equal(precis_detector_new(&det), PRECIS_OK);
+    size_t len;
+    char *word = test_repeat("ä", 500000, &len); // one 1 MB word
+    assert_string_equal(lang_code(precis_detect_language(det, word, len, NULL)), "en");
+    free(word);
+    // A three-byte character across the 4 KB that detection reads: cut before it.
+    char *text = test_repeat("\xD0\xB8 ", 1365, &len); // "и " x 1365 = 4095 bytes
+    char *more = malloc(len + 8);
+    assert_non_null(more);
+    memcpy(more, text, len);
+    memcpy(more + len, "\xE3\x80\x82x", 4);
+    assert_string_equal(lang_code(precis_detect_language(det, more, len + 4, NULL)), "ru");
+    free(text);
+    free(more);
+    // Invalid UTF-8 (the loader refuses it; detection must not trip over it either).
+    const char bad[] = "\xFF\xFE der die das \xC3 und \x80";
+    assert_string_equal(lang_code(precis_detect_language(det, bad, sizeof bad - 1, NULL)), "en");
+    precis_detector_free(det);
+}
+
+/* A large mixed corpus takes the threaded paths (detection and splitting over 1 MB, tokenizing
+ * over 20,000 sentences, a tokenizer per job and language): the summary does not depend on the
+ * number of threads, and every document keeps its language. */
+static void test_lang_mixed_corpus_threads(void **state)
+{
+    (void)state;
+    static const char *const files[] = {LANG_DIR "/latin/de-1.txt", LANG_DIR "/latin/fr-2.txt",
+                                        LANG_DIR "/cyrillic/ru-2.txt", LANG_DIR "/cjk/ja-1.txt"};
+    static const char *const want[] = {"de", "fr", "ru", "ja"};
+    char *text[4];
+    size_t len[4];
+    for (size_t f = 0; f < 4; f++)
+        text[f] = read_file(files[f], &len[f]);
+    precis_corpus *c;
+    assert_int_equal(precis_corpus_new(&c), PRECIS_OK);
+    size_t n_docs = 3600;
+    for (size_t d = 0; d < n_docs; d++) {
+        char name[32];
+        snprintf(name, sizeof name, "doc%zu", d);
+        assert_int_equal(precis_corpus_add(c, name, text[d % 4], len[d % 4]), PRECIS_OK);
+    }
+    precis_options o;
+    precis_options_init(&o);
+    o.budget = 8;
+    o.threads = 1;
+    precis_summary *s1, *s2;
+    assert_int_equal(precis_summarize(c, &o, &s1), PRECIS_OK);
+    o.threads = 2;
+    assert_int_equal(precis_summarize(c, &o, &s2), PRECIS_OK);
+    assert_true(precis_summary_candidates(s1) >= 20000);
+    assert_int_equal(precis_summary_count(s1), precis_summary_count(s2));
+    for (size_t i = 0; i < precis_summary_count(s1); i++)
+        assert_string_equal(precis_summary_sentence(s1, i)->text,
+                            precis_summary_sentence(s2, i)->text);
+    for (size_t d = 0; d < n_docs; d++) {
+        assert_string_equal(precis_summary_document_language(s1, d), want[d % 4]);
+        assert_string_equal(precis_summary_document_language(s2, d), want[d % 4]);
+    }
+    precis_summary_free(s1);
+    precis_summary_free(s2);
+    precis_corpus_free(c);
+    for (size_t f = 0; f < 4; f++)
+        free(text[f]);
+}
+
 /* A corpus in four languages: each document keeps its own language, and --lang overrides. */
 static void test_lang_mixed_corpus(void **state)
 {
@@ -498,7 +567,9 @@ int main(void)
         cmocka_unit_test(test_lang_tokens_never_split_a_character),
         cmocka_unit_test(test_lang_detects_each_test_text),
         cmocka_unit_test(test_lang_detect_short_and_odd_text),
+        cmocka_unit_test(test_lang_detect_hostile_input),
         cmocka_unit_test(test_lang_mixed_corpus),
+        cmocka_unit_test(test_lang_mixed_corpus_threads),
     };
     return cmocka_run_group_tests_name("lang", tests, NULL, NULL);
 }
