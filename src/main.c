@@ -57,7 +57,7 @@ static const char usage_text[] =
     "                          --list-languages [default: detected for each document]\n"
     "      --list-languages    list the languages with their stemmer and word lists, and exit\n"
     "      --stopwords FILE    stopword list (one word per line, '#' comments) replacing\n"
-    "                          the built-in one\n"
+    "                          the built-in list of every language\n"
     "Speed:\n"
     "      --threads N         threads for large inputs, 1 to 8; the summary does not\n"
     "                          depend on it [default: OPENBLAS_NUM_THREADS if set, else\n"

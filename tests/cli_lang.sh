@@ -26,6 +26,8 @@ for want in da de en es fi fr hu it nl no pt ro ru sv tr el zh ja; do
     check "--list-languages has $want" grep -q "^$want " "$T/list"
 done
 
+check "--help documents --list-languages" sh -c "'$P' --help | grep -q -- --list-languages"
+
 texts=0
 for code in $codes; do
     if [ "$code" = en ]; then

@@ -126,11 +126,12 @@ static void test_lang_every_stemmer_listed(void **state)
         if (!precis_lang_find(*p, &i))
             fail_msg("stemmer %s not offered", *p);
     }
-    // Every language precis knows has a stopword list; codes are unique.
+    // Every language precis knows has a stopword list (a stemmer of a newer libstemmer goes by
+    // its Snowball name and may have none); codes are unique.
     for (size_t i = 0; i < n; i++) {
         precis_lang l;
         assert_true(precis_lang_at(i, &l));
-        if (l.n_stop == 0)
+        if (l.n_stop == 0 && (l.stemmer == NULL || strcmp(l.code, l.stemmer) != 0))
             fail_msg("%s has no stopword list", l.code);
         for (size_t j = 0; j < i; j++)
             assert_string_not_equal(lang_code(j), l.code);
