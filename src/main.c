@@ -527,7 +527,12 @@ static void print_explain(const precis_summary *s, const precis_corpus *c, char 
                     t->rank + 1, t->score, names[d->doc], d->index, t->similarity);
         } else
             fprintf(stderr, "not chosen rank %zu score %.5f", t->rank + 1, t->score);
-        fprintf(stderr, ": %.100s%s\n", t->text, strlen(t->text) > 100 ? "..." : "");
+        // At most 100 bytes, cut at a character boundary (Cyrillic, CJK: 2-3 bytes each).
+        size_t cut = strlen(t->text);
+        if (cut > 100)
+            for (cut = 100; cut > 0 && ((unsigned char)t->text[cut] & 0xC0) == 0x80; cut--) {
+            }
+        fprintf(stderr, ": %.*s%s\n", (int)cut, t->text, t->text[cut] != '\0' ? "..." : "");
     }
 }
 

@@ -66,6 +66,9 @@ check "test texts for $texts languages" [ "$texts" -ge 30 ]
 check "mixed corpus exits 0" [ $? -eq 0 ]
 got=$(sed -n 's/^precis: .*: language \([a-z]*\)$/\1/p' "$T/err" | tr '\n' ' ')
 check "mixed corpus languages '$got'" [ "$got" = "de fr ru zh en " ]
+# --explain shortens long sentences at a character boundary: its output stays UTF-8.
+"$P" -n 1 --explain "$D/cyrillic/ru-1.txt" "$D/cjk/ja-1.txt" >/dev/null 2>"$T/err"
+check "--explain output is valid UTF-8" iconv -f UTF-8 -t UTF-8 "$T/err" -o /dev/null
 # --lang overrides detection for every document, by code or name.
 "$P" -n 1 --explain --lang French "$D/latin/de-1.txt" "$D/cyrillic/ru-1.txt" >/dev/null 2>"$T/err"
 got=$(sed -n 's/^precis: .*: language \([a-z]*\)$/\1/p' "$T/err" | tr '\n' ' ')
