@@ -49,9 +49,14 @@ endif
 LIB_SRC   = $(filter-out src/main.c src/cli_%.c,$(wildcard src/*.c))
 CLI_SRC   = src/main.c $(wildcard src/cli_*.c)
 DATA      = stopwords/en.txt stopwords/en.abbrev stopwords/rouge-smart.txt \
-            stopwords/rouge-wordnet-exc.tsv
+            stopwords/rouge-wordnet-exc.tsv \
+            $(filter-out stopwords/en.txt stopwords/en.abbrev,$(sort $(wildcard stopwords/??.txt stopwords/??.abbrev)))
 GEN_SRC   = $(BUILD)/gen/precis_data.c
-LIB_OBJ   = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/precis_data.o
+# Language detection's table of every stopword, made at build time (src/tools/gen_detect.c).
+STOP_LISTS = $(sort $(wildcard stopwords/??.txt))
+DETECT_SRC = $(BUILD)/gen/precis_detect.c
+LIB_OBJ   = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/precis_data.o \
+            $(BUILD)/obj/precis_detect.o
 CLI_OBJ   = $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
 TEST_SRC  = $(wildcard tests/test_*.c)
 TEST_BIN  = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
@@ -82,6 +87,16 @@ $(BUILD)/obj/precis_data.o: $(GEN_SRC) | $(BUILD)/obj
 $(GEN_SRC): $(DATA) src/gen_data.sh | $(BUILD)/obj
 	@mkdir -p $(BUILD)/gen
 	sh src/gen_data.sh $(DATA) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/gen_detect: src/tools/gen_detect.c | $(BUILD)/obj
+	$(CC) -O2 -o $@ $<
+
+$(DETECT_SRC): $(STOP_LISTS) $(BUILD)/gen_detect
+	@mkdir -p $(BUILD)/gen
+	$(BUILD)/gen_detect $(STOP_LISTS) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/obj/precis_detect.o: $(DETECT_SRC) src/internal.h include/precis.h | $(BUILD)/obj
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -fPIC -fvisibility=hidden -c -o $@ $<
 
 $(BUILD)/libprecis.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
@@ -135,6 +150,7 @@ unit: all $(TEST_BIN)
 
 e2e: all
 	sh tests/cli.sh $(BUILD)/precis
+	sh tests/cli_lang.sh $(BUILD)/precis
 	sh tests/rouge_oracle.sh $(BUILD)/precis
 	sh tests/json.sh $(BUILD)/precis
 	sh tests/html.sh $(BUILD)/precis

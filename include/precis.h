@@ -100,10 +100,13 @@ typedef struct precis_options {
     /** Two sentences with TF-IDF cosine similarity at or above this are duplicates. */
     double dedup;
     precis_order order;
-    /** Snowball language name or ISO 639-1 code; NULL means "en". */
+    /** Language of every document: ISO 639-1 code, Snowball or English name (see
+     * precis_language_get()). NULL detects each document's own language (see
+     * precis_summary_document_language()). */
     const char *language;
-    /** Stopword list text (one word per line, '#' comments) replacing the built-in list, or
-     * NULL for the built-in one. Borrowed for the duration of precis_summarize(). */
+    /** Stopword list text (one word per line, '#' comments) replacing the built-in list of
+     * every language, or NULL for the built-in ones. Borrowed for the duration of
+     * precis_summarize(). */
     const char *stopwords;
     size_t stopwords_len;
     /** TextRank damping factor, 0 < d < 1. */
@@ -288,11 +291,44 @@ typedef struct precis_document {
 size_t precis_summary_document_count(const precis_summary *s);
 const precis_document *precis_summary_document(const precis_summary *s, size_t i);
 
+/** The language document 'doc' was summarized in, as its code ("en", "de", "zh"): the options'
+ * language, or the one detected for it. A static string; NULL if 'doc' is out of range. */
+const char *precis_summary_document_language(const precis_summary *s, size_t doc);
+
 /** Wall-clock milliseconds spent in pipeline stage 'i' (0 <= i < precis_stage_count()), and its
  * name ("split", "tokenize", ...). Used by the benchmarks. */
 size_t precis_stage_count(void);
 const char *precis_stage_name(size_t i);
 double precis_summary_stage_ms(const precis_summary *s, size_t i);
+
+/* ---------------------------------------------------------------------------------------------
+ * Languages: every Snowball stemmer of the libstemmer precis is linked with, plus Chinese,
+ * Japanese and Korean (no stemmer: runs of their characters become character bigrams). */
+
+/** One language. Strings are static. */
+typedef struct precis_language {
+    /** ISO 639-1 code ("de"); the Snowball name for a stemmer precis has no code for. */
+    const char *code;
+    /** English name ("German"). */
+    const char *name;
+    /** Snowball stemmer ("german"), or NULL where words are character bigrams. */
+    const char *stemmer;
+    /** Lines of the built-in stopword and abbreviation lists (0: none); Chinese, Japanese and
+     * Korean use the English lists for Latin words in their text. */
+    size_t n_stopwords;
+    size_t n_abbreviations;
+} precis_language;
+
+/** Number of languages. */
+size_t precis_language_count(void);
+
+/** Fills '*out' with language 'i' (0 <= i < precis_language_count()); PRECIS_ERR_INVALID_ARG
+ * when 'i' is out of range. */
+precis_status precis_language_get(size_t i, precis_language *out);
+
+/** Fills '*out' with the language named 'name': its code ("de"), Snowball name ("german") or
+ * English name ("German"), in any case; PRECIS_ERR_LANGUAGE when there is none. */
+precis_status precis_language_find(const char *name, precis_language *out);
 
 /* ---------------------------------------------------------------------------------------------
  * ROUGE evaluation (ROUGE-1.5.5 compatible)

@@ -2,6 +2,8 @@
 #ifndef PRECIS_CLI_H
 #define PRECIS_CLI_H
 
+#include <stddef.h>
+
 #include <precis.h>
 
 /** 'precis rouge ...': argv[0] is "rouge". Returns the exit status. */
@@ -47,5 +49,14 @@ int precis_cli_json_print(FILE *out, const precis_summary *s, const precis_optio
 /** Writes the self-contained HTML report of 's' to 'out'; 's' must have been made with
  * 'explain' set (the report shows every sentence). Returns 0, or -1 when out of memory. */
 int precis_cli_html_print(FILE *out, const precis_summary *s, const precis_options *opt);
+
+/** 'precis --list-languages': code, name, stemmer and word lists of every language, on
+ * stdout. Returns the exit status. */
+int precis_cli_list_languages(void);
+
+struct precis_summary;
+/** --explain: "precis: NAME: language CODE" for each of the 'n_docs' documents, on stderr. */
+void precis_cli_explain_languages(const struct precis_summary *s, size_t n_docs,
+                                  char *const *names);
 
 #endif

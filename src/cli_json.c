@@ -83,7 +83,7 @@ static json_t *options_json(const precis_options *opt)
         b = NULL;
     }
     ok = ok && put(o, "dedup", json_real(opt->dedup)) &&
-         put(o, "language", jstr(opt->language ? opt->language : "en")) &&
+         put(o, "language", jstr(opt->language ? opt->language : "auto")) &&
          put(o, "order", json_string(opt->order == PRECIS_ORDER_RANK ? "rank" : "source")) &&
          put(o, "min_words", json_integer((json_int_t)opt->min_words)) &&
          put(o, "damping", json_real(opt->damping)) &&
@@ -108,6 +108,7 @@ static json_t *documents_json(const precis_summary *s)
         bool ok = o != NULL && put(o, "index", json_integer((json_int_t)i)) &&
                   put(o, "name", jstr(d->name)) &&
                   put(o, "title", d->title ? jstr(d->title) : json_null()) &&
+                  put(o, "language", jstr(precis_summary_document_language(s, i))) &&
                   put(o, "sentences", json_integer((json_int_t)d->n_sentences)) &&
                   put(o, "candidates", json_integer((json_int_t)d->n_candidates)) &&
                   put(o, "bytes", json_integer((json_int_t)d->bytes));

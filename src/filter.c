@@ -128,7 +128,7 @@ static void measure(const char *s, size_t len, shape *sh)
     memset(sh, 0, sizeof *sh);
     sh->caps_words = true;
     bool in_word = false;
-    int32_t last = 0;
+    int32_t last = 0, before_last = 0;
     for (size_t i = 0; i < len;) {
         utf8proc_int32_t c;
         utf8proc_ssize_t k;
@@ -167,15 +167,21 @@ static void measure(const char *s, size_t len, shape *sh)
                 sh->letters++;
             else
                 sh->other++;
-            if (!is_closer_c(c))
+            if (!is_closer_c(c)) {
+                before_last = last;
                 last = c;
+            }
             if (c == 0x00A9)
                 sh->web = true;
         }
         i += (size_t)k;
     }
     sh->terminal = last == '.' || last == '!' || last == '?' || last == 0x3002 ||
-                   last == 0xFF01 || last == 0xFF1F;
+                   last == 0xFF01 || last == 0xFF1F || last == 0x0964 || last == 0x0965 ||
+                   last == 0x061F || last == 0x06D4 || last == 0x0589 ||
+                   // Greek asks with ';': after a Greek letter it ends a question
+                   (last == ';' && ((before_last >= 0x370 && before_last <= 0x3FF) ||
+                                    (before_last >= 0x1F00 && before_last <= 0x1FFF)));
     // URLs and e-mail addresses: only ':', '@' and 'w' can start one
     for (size_t i = 0; i + 3 <= len && !sh->web; i++) {
         char b = s[i];

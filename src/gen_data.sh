@@ -14,3 +14,12 @@ for f in "$@"; do
     echo "};"
     echo "const size_t precis_data_${sym}_count = sizeof precis_data_$sym / sizeof precis_data_$sym[0];"
 done
+# Every list by file name ("de.txt"), so that languages find their lists without one symbol each.
+echo '#include "internal.h"'
+echo 'const precis_data_file precis_data_files[] = {'
+for f in "$@"; do
+    sym=$(basename "$f" | sed 's/[^A-Za-z0-9]/_/g')
+    echo "    {\"$(basename "$f")\", precis_data_$sym, sizeof precis_data_$sym / sizeof precis_data_$sym[0]},"
+done
+echo '};'
+echo 'const size_t precis_data_files_count = sizeof precis_data_files / sizeof precis_data_files[0];'

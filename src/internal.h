@@ -64,6 +64,91 @@ extern const size_t precis_data_rouge_smart_txt_count;
 extern const char *const precis_data_rouge_wordnet_exc_tsv[];
 extern const size_t precis_data_rouge_wordnet_exc_tsv_count;
 
+/** Every compiled list by its file name ("de.txt", "ru.abbrev"). */
+typedef struct precis_data_file {
+    const char *name;
+    const char *const *lines;
+    size_t n;
+} precis_data_file;
+extern const precis_data_file precis_data_files[];
+extern const size_t precis_data_files_count;
+
+/* ---- languages (lang.c) ------------------------------------------------------------------ */
+
+#define PRECIS_MAX_LANGS 64 // detection keeps a bit per language
+
+typedef enum precis_script {
+    PRECIS_SCRIPT_NONE, // not a letter, or a script no language here is written in
+    PRECIS_SCRIPT_LATIN,
+    PRECIS_SCRIPT_GREEK,
+    PRECIS_SCRIPT_CYRILLIC,
+    PRECIS_SCRIPT_ARMENIAN,
+    PRECIS_SCRIPT_HEBREW,
+    PRECIS_SCRIPT_ARABIC,
+    PRECIS_SCRIPT_DEVANAGARI,
+    PRECIS_SCRIPT_TAMIL,
+    PRECIS_SCRIPT_HANGUL,
+    PRECIS_SCRIPT_KANA,
+    PRECIS_SCRIPT_HAN,
+    PRECIS_SCRIPT_COUNT
+} precis_script;
+
+/** One language: static strings and compiled word lists. */
+typedef struct precis_lang {
+    const char *code;    // ISO 639-1, or the Snowball name for a stemmer precis has no entry for
+    const char *name;    // English name
+    const char *stemmer; // Snowball name; NULL for Chinese, Japanese, Korean (bigrams only)
+    const char *const *stop; // stopword list lines (English for the CJK languages)
+    size_t n_stop;
+    const char *const *abbrev; // abbreviation list lines, or NULL
+    size_t n_abbrev;
+    precis_script script, script2; // written in (script2: also in, or NONE)
+    bool semicolon_question;       // ';' is the question mark (Greek)
+    bool ordinal_dot;              // "am 3. Oktober": a number and a full stop is an ordinal
+} precis_lang;
+
+/** Number of languages (those libstemmer has, and zh, ja, ko), and the i-th; false when 'i' is
+ * out of range. The order is stable for one libstemmer. */
+size_t precis_lang_count(void);
+bool precis_lang_at(size_t i, precis_lang *out);
+/** The index of the language named 'name' (ISO code, Snowball or English name, any case). */
+bool precis_lang_find(const char *name, size_t *i);
+size_t precis_lang_english(void);
+precis_script precis_script_of(int32_t c);
+
+/** Detection's table of every stopword, generated at build time by src/tools/gen_detect.c:
+ * open addressing on precis_hash() with linear probing; slots hold an entry's index + 1 (0 =
+ * empty); an entry's 'mask' has bit i set when list precis_detect_codes[i] holds the word. */
+typedef struct precis_detect_entry {
+    const char *word;
+    uint32_t len;
+    uint64_t mask;
+} precis_detect_entry;
+extern const char *const precis_detect_codes[];
+extern const size_t precis_detect_n_codes;
+extern const precis_detect_entry precis_detect_entries[];
+extern const uint32_t precis_detect_slots[];
+extern const size_t precis_detect_cap;
+
+/** The languages as detection sees them; read-only once made, so threads may share it. */
+typedef struct precis_detector precis_detector;
+precis_status precis_detector_new(precis_detector **out);
+void precis_detector_free(precis_detector *d);
+
+/** What detection saw (tests and --explain). */
+typedef struct precis_detect_stats {
+    size_t words;        // words read
+    precis_script script; // the script most letters are in
+    double score;        // the chosen language's stopword score
+    double english;      // English's
+} precis_detect_stats;
+
+/** The index of the language of 'text' (its first 16 KB): the script most letters are in,
+ * then among the languages written in it the one whose stopwords its words are most. Latin
+ * text under 20 words, or not clearly another language, is English. 'stats' may be NULL. */
+size_t precis_detect_language(const precis_detector *d, const char *text, size_t len,
+                              precis_detect_stats *stats);
+
 /* ---- a set of strings (stopwords, abbreviations) ---------------------------------------- */
 
 typedef struct precis_strset {
@@ -143,6 +228,8 @@ typedef struct precis_abbrevs {
     precis_strset never_final; // titles and the like: "Mr", "Gen", "Lt" (never end a sentence)
     precis_strset maybe_final; // "U.S", "Inc", "etc": end one only before a clear new start
     precis_strset starters;    // lower-case function words that clearly start a sentence
+    bool semicolon_question;   // ';' ends a sentence as a question mark (Greek)
+    bool ordinal_dot;          // a number of 1-2 digits and '.' ends one only before a starter
 } precis_abbrevs;
 
 /** Reads an abbreviation list ('lines', see stopwords/en.abbrev) and the function words that

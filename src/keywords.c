@@ -48,6 +48,7 @@ typedef struct kw_scan {
     size_t n, cap;
     uint32_t sent;
     const char *text;
+    bool english; // the verb rule below is about English word forms
 } kw_scan;
 
 static bool has_digit(const char *s, size_t len)
@@ -58,9 +59,10 @@ static bool has_digit(const char *s, size_t len)
     return false;
 }
 
-/* Without a part-of-speech tagger, the verbs that dominate news text are recognized by their
- * form: a lower-case word ending in "-ed" (a past tense or participle: "stated", "inspected"),
- * or one of the irregular verbs of attribution. */
+/* Without a part-of-speech tagger, the verbs that dominate English news text are recognized by
+ * their form: a lower-case word ending in "-ed" (a past tense or participle: "stated",
+ * "inspected"), or one of the irregular verbs of attribution. Other languages keep every
+ * content word. */
 static bool looks_like_verb(const char *w, size_t len)
 {
     static const char *const irregular[] = {"said", "says", "say", "told", "tells", "tell"};
@@ -79,7 +81,7 @@ static bool take_word(void *ctx, size_t off, size_t len, const char *stem, size_
     kw_scan *k = ctx;
     uint32_t v = UINT32_MAX;
     if (stem != NULL && len >= KW_MIN_BYTES && !has_digit(k->text + off, len) &&
-        !looks_like_verb(k->text + off, len) &&
+        !(k->english && looks_like_verb(k->text + off, len)) &&
         (v = precis_vocab_id(k->words, stem, stem_len)) == UINT32_MAX)
         return false;
     if (!precis_grow((void **)&k->tok, &k->cap, k->n + 1, sizeof *k->tok))
@@ -349,6 +351,9 @@ precis_status precis_keywords_extract(const char *const *texts, const size_t *le
     precis_vocab_init(&k.phrases);
     precis_vocab_init(&k.spellings);
     k.scan.words = &k.words;
+    size_t lang_index;
+    k.scan.english = language == NULL || (precis_lang_find(language, &lang_index) &&
+                                          lang_index == precis_lang_english());
     precis_status st = precis_tokenizer_new(language, stopwords, stopwords_len, &k.tok);
     for (size_t i = 0; i < n && st == PRECIS_OK; i++) {
         if (i > UINT32_MAX - 1) {

@@ -55,9 +55,12 @@ static const char usage_text[] =
     "      --redundancy L      penalty (0..1) on similarity to sentences already chosen\n"
     "                          [default: 0.4]\n"
     "Language:\n"
-    "      --lang CODE         language of the input [default: en]\n"
+    "      --lang CODE         language of every document: ISO code or name, see\n"
+    "                          --list-languages; 'auto' (the default): detected for each\n"
+    "                          document\n"
+    "      --list-languages    list the languages with their stemmer and word lists, and exit\n"
     "      --stopwords FILE    stopword list (one word per line, '#' comments) replacing\n"
-    "                          the built-in one\n"
+    "                          the built-in list of every language\n"
     "Speed:\n"
     "      --threads N         threads for large inputs, 1 to 8; the summary does not\n"
     "                          depend on it [default: OPENBLAS_NUM_THREADS if set, else\n"
@@ -340,6 +343,7 @@ enum {
     OPT_DEDUP = 256, OPT_ORDER, OPT_MIN_WORDS, OPT_DAMPING, OPT_PRIOR, OPT_EDGE, OPT_REDUNDANCY,
     OPT_LANG, OPT_STOPWORDS, OPT_MAX_BYTES, OPT_MAX_SENTENCES, OPT_VERSION, OPT_EXPLAIN,
     OPT_GRAPH, OPT_THREADS, OPT_KEYWORDS,
+    OPT_LIST_LANGUAGES,
 };
 
 static const struct option long_opts[] = {
@@ -356,6 +360,7 @@ static const struct option long_opts[] = {
     {"edge-threshold", required_argument, NULL, OPT_EDGE},
     {"redundancy", required_argument, NULL, OPT_REDUNDANCY},
     {"lang", required_argument, NULL, OPT_LANG},
+    {"list-languages", no_argument, NULL, OPT_LIST_LANGUAGES},
     {"stopwords", required_argument, NULL, OPT_STOPWORDS},
     {"max-bytes", required_argument, NULL, OPT_MAX_BYTES},
     {"max-sentences", required_argument, NULL, OPT_MAX_SENTENCES},
@@ -439,8 +444,10 @@ static int parse_option(cli *c, int ch, const char *arg, const char *flag)
         }
         return -1;
     case OPT_LANG:
-        o->language = arg;
+        o->language = strcmp(arg, "auto") == 0 ? NULL : arg; // auto: detected per document
         return -1;
+    case OPT_LIST_LANGUAGES:
+        return precis_cli_list_languages();
     case OPT_GRAPH: {
         static const char *const kinds[] = {"auto", "dense", "sparse", "pruned"};
         for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
@@ -608,12 +615,12 @@ static void print_skip(const precis_summary *s, const precis_trace *t, char *con
 /* --explain: the fate of every sentence, on stderr, then the best-ranked candidates. */
 static void print_explain(const precis_summary *s, const precis_corpus *c, char *const *names)
 {
-    (void)c;
     size_t n = precis_summary_trace_count(s), n_top = 0;
     size_t top[10];
     fprintf(stderr, "precis: %zu sentences, %zu candidates, TextRank converged in %zu iterations\n",
             precis_summary_corpus_sentences(s), precis_summary_candidates(s),
             precis_summary_iterations(s));
+    precis_cli_explain_languages(s, precis_corpus_count(c), names);
     for (size_t i = 0; i < n; i++) {
         const precis_trace *t = precis_summary_trace(s, i);
         fprintf(stderr, "%s:%zu ", names[t->doc], t->index);
@@ -625,7 +632,12 @@ static void print_explain(const precis_summary *s, const precis_corpus *c, char 
             fprintf(stderr, "skipped  rank %zu score %.5f: ", t->rank + 1, t->score);
             print_skip(s, t, names);
         }
-        fprintf(stderr, ": %.100s%s\n", t->text, strlen(t->text) > 100 ? "..." : "");
+        // At most 100 bytes, cut at a character boundary (Cyrillic, CJK: 2-3 bytes each).
+        size_t cut = strlen(t->text);
+        if (cut > 100)
+            for (cut = 100; cut > 0 && ((unsigned char)t->text[cut] & 0xC0) == 0x80; cut--) {
+            }
+        fprintf(stderr, ": %.*s%s\n", (int)cut, t->text, t->text[cut] != '\0' ? "..." : "");
         if (!t->dropped && t->rank < sizeof top / sizeof top[0]) {
             top[t->rank] = i;
             n_top++;
@@ -785,7 +797,7 @@ int main(int argc, char **argv)
         if (strcmp(what, "-") == 0)
             what = "(stdin)";
         if (st == PRECIS_ERR_LANGUAGE)
-            fprintf(stderr, "precis: --lang %s: unsupported language\n",
+            fprintf(stderr, "precis: --lang %s: unsupported language (see --list-languages)\n",
                     c.opt.language ? c.opt.language : "en");
         else
             fprintf(stderr, "precis: %s: %s\n", what,

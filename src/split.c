@@ -90,9 +90,17 @@ static bool is_cjk_stop(int32_t c)
     return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF0E;
 }
 
+/* Full stops and question marks of other scripts, followed by a space as '.' is: Devanagari
+ * danda and double danda, Arabic question mark and full stop, Armenian full stop. */
+static bool is_other_stop(int32_t c)
+{
+    return c == 0x0964 || c == 0x0965 || c == 0x061F || c == 0x06D4 || c == 0x0589;
+}
+
 static bool is_terminal(int32_t c)
 {
-    return c == '.' || c == '!' || c == '?' || c == 0x2026 || is_cjk_stop(c);
+    return c == '.' || c == '!' || c == '?' || c == 0x2026 || is_cjk_stop(c) ||
+           (c >= 0x589 && is_other_stop(c));
 }
 
 /* ---- abbreviations --------------------------------------------------------------------- */
@@ -103,6 +111,8 @@ precis_status precis_abbrevs_init(precis_abbrevs *ab, const char *const *lines, 
     precis_strset_init(&ab->never_final);
     precis_strset_init(&ab->maybe_final);
     precis_strset_init(&ab->starters);
+    ab->semicolon_question = false;
+    ab->ordinal_dot = false;
     precis_status st0 = precis_strset_add_array(&ab->starters, starters, n_starters);
     if (st0 != PRECIS_OK) {
         precis_abbrevs_destroy(ab);
@@ -409,6 +419,22 @@ static bool clear_new_start(const splitter *sp, size_t next)
     }
     char buf[32];
     size_t n = 0;
+    if ((unsigned char)sp->s[next] >= 0x80) {
+        // "Это", "Die": lower-cased a character at a time; a letter followed by a full stop
+        // is an initial ("В. Путин"), not a word.
+        if (e < sp->end && sp->s[e] == '.')
+            return false;
+        for (size_t i = next; i < e;) {
+            utf8proc_uint8_t tmp[4];
+            utf8proc_ssize_t m = utf8proc_encode_char(utf8proc_tolower(decode(sp->s, e, i, &k)), tmp);
+            if (m <= 0 || n + (size_t)m > sizeof buf)
+                return false;
+            memcpy(buf + n, tmp, (size_t)m);
+            n += (size_t)m;
+            i += k;
+        }
+        return precis_strset_has(&sp->ab->starters, buf, n);
+    }
     for (size_t i = next; i < e && n < sizeof buf; i++)
         buf[n++] = (char)((sp->s[i] >= 'A' && sp->s[i] <= 'Z') ? sp->s[i] + 32 : sp->s[i]);
     return precis_strset_has(&sp->ab->starters, buf, n);
@@ -429,7 +455,8 @@ static bool ends_sentence(splitter *sp, size_t p, size_t *cut, size_t *resume)
     while (e < sp->end) {
         size_t kk;
         int32_t d = decode(s, sp->end, e, &kk);
-        if (d == '.' || d == '!' || d == '?' || d == 0x2026 || is_cjk_stop(d)) {
+        if (d == '.' || d == '!' || d == '?' || d == 0x2026 || is_cjk_stop(d) ||
+            is_other_stop(d) || (d == ';' && sp->ab->semicolon_question)) {
             periods += d == '.';
             ellipsis |= d == 0x2026;
         } else if (is_closer(d)) {
@@ -470,10 +497,16 @@ static bool ends_sentence(splitter *sp, size_t p, size_t *cut, size_t *resume)
     if (wl == 0)
         return true;
     int32_t w0 = decode(s, we, ws, &k);
-    if (k == wl && is_upper_cp(w0))
-        return clear_new_start(sp, next); // an initial ("J. R. R. Tolkien"), unless "Group C. The"
+    // German and others write ordinals with a full stop ("am 3. Oktober"): a day or a rank
+    // ends a sentence only before a clear new start ("um 3. Die").
+    if (sp->ab->ordinal_dot && wl <= 2 && s[ws] >= '0' && s[ws] <= '9' &&
+        (wl == 1 || (s[ws + 1] >= '0' && s[ws + 1] <= '9')))
+        return clear_new_start(sp, next);
+    // A one-letter title ("M. Dupont") is listed; other capitals are initials.
     if (abbrev_has(&sp->ab->never_final, s + ws, wl, true))
         return false;
+    if (k == wl && is_upper_cp(w0))
+        return clear_new_start(sp, next); // an initial ("J. R. R. Tolkien"), unless "Group C. The"
     if (abbrev_has(&sp->ab->maybe_final, s + ws, wl, false) || is_dotted_letters(s + ws, wl))
         return clear_new_start(sp, next);
     return true;
@@ -574,7 +607,8 @@ static precis_status split_sentences(splitter *sp, const char *s, const line *un
     for (size_t i = begin; i < unit->end;) {
         size_t k, cut, resume;
         int32_t c = decode(s, unit->end, i, &k);
-        if (is_terminal(c) && ends_sentence(sp, i, &cut, &resume)) {
+        if ((is_terminal(c) || (c == ';' && sp->ab->semicolon_question)) &&
+            ends_sentence(sp, i, &cut, &resume)) {
             size_t e = trim_right(s, begin, cut);
             if (e > begin) {
                 precis_status st = push(out, doc, para, begin, e - begin, unit);

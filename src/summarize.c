@@ -106,6 +106,7 @@ struct precis_summary {
     precis_document *docs;
     size_t n_docs;
     char *doc_text; // the documents' names and titles
+    const char **doc_lang; // per document: the language's code (static strings)
 };
 
 void precis_summary_free(precis_summary *s)
@@ -120,6 +121,7 @@ void precis_summary_free(precis_summary *s)
     precis_keywords_destroy(&s->keywords);
     free(s->docs);
     free(s->doc_text);
+    free(s->doc_lang);
     free(s);
 }
 
@@ -145,6 +147,11 @@ const precis_trace *precis_summary_trace(const precis_summary *s, size_t i)
 }
 
 size_t precis_summary_count(const precis_summary *s) { return s ? s->n : 0; }
+
+const char *precis_summary_document_language(const precis_summary *s, size_t doc)
+{
+    return s && doc < s->n_docs ? s->doc_lang[doc] : NULL;
+}
 
 const precis_sentence *precis_summary_sentence(const precis_summary *s, size_t i)
 {
@@ -265,8 +272,10 @@ static void sort_ctx(size_t *v, size_t *tmp, size_t n, int (*cmp)(const void *, 
 typedef struct run {
     const precis_corpus *corpus;
     const precis_options *opt;
-    precis_abbrevs abbrevs;
-    bool abbrevs_ready;
+    size_t n_langs;
+    uint8_t *doc_lang;      // per document: its language (precis_lang_at index)
+    precis_abbrevs *abbrevs; // per language, built for those that some document is in
+    bool abbrevs_ready[PRECIS_MAX_LANGS];
     precis_sents sents;
     size_t *cand;       // candidate -> sentence
     size_t n_cand;
@@ -287,8 +296,11 @@ typedef struct run {
 
 static void run_destroy(run *r)
 {
-    if (r->abbrevs_ready)
-        precis_abbrevs_destroy(&r->abbrevs);
+    for (size_t l = 0; l < r->n_langs; l++)
+        if (r->abbrevs_ready[l])
+            precis_abbrevs_destroy(&r->abbrevs[l]);
+    free(r->abbrevs);
+    free(r->doc_lang);
     free(r->sents.v);
     free(r->cand);
     precis_vocab_destroy(&r->vocab);
@@ -305,7 +317,8 @@ static void run_destroy(run *r)
 typedef struct split_job {
     const precis_progress *progress; // job 0 only
     const precis_corpus *corpus;
-    const precis_abbrevs *abbrevs;
+    const precis_abbrevs *abbrevs; // per language
+    const uint8_t *doc_lang;
     size_t begin, end, max_sent;
     precis_sents sents;
     precis_status st;
@@ -319,7 +332,8 @@ static void *split_worker(void *arg)
         if (j->progress && j->progress->fn && ((d - j->begin) & 63) == 0)
             j->progress->fn(j->progress->ctx, "split", (double)(d - j->begin) / (double)(j->end - j->begin));
         const precis_doc *doc = &j->corpus->docs[d];
-        j->st = precis_split_document(doc->text, doc->len, (uint32_t)d, j->abbrevs, &j->sents);
+        j->st = precis_split_document(doc->text, doc->len, (uint32_t)d,
+                                      &j->abbrevs[j->doc_lang[d]], &j->sents);
         if (j->st == PRECIS_OK && j->sents.n > j->max_sent)
             j->st = PRECIS_ERR_TOO_LARGE;
     }
@@ -344,17 +358,78 @@ static void slice_jobs(size_t n, size_t jobs, const precis_corpus *c, size_t *bo
     bounds[jobs] = n;
 }
 
+/* One thread's share of language detection: documents [begin, end). */
+typedef struct detect_job {
+    const precis_detector *det;
+    const precis_corpus *corpus;
+    uint8_t *doc_lang;
+    size_t begin, end;
+} detect_job;
+
+static void *detect_worker(void *arg)
+{
+    detect_job *j = arg;
+    for (size_t d = j->begin; d < j->end; d++)
+        j->doc_lang[d] = (uint8_t)precis_detect_language(j->det, j->corpus->docs[d].text,
+                                                          j->corpus->docs[d].len, NULL);
+    return NULL;
+}
+
+/* Each document's language: the options' for all, or each one's own, detected; then the
+ * splitting data (abbreviations, words that start a sentence) of every language present. */
+static precis_status stage_languages(run *r)
+{
+    const precis_corpus *c = r->corpus;
+    r->n_langs = precis_lang_count();
+    r->doc_lang = malloc(c->n ? c->n : 1);
+    r->abbrevs = calloc(r->n_langs, sizeof *r->abbrevs);
+    if (r->doc_lang == NULL || r->abbrevs == NULL)
+        return PRECIS_ERR_NOMEM;
+    if (r->opt->language != NULL) {
+        size_t l;
+        if (!precis_lang_find(r->opt->language, &l))
+            return PRECIS_ERR_LANGUAGE;
+        memset(r->doc_lang, (int)l, c->n);
+    } else {
+        precis_detector *det;
+        precis_status st = precis_detector_new(&det);
+        if (st != PRECIS_OK)
+            return st;
+        size_t n_jobs = c->total_bytes < ((size_t)1 << 20) || c->n < 2 ? 1 : r->threads;
+        if (n_jobs > c->n)
+            n_jobs = c->n;
+        detect_job jobs[PRECIS_MAX_THREADS];
+        size_t bounds[PRECIS_MAX_THREADS + 1];
+        slice_jobs(c->n, n_jobs, c, bounds);
+        for (size_t j = 0; j < n_jobs; j++)
+            jobs[j] = (detect_job){det, c, r->doc_lang, bounds[j], bounds[j + 1]};
+        precis_run_jobs(n_jobs, detect_worker, jobs, sizeof jobs[0]);
+        precis_detector_free(det);
+    }
+    for (size_t d = 0; d < c->n; d++) {
+        size_t l = r->doc_lang[d];
+        if (r->abbrevs_ready[l])
+            continue;
+        precis_lang lang;
+        if (!precis_lang_at(l, &lang))
+            return PRECIS_ERR_LANGUAGE;
+        precis_status st = precis_abbrevs_init(&r->abbrevs[l], lang.abbrev, lang.n_abbrev,
+                                               lang.stop, lang.n_stop);
+        if (st != PRECIS_OK)
+            return st;
+        r->abbrevs[l].semicolon_question = lang.semicolon_question;
+        r->abbrevs[l].ordinal_dot = lang.ordinal_dot;
+        r->abbrevs_ready[l] = true;
+    }
+    return PRECIS_OK;
+}
+
 /* Splits and filters every document (documents shared out among threads, results joined in
  * document order); picks the candidates. */
 static precis_status stage_split(run *r)
 {
     const precis_corpus *c = r->corpus;
-    precis_status st = precis_abbrevs_init(&r->abbrevs, precis_data_en_abbrev,
-                                           precis_data_en_abbrev_count, precis_data_en_txt,
-                                           precis_data_en_txt_count);
-    if (st != PRECIS_OK)
-        return st;
-    r->abbrevs_ready = true;
+    precis_status st = PRECIS_OK;
     size_t max_sent = r->opt->max_sentences ? r->opt->max_sentences : DEFAULT_MAX_SENTENCES;
     // Threads pay only on large inputs; small ones stay on the calling thread.
     size_t n_jobs = c->total_bytes < ((size_t)1 << 20) || c->n < 2 ? 1 : r->threads;
@@ -364,8 +439,8 @@ static precis_status stage_split(run *r)
     size_t bounds[PRECIS_MAX_THREADS + 1];
     slice_jobs(c->n, n_jobs, c, bounds);
     for (size_t j = 0; j < n_jobs; j++)
-        jobs[j] = (split_job){j == 0 ? &r->progress : NULL, c, &r->abbrevs, bounds[j], bounds[j + 1],
-                              max_sent, {0}, PRECIS_OK};
+        jobs[j] = (split_job){j == 0 ? &r->progress : NULL, c, r->abbrevs, r->doc_lang, bounds[j],
+                              bounds[j + 1], max_sent, {0}, PRECIS_OK};
     precis_run_jobs(n_jobs, split_worker, jobs, sizeof jobs[0]);
     size_t total = 0;
     for (size_t j = 0; j < n_jobs; j++) {
@@ -435,7 +510,7 @@ typedef struct token_job {
     const precis_progress *progress; // job 0 only
     const run *r;
     size_t begin, end;
-    precis_tokenizer *tok;
+    precis_tokenizer *tok[PRECIS_MAX_LANGS]; // per language, made when first needed
     precis_vocab vocab;
     precis_counts counts;
     precis_status st;
@@ -445,13 +520,24 @@ static void *token_worker(void *arg)
 {
     token_job *j = arg;
     const precis_options *o = j->r->opt;
-    j->st = precis_tokenizer_new(o->language, o->stopwords, o->stopwords_len, &j->tok);
     term_buf buf = {.vocab = &j->vocab};
+    j->st = PRECIS_OK;
     for (size_t k = j->begin; k < j->end && j->st == PRECIS_OK; k++) {
         precis_report(j->progress, "tokenize", k - j->begin, j->end - j->begin);
         const precis_sent *s = &j->r->sents.v[j->r->cand[k]];
+        uint8_t l = j->r->doc_lang[s->doc];
+        if (j->tok[l] == NULL) {
+            precis_lang lang;
+            if (!precis_lang_at(l, &lang)) {
+                j->st = PRECIS_ERR_LANGUAGE;
+                break;
+            }
+            j->st = precis_tokenizer_new(lang.code, o->stopwords, o->stopwords_len, &j->tok[l]);
+            if (j->st != PRECIS_OK)
+                break;
+        }
         buf.n = 0;
-        j->st = precis_tokenize(j->tok, j->r->corpus->docs[s->doc].text + s->off, s->len,
+        j->st = precis_tokenize(j->tok[l], j->r->corpus->docs[s->doc].text + s->off, s->len,
                                 collect_term, &buf);
         if (j->st == PRECIS_OK)
             j->st = precis_counts_add_row(&j->counts, buf.ids, buf.n);
@@ -502,7 +588,7 @@ static precis_status stage_tokenize(run *r)
     token_job jobs[PRECIS_MAX_THREADS];
     for (size_t j = 0; j < n_jobs; j++) {
         jobs[j] = (token_job){j == 0 ? &r->progress : NULL, r, r->n_cand * j / n_jobs,
-                              r->n_cand * (j + 1) / n_jobs, NULL, {0}, {0}, PRECIS_OK};
+                              r->n_cand * (j + 1) / n_jobs, {NULL}, {0}, {0}, PRECIS_OK};
         precis_vocab_init(&jobs[j].vocab);
     }
     precis_run_jobs(n_jobs, token_worker, jobs, sizeof jobs[0]);
@@ -520,7 +606,8 @@ static precis_status stage_tokenize(run *r)
     for (size_t j = 0; st == PRECIS_OK && n_jobs > 1 && j < n_jobs; j++)
         st = merge_tokens(r, &jobs[j]);
     for (size_t j = 0; j < n_jobs; j++) {
-        precis_tokenizer_free(jobs[j].tok);
+        for (size_t l = 0; l < PRECIS_MAX_LANGS; l++)
+            precis_tokenizer_free(jobs[j].tok[l]);
         precis_vocab_destroy(&jobs[j].vocab);
         precis_counts_destroy(&jobs[j].counts);
     }
@@ -682,6 +769,22 @@ static precis_status build_documents(run *r, precis_summary *s)
     return PRECIS_OK;
 }
 
+/* The language keywords are extracted in: the one given, else the one most candidate sentences
+ * were detected in (one word graph, so one stemmer and one stopword list). */
+static const char *keyword_language(const run *r)
+{
+    precis_lang lang;
+    if (r->opt->language != NULL || r->n_cand == 0)
+        return r->opt->language ? r->opt->language : "en";
+    size_t votes[256] = {0}, best = r->doc_lang[r->sents.v[r->cand[0]].doc];
+    for (size_t k = 0; k < r->n_cand; k++) {
+        size_t l = r->doc_lang[r->sents.v[r->cand[k]].doc];
+        if (++votes[l] > votes[best])
+            best = l;
+    }
+    return precis_lang_at(best, &lang) ? lang.code : "en";
+}
+
 /* The corpus's keywords, from its candidate sentences (boilerplate left out). */
 static precis_status build_keywords(run *r, precis_summary *s)
 {
@@ -696,12 +799,26 @@ static precis_status build_keywords(run *r, precis_summary *s)
             lens[k] = ps->len;
         }
         const precis_options *o = r->opt;
-        st = precis_keywords_extract(texts, lens, n, o->language, o->stopwords, o->stopwords_len,
-                                     o->keywords, &s->keywords);
+        st = precis_keywords_extract(texts, lens, n, keyword_language(r), o->stopwords,
+                                     o->stopwords_len, o->keywords, &s->keywords);
     }
     free(texts);
     free(lens);
     return st;
+}
+
+/* Each document's language code, for precis_summary_document_language(). */
+static precis_status record_languages(const run *r, precis_summary *s)
+{
+    size_t n = r->corpus->n;
+    s->doc_lang = malloc((n ? n : 1) * sizeof *s->doc_lang);
+    if (s->doc_lang == NULL)
+        return PRECIS_ERR_NOMEM;
+    for (size_t d = 0; d < n; d++) {
+        precis_lang lang;
+        s->doc_lang[d] = precis_lang_at(r->doc_lang[d], &lang) ? lang.code : "en";
+    }
+    return PRECIS_OK;
 }
 
 /* Copies the chosen sentences, their provenance and the sentences they absorbed. */
@@ -807,7 +924,7 @@ static precis_status build_summary(run *r, precis_summary **out)
     }
     if (r->opt->explain && (st = build_trace(r, s, rank, picks, k)) != PRECIS_OK)
         goto done;
-    if ((st = build_documents(r, s)) != PRECIS_OK ||
+    if ((st = build_documents(r, s)) != PRECIS_OK || (st = record_languages(r, s)) != PRECIS_OK ||
         (r->opt->keywords > 0 && (st = build_keywords(r, s)) != PRECIS_OK))
         goto done;
     st = PRECIS_ERR_NOMEM;
@@ -870,6 +987,7 @@ precis_status precis_summarize(const precis_corpus *c, const precis_options *opt
         r.ms[id] += t2 - t;                                                                    \
         t = t2;                                                                                \
     } while (0)
+    STAGE(PRECIS_STAGE_SPLIT, stage_languages(&r));
     STAGE(PRECIS_STAGE_SPLIT, stage_split(&r));
     STAGE(PRECIS_STAGE_TOKENIZE, stage_tokenize(&r));
     STAGE(PRECIS_STAGE_TFIDF, precis_tfidf_build(&r.counts, r.vocab.n, &r.x));

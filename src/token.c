@@ -2,8 +2,9 @@
  * (Unicode categories through utf8proc); an apostrophe between letters stays in the word
  * ("don't", "Kim's"), a hyphen splits it ("nuclear-capable" -> "nuclear", "capable": the parts
  * carry the topic and match the unhyphenated spelling), a full stop stays only inside numbers
- * and dotted initials ("3.5", "U.S"). Words are NFKC case-folded, stopwords dropped, and the
- * rest stemmed with Snowball. Han, kana and Hangul have no spaces between words: a run of them
+ * and dotted initials ("3.5", "U.S"). Words are NFKC case-folded, the language's stopwords
+ * (folded the same way) dropped, and the rest stemmed with its Snowball stemmer (English for
+ * zh, ja, ko, which have none). Han, kana and Hangul have no spaces between words: a run of them
  * yields overlapping character bigrams. Stems are cached per surface form, so each distinct word
  * is folded and stemmed once. */
 #include <libstemmer.h>
@@ -31,24 +32,6 @@ struct precis_tokenizer {
     size_t buf_cap;
 };
 
-/* Snowball's names for ISO 639-1 codes, for the languages libstemmer knows. */
-static const char *stemmer_name(const char *lang)
-{
-    static const char *const map[][2] = {
-        {"ar", "arabic"},   {"da", "danish"},    {"de", "german"},   {"el", "greek"},
-        {"en", "english"},  {"es", "spanish"},   {"fi", "finnish"},  {"fr", "french"},
-        {"hu", "hungarian"},{"id", "indonesian"},{"it", "italian"},  {"lt", "lithuanian"},
-        {"ne", "nepali"},   {"nl", "dutch"},     {"no", "norwegian"},{"pt", "portuguese"},
-        {"ro", "romanian"}, {"ru", "russian"},   {"sv", "swedish"},  {"ta", "tamil"},
-        {"tr", "turkish"},  {"ga", "irish"},     {"hy", "armenian"}, {"eu", "basque"},
-        {"ca", "catalan"},  {"sr", "serbian"},   {"yi", "yiddish"},
-    };
-    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-        if (strcmp(lang, map[i][0]) == 0)
-            return map[i][1];
-    return lang;
-}
-
 void precis_tokenizer_free(precis_tokenizer *t)
 {
     if (t == NULL)
@@ -62,28 +45,61 @@ void precis_tokenizer_free(precis_tokenizer *t)
     free(t);
 }
 
+static size_t fold(precis_tokenizer *t, const unsigned char *s, size_t a, size_t b);
+
+/* Adds one stopword list line ('#' comment and blanks cut off), folded as words are, so that
+ * "Für" in a list and "für" in a text meet. */
+static precis_status add_stopword(precis_tokenizer *t, const char *w, size_t len)
+{
+    const char *hash = memchr(w, '#', len);
+    if (hash != NULL)
+        len = (size_t)(hash - w);
+    while (len > 0 && (*w == ' ' || *w == '\t')) {
+        w++;
+        len--;
+    }
+    while (len > 0 && (w[len - 1] == ' ' || w[len - 1] == '\t' || w[len - 1] == '\r'))
+        len--;
+    if (len == 0)
+        return PRECIS_OK;
+    size_t fl = fold(t, (const unsigned char *)w, 0, len);
+    if (fl == (size_t)-1)
+        return PRECIS_ERR_NOMEM;
+    return fl == 0 ? PRECIS_OK : precis_strset_add(&t->stop, t->buf, fl);
+}
+
 precis_status precis_tokenizer_new(const char *language, const char *stopwords,
                                    size_t stopwords_len, precis_tokenizer **out)
 {
     *out = NULL;
-    const char *lang = language ? language : "en";
+    size_t index;
+    precis_lang lang;
+    if (!precis_lang_find(language ? language : "en", &index) || !precis_lang_at(index, &lang))
+        return PRECIS_ERR_LANGUAGE;
     precis_tokenizer *t = calloc(1, sizeof *t);
     if (t == NULL)
         return PRECIS_ERR_NOMEM;
     precis_strset_init(&t->stop);
     precis_arena_init(&t->arena);
     precis_status st = PRECIS_OK;
-    t->stemmer = sb_stemmer_new(stemmer_name(lang), "UTF_8");
+    // Chinese, Japanese, Korean: runs of their characters become bigrams, unstemmed; Latin
+    // words among them are taken as English.
+    t->stemmer = sb_stemmer_new(lang.stemmer ? lang.stemmer : "english", "UTF_8");
     if (t->stemmer == NULL) {
-        st = PRECIS_ERR_LANGUAGE;
+        st = PRECIS_ERR_NOMEM; // the stemmer is listed, so only memory can fail
         goto fail;
     }
-    if (stopwords != NULL)
-        st = precis_strset_add_lines(&t->stop, stopwords, stopwords_len);
-    else if (strcmp(stemmer_name(lang), "english") == 0)
-        st = precis_strset_add_array(&t->stop, precis_data_en_txt, precis_data_en_txt_count);
-    else
-        st = PRECIS_ERR_LANGUAGE;
+    if (stopwords != NULL) {
+        for (size_t i = 0; i < stopwords_len && st == PRECIS_OK;) {
+            const char *nl = memchr(stopwords + i, '\n', stopwords_len - i);
+            size_t end = nl ? (size_t)(nl - stopwords) : stopwords_len;
+            st = add_stopword(t, stopwords + i, end - i);
+            i = end + 1;
+        }
+    } else {
+        for (size_t i = 0; i < lang.n_stop && st == PRECIS_OK; i++)
+            st = add_stopword(t, lang.stop[i], strlen(lang.stop[i]));
+    }
     if (st != PRECIS_OK)
         goto fail;
     *out = t;
