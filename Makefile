@@ -4,6 +4,8 @@
 #   make run        install missing Debian packages, build, summarize the bundled corpus
 #   make test       install missing Debian packages, build, run every test
 #   make asan       the whole test suite under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make fuzz       each libFuzzer harness for FUZZ_SECONDS on its seed corpus (clang)
+#   make memcheck   the end-to-end tests under valgrind memcheck
 #   make bench      stage timings (benchmarks/README.md)
 #   make install    PREFIX=/usr/local DESTDIR=
 
@@ -24,6 +26,10 @@ PKGS      = libutf8proc openblas
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CPPFLAGS += -Iinclude -Isrc -I$(BUILD)/gen -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(PKG_CFLAGS)
+# FAULT=-DPRECIS_FAULT_INJECTION builds the allocation-failure hook that tests/test_oom.c drives
+# (make asan does); never in a release build.
+FAULT    ?=
+CPPFLAGS += $(FAULT)
 LDLIBS   += $(PKG_LIBS) -lstemmer -lpthread -lm
 SANITIZE  = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
@@ -41,7 +47,7 @@ TEST_SRC  = $(wildcard tests/test_*.c)
 TEST_BIN  = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 CORPUS    = tests/data/kim-shoigu
 
-.PHONY: all run test unit e2e asan ubsan deps bench bench-quality install uninstall clean format
+.PHONY: all run test unit e2e asan ubsan fuzz fuzz-bins memcheck deps bench bench-quality install uninstall clean format
 .DEFAULT_GOAL := all
 
 all: $(BUILD)/libprecis.a $(BUILD)/precis
@@ -103,12 +109,44 @@ e2e: all
 
 asan: deps
 	@$(MAKE) --no-print-directory BUILD=build/asan CFLAGS="-O1 -g $(SANITIZE)" \
-	    LDFLAGS="$(SANITIZE)" unit e2e
+	    LDFLAGS="$(SANITIZE)" FAULT=-DPRECIS_FAULT_INJECTION unit e2e
 
 ubsan: deps
 	@$(MAKE) --no-print-directory BUILD=build/ubsan \
 	    CFLAGS="-O1 -g -fsanitize=undefined -fno-sanitize-recover=all" \
 	    LDFLAGS="-fsanitize=undefined" unit e2e
+
+# ---- fuzzing (tests/fuzz/README.md) -----------------------------------------------------------
+# The library is rebuilt with clang into build/fuzz (the gcc build is untouched); each harness
+# runs FUZZ_SECONDS on a scratch corpus dir seeded from tests/fuzz/corpus/<harness>/ (never
+# written to). Crashes land in build/fuzz/artifacts/ and fail the target.
+FUZZ_SECONDS ?= 10
+FUZZ_CC      ?= clang
+FUZZ_SAN      = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_SRC      = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BIN      = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/bin/%)
+
+$(BUILD)/bin/fuzz_%: tests/fuzz/fuzz_%.c $(BUILD)/libprecis.a
+	@mkdir -p $(BUILD)/bin
+	$(CC) $(CPPFLAGS) $(WARN) -O1 -g -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< \
+	    $(BUILD)/libprecis.a $(LDLIBS)
+
+fuzz-bins: $(FUZZ_BIN)
+
+fuzz:
+	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=$(FUZZ_CC) \
+	    CFLAGS="-O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SAN)" fuzz-bins
+	@mkdir -p build/fuzz/artifacts
+	@for f in $(FUZZ_SRC:tests/fuzz/%.c=%); do \
+	    rm -rf build/fuzz/scratch/$$f && mkdir -p build/fuzz/scratch/$$f || exit 1; \
+	    echo "fuzz: $$f for $(FUZZ_SECONDS) s"; \
+	    OPENBLAS_NUM_THREADS=1 build/fuzz/bin/$$f -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+	        -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
+	        -artifact_prefix=build/fuzz/artifacts/$$f- \
+	        build/fuzz/scratch/$$f tests/fuzz/corpus/$$f 2>build/fuzz/$$f.log \
+	        || { tail -40 build/fuzz/$$f.log; exit 1; }; \
+	    grep -E '^stat::number_of_executed_units|^#[0-9]+.*DONE' build/fuzz/$$f.log | tr '\n' ' '; echo; \
+	done
 
 # ---- benchmarks -----------------------------------------------------------------------------
 $(BUILD)/bench: benchmarks/bench.c $(BUILD)/libprecis.a

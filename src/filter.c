@@ -43,7 +43,7 @@ static size_t copy_out(char *out, size_t cap, char *text, size_t len)
 size_t precis_sentence_text(const char *src, size_t len, char *out, size_t cap)
 {
     // Collapse white space (line breaks of wrapped text included) to single spaces.
-    char *tmp = malloc(len * 3 + 1); // an invalid byte becomes 3 bytes of U+FFFD
+    char *tmp = precis_malloc(len * 3 + 1); // an invalid byte becomes 3 bytes of U+FFFD
     if (tmp == NULL)
         return (size_t)-1;
     size_t n = 0;
@@ -93,8 +93,10 @@ size_t precis_sentence_text(const char *src, size_t len, char *out, size_t cap)
         return copy_out(out, cap, tmp, n);
     // NFC: the output shows text as written, composed (utf8proc_map allocates the result).
     utf8proc_uint8_t *nfc = NULL;
-    utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)tmp, (utf8proc_ssize_t)n, &nfc,
-                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    utf8proc_ssize_t m = precis_fault_next()
+                             ? UTF8PROC_ERROR_NOMEM
+                             : utf8proc_map((const utf8proc_uint8_t *)tmp, (utf8proc_ssize_t)n,
+                                            &nfc, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
     free(tmp);
     if (m < 0)
         return (size_t)-1;
@@ -219,9 +221,9 @@ static precis_status mark_repeated(const precis_doc *docs, precis_sents *ss)
     t.cap = 16;
     while (t.cap < n_short * 2)
         t.cap *= 2;
-    t.hash = calloc(t.cap, sizeof *t.hash);
-    t.doc = calloc(t.cap, sizeof *t.doc);
-    t.multi = calloc(t.cap, 1);
+    t.hash = precis_calloc(t.cap, sizeof *t.hash);
+    t.doc = precis_calloc(t.cap, sizeof *t.doc);
+    t.multi = precis_calloc(t.cap, 1);
     precis_status st = PRECIS_ERR_NOMEM;
     if (t.hash == NULL || t.doc == NULL || t.multi == NULL)
         goto done;

@@ -58,8 +58,8 @@ precis_status precis_rank_textrank_threads(const precis_graph *g, double d,
         return PRECIS_OK;
     if (!(d > 0 && d < 1))
         return PRECIS_ERR_INVALID_ARG;
-    double *out_w = malloc(n * sizeof *out_w); // total edge weight of each node
-    double *next = malloc(n * sizeof *next);
+    double *out_w = precis_malloc(n * sizeof *out_w); // total edge weight of each node
+    double *next = precis_malloc(n * sizeof *next);
     // score / out_w: what each node passes per unit of weight, read at random
     double *share = precis_alloc_large(n * sizeof *share);
     if (out_w == NULL || next == NULL || share == NULL) {

@@ -49,10 +49,10 @@ precis_status precis_select(const precis_select_input *in, const precis_options 
     }
     default: limit = opt->budget; break;
     }
-    double *max_sim = calloc(n ? n : 1, sizeof *max_sim);
-    bool *taken = calloc(n ? n : 1, sizeof *taken);
-    double *acc = calloc(n ? n : 1, sizeof *acc);
-    uint32_t *touched = malloc((n ? n : 1) * sizeof *touched);
+    double *max_sim = precis_calloc(n ? n : 1, sizeof *max_sim);
+    bool *taken = precis_calloc(n ? n : 1, sizeof *taken);
+    double *acc = precis_calloc(n ? n : 1, sizeof *acc);
+    uint32_t *touched = precis_malloc((n ? n : 1) * sizeof *touched);
     size_t cap = 0;
     precis_status st = PRECIS_ERR_NOMEM;
     if (max_sim == NULL || taken == NULL || acc == NULL || touched == NULL)

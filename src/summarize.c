@@ -46,7 +46,7 @@ struct precis_corpus {
 
 precis_status precis_corpus_new(precis_corpus **out)
 {
-    *out = calloc(1, sizeof **out);
+    *out = precis_calloc(1, sizeof **out);
     return *out ? PRECIS_OK : PRECIS_ERR_NOMEM;
 }
 
@@ -358,7 +358,7 @@ static precis_status stage_split(run *r)
         r->sents = jobs[0].sents;
         jobs[0].sents.v = NULL;
     } else if (st == PRECIS_OK) {
-        r->sents.v = malloc((total ? total : 1) * sizeof *r->sents.v);
+        r->sents.v = precis_malloc((total ? total : 1) * sizeof *r->sents.v);
         if (r->sents.v == NULL)
             st = PRECIS_ERR_NOMEM;
         for (size_t j = 0; st == PRECIS_OK && j < n_jobs; j++) {
@@ -390,7 +390,7 @@ static precis_status stage_split(run *r)
     }
     if (kept == 0)
         return PRECIS_ERR_NO_SENTENCES;
-    r->cand = malloc(kept * sizeof *r->cand);
+    r->cand = precis_malloc(kept * sizeof *r->cand);
     if (r->cand == NULL)
         return PRECIS_ERR_NOMEM;
     uint32_t pos = 0, doc = UINT32_MAX;
@@ -444,7 +444,7 @@ static void *token_worker(void *arg)
  * same ids a single thread gives, so results never depend on the thread count. */
 static precis_status merge_tokens(run *r, token_job *j)
 {
-    uint32_t *map = malloc((j->vocab.n ? j->vocab.n : 1) * sizeof *map);
+    uint32_t *map = precis_malloc((j->vocab.n ? j->vocab.n : 1) * sizeof *map);
     if (map == NULL)
         return PRECIS_ERR_NOMEM;
     for (size_t t = 0; t < j->vocab.n; t++)
@@ -513,7 +513,7 @@ static precis_status make_teleport(run *r)
     double p = r->opt->position_prior;
     if (p <= 0)
         return PRECIS_OK;
-    r->teleport = malloc(r->n_cand * sizeof *r->teleport);
+    r->teleport = precis_malloc(r->n_cand * sizeof *r->teleport);
     if (r->teleport == NULL)
         return PRECIS_ERR_NOMEM;
     double sum = 0;
@@ -532,9 +532,9 @@ static precis_status stage_select(run *r)
 {
     size_t n = r->n_cand;
     precis_status st = PRECIS_ERR_NOMEM;
-    uint32_t *words = malloc(n * sizeof *words), *bytes = malloc(n * sizeof *bytes);
-    uint32_t *pos = malloc(n * sizeof *pos);
-    bool *eligible = malloc(n * sizeof *eligible);
+    uint32_t *words = precis_malloc(n * sizeof *words), *bytes = precis_malloc(n * sizeof *bytes);
+    uint32_t *pos = precis_malloc(n * sizeof *pos);
+    bool *eligible = precis_malloc(n * sizeof *eligible);
     if (words == NULL || bytes == NULL || pos == NULL || eligible == NULL)
         goto done;
     bool any = false;
@@ -569,9 +569,9 @@ static precis_status build_trace(run *r, precis_summary *s, const size_t *rank, 
     size_t n = r->sents.n, bytes = 0;
     for (size_t i = 0; i < n; i++)
         bytes += r->sents.v[i].n_bytes + 1;
-    s->trace = calloc(n ? n : 1, sizeof *s->trace);
-    s->trace_text = malloc(bytes ? bytes : 1);
-    size_t *cand_of = malloc((n ? n : 1) * sizeof *cand_of);
+    s->trace = precis_calloc(n ? n : 1, sizeof *s->trace);
+    s->trace_text = precis_malloc(bytes ? bytes : 1);
+    size_t *cand_of = precis_malloc((n ? n : 1) * sizeof *cand_of);
     if (s->trace == NULL || s->trace_text == NULL || cand_of == NULL) {
         free(cand_of);
         return PRECIS_ERR_NOMEM;
@@ -606,8 +606,8 @@ static precis_status build_trace(run *r, precis_summary *s, const size_t *rank, 
     // Duplicates: each pick's similar sentences, through the terms it holds; picks in output
     // order, so the first of equally similar picks is named.
     precis_status st = PRECIS_OK;
-    double *acc = calloc(r->n_cand ? r->n_cand : 1, sizeof *acc);
-    uint32_t *touched = malloc((r->n_cand ? r->n_cand : 1) * sizeof *touched);
+    double *acc = precis_calloc(r->n_cand ? r->n_cand : 1, sizeof *acc);
+    uint32_t *touched = precis_malloc((r->n_cand ? r->n_cand : 1) * sizeof *touched);
     if (acc == NULL || touched == NULL)
         st = PRECIS_ERR_NOMEM;
     for (size_t j = 0; st == PRECIS_OK && j < k; j++) {
@@ -642,17 +642,17 @@ static precis_status build_summary(run *r, precis_summary **out)
 {
     size_t n = r->n_cand, k = r->sel.n_chosen;
     precis_status st = PRECIS_ERR_NOMEM;
-    precis_summary *s = calloc(1, sizeof *s);
-    size_t *order = malloc((n ? n : 1) * sizeof *order), *tmp = malloc((n ? n : 1) * sizeof *tmp);
-    size_t *rank = malloc((n ? n : 1) * sizeof *rank);
-    pick *picks = calloc(k ? k : 1, sizeof *picks);
-    size_t *owner = malloc((n ? n : 1) * sizeof *owner); // supporting: index into picks
-    double *owner_sim = malloc((n ? n : 1) * sizeof *owner_sim);
-    double *acc = calloc(n ? n : 1, sizeof *acc);
-    uint32_t *touched = malloc((n ? n : 1) * sizeof *touched);
-    size_t *sup_start = calloc(k + 1, sizeof *sup_start); // supports grouped by owner
-    size_t *sup_of = malloc((n ? n : 1) * sizeof *sup_of);
-    size_t *cursor = malloc((k + 1) * sizeof *cursor);
+    precis_summary *s = precis_calloc(1, sizeof *s);
+    size_t *order = precis_malloc((n ? n : 1) * sizeof *order), *tmp = precis_malloc((n ? n : 1) * sizeof *tmp);
+    size_t *rank = precis_malloc((n ? n : 1) * sizeof *rank);
+    pick *picks = precis_calloc(k ? k : 1, sizeof *picks);
+    size_t *owner = precis_malloc((n ? n : 1) * sizeof *owner); // supporting: index into picks
+    double *owner_sim = precis_malloc((n ? n : 1) * sizeof *owner_sim);
+    double *acc = precis_calloc(n ? n : 1, sizeof *acc);
+    uint32_t *touched = precis_malloc((n ? n : 1) * sizeof *touched);
+    size_t *sup_start = precis_calloc(k + 1, sizeof *sup_start); // supports grouped by owner
+    size_t *sup_of = precis_malloc((n ? n : 1) * sizeof *sup_of);
+    size_t *cursor = precis_malloc((k + 1) * sizeof *cursor);
     if (s == NULL || order == NULL || tmp == NULL || rank == NULL || picks == NULL ||
         owner == NULL || owner_sim == NULL || acc == NULL || touched == NULL ||
         sup_start == NULL || sup_of == NULL || cursor == NULL)
@@ -708,9 +708,9 @@ static precis_status build_summary(run *r, precis_summary **out)
     size_t text_bytes = 0;
     for (size_t j = 0; j < k; j++)
         text_bytes += r->sents.v[r->cand[picks[j].cand]].n_bytes + 1;
-    s->sent = calloc(k ? k : 1, sizeof *s->sent);
-    s->support = calloc(n_support ? n_support : 1, sizeof *s->support);
-    s->text = malloc(text_bytes ? text_bytes : 1);
+    s->sent = precis_calloc(k ? k : 1, sizeof *s->sent);
+    s->support = precis_calloc(n_support ? n_support : 1, sizeof *s->support);
+    s->text = precis_malloc(text_bytes ? text_bytes : 1);
     if (s->sent == NULL || s->support == NULL || s->text == NULL)
         goto done;
     size_t at = 0, sup = 0;
@@ -806,7 +806,7 @@ precis_status precis_summarize(const precis_corpus *c, const precis_options *opt
     STAGE(PRECIS_STAGE_GRAPH,
           precis_graph_build_with(&r.x, opt->edge_threshold, (int)opt->graph, r.threads,
                                   &r.progress, &r.graph));
-    r.score = malloc(r.n_cand * sizeof *r.score);
+    r.score = precis_malloc(r.n_cand * sizeof *r.score);
     if (r.score == NULL) {
         st = PRECIS_ERR_NOMEM;
         goto done;

@@ -49,6 +49,16 @@ static const char *stemmer_name(const char *lang)
     return lang;
 }
 
+/* Whether libstemmer has a stemmer called 'name': if so, sb_stemmer_new() returning NULL means
+ * it ran out of memory. */
+static bool known_stemmer(const char *name)
+{
+    for (const char **l = sb_stemmer_list(); *l != NULL; l++)
+        if (strcmp(*l, name) == 0)
+            return true;
+    return false;
+}
+
 void precis_tokenizer_free(precis_tokenizer *t)
 {
     if (t == NULL)
@@ -67,15 +77,15 @@ precis_status precis_tokenizer_new(const char *language, const char *stopwords,
 {
     *out = NULL;
     const char *lang = language ? language : "en";
-    precis_tokenizer *t = calloc(1, sizeof *t);
+    precis_tokenizer *t = precis_calloc(1, sizeof *t);
     if (t == NULL)
         return PRECIS_ERR_NOMEM;
     precis_strset_init(&t->stop);
     precis_arena_init(&t->arena);
     precis_status st = PRECIS_OK;
-    t->stemmer = sb_stemmer_new(stemmer_name(lang), "UTF_8");
+    t->stemmer = precis_fault_next() ? NULL : sb_stemmer_new(stemmer_name(lang), "UTF_8");
     if (t->stemmer == NULL) {
-        st = PRECIS_ERR_LANGUAGE;
+        st = known_stemmer(stemmer_name(lang)) ? PRECIS_ERR_NOMEM : PRECIS_ERR_LANGUAGE;
         goto fail;
     }
     if (stopwords != NULL)
@@ -154,7 +164,7 @@ static bool is_digit_c(int32_t c)
 static bool cache_grow(precis_tokenizer *t)
 {
     size_t cap = t->cache_cap ? t->cache_cap * 2 : 1024;
-    cache_entry *v = calloc(cap, sizeof *v);
+    cache_entry *v = precis_calloc(cap, sizeof *v);
     if (v == NULL)
         return false;
     for (size_t i = 0; i < t->cache_cap; i++) {
@@ -224,9 +234,11 @@ static size_t fold(precis_tokenizer *t, const unsigned char *s, size_t a, size_t
         return b - a;
     }
     utf8proc_uint8_t *m = NULL;
-    utf8proc_ssize_t n = utf8proc_map(s + a, (utf8proc_ssize_t)(b - a), &m,
-                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
-                                          UTF8PROC_CASEFOLD | UTF8PROC_IGNORE);
+    utf8proc_ssize_t n = precis_fault_next()
+                             ? UTF8PROC_ERROR_NOMEM
+                             : utf8proc_map(s + a, (utf8proc_ssize_t)(b - a), &m,
+                                            UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+                                                UTF8PROC_CASEFOLD | UTF8PROC_IGNORE);
     if (n < 0)
         return (size_t)-1;
     // Typographic apostrophes become ASCII ones so "Kim\u2019s" and "Kim's" agree.
