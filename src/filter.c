@@ -40,6 +40,16 @@ static size_t copy_out(char *out, size_t cap, char *text, size_t len)
     return len;
 }
 
+/* White space between words: what the output form collapses to one space and what word counts
+ * split at must be the same, or a word budget could be exceeded (fuzz_summarize found "a\vb":
+ * one word when counted, two in the output). */
+static bool is_space(int32_t c, utf8proc_category_t cat)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
+           cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL ||
+           cat == UTF8PROC_CATEGORY_ZP;
+}
+
 size_t precis_sentence_text(const char *src, size_t len, char *out, size_t cap)
 {
     // Collapse white space (line breaks of wrapped text included) to single spaces.
@@ -75,9 +85,7 @@ size_t precis_sentence_text(const char *src, size_t len, char *out, size_t cap)
             n_bytes = (size_t)k;
         }
         utf8proc_category_t cat = c < 0x80 ? UTF8PROC_CATEGORY_CN : utf8proc_category(c);
-        bool ws = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
-                  cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL ||
-                  cat == UTF8PROC_CATEGORY_ZP;
+        bool ws = is_space(c, cat);
         if (ws) {
             space = n > 0;
         } else {
@@ -151,7 +159,7 @@ static void measure(const char *s, size_t len, shape *sh)
             }
             cat = utf8proc_category(c);
         }
-        bool ws = c == ' ' || c == '\t' || c == '\n' || c == '\r' || cat == UTF8PROC_CATEGORY_ZS;
+        bool ws = is_space(c, cat);
         if (ws) {
             in_word = false;
         } else {
@@ -258,7 +266,7 @@ done:
 
 /* ---- the rules ------------------------------------------------------------------------- */
 
-#define MIN_WORDS 3     // fewer words than this: not a sentence that can stand alone
+#define MIN_WORDS PRECIS_MIN_SENTENCE_WORDS
 #define TITLE_WORDS 25  // a first line longer than this is not a headline
 #define SLUG_WORDS 6    // an all-capitals lead-in of at most this many words is a slug
 

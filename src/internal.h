@@ -142,6 +142,9 @@ typedef enum {
 
 const char *precis_drop_reason(precis_drop d);
 
+/** Fewer words than this: not a sentence that can stand alone (PRECIS_DROP_SHORT). */
+#define PRECIS_MIN_SENTENCE_WORDS 3
+
 typedef struct precis_sent {
     uint32_t doc;   // document number
     uint32_t para;  // paragraph number within the document

@@ -379,10 +379,12 @@ static precis_status stage_split(run *r)
         kept += r->sents.v[i].drop == PRECIS_KEEP;
     if (kept == 0) {
         // Text without sentence punctuation (a list of lines, a title alone): rather than
-        // refusing it, take its lines as sentences.
+        // refusing it, take its lines as sentences; those too short to stand alone stay out,
+        // as they would with punctuation ("Hello" is refused like "Hello.").
         for (size_t i = 0; i < r->sents.n; i++) {
             precis_sent *s = &r->sents.v[i];
-            if (s->drop == PRECIS_DROP_NO_TERMINAL || s->drop == PRECIS_DROP_TITLE) {
+            if ((s->drop == PRECIS_DROP_NO_TERMINAL || s->drop == PRECIS_DROP_TITLE) &&
+                s->n_words >= PRECIS_MIN_SENTENCE_WORDS) {
                 s->drop = PRECIS_KEEP;
                 kept++;
             }
