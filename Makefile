@@ -35,6 +35,8 @@ SANITIZE  = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fra
 
 # The Debian packages the build and the tests need.
 DEBS      = libutf8proc-dev libopenblas-dev libcmocka-dev libstemmer-dev pkg-config
+# And those of 'make fuzz' (clang's libFuzzer) and 'make memcheck', installed only by them.
+CHECK_DEBS = clang libclang-rt-14-dev valgrind
 
 LIB_SRC   = $(filter-out src/main.c src/cli_%.c,$(wildcard src/*.c))
 CLI_SRC   = src/main.c $(wildcard src/cli_*.c)
@@ -116,6 +118,29 @@ ubsan: deps
 	    CFLAGS="-O1 -g -fsanitize=undefined -fno-sanitize-recover=all" \
 	    LDFLAGS="-fsanitize=undefined" unit e2e
 
+# ---- valgrind -------------------------------------------------------------------------------
+# tests/cli.sh (all but the DUC comparisons, which need ../shared/eval and take minutes under
+# valgrind) with every precis run under memcheck, then 'precis rouge' on tests/data/rouge. Any
+# memcheck error or definite/indirect leak in any run fails the target.
+MEMCHECK = valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect \
+           --show-leak-kinds=definite,indirect --track-fds=no --error-exitcode=99
+
+memcheck: all
+	@$(MAKE) --no-print-directory deps DEBS="$(CHECK_DEBS)"
+	@rm -rf $(BUILD)/memcheck && mkdir -p $(BUILD)/memcheck
+	@printf '#!/bin/sh\nexec %s --log-file=%s/vg.%%p.log %s "$$@"\n' "$(MEMCHECK)" \
+	    "$(abspath $(BUILD))/memcheck" "$(abspath $(BUILD))/precis" >$(BUILD)/memcheck/precis
+	@chmod +x $(BUILD)/memcheck/precis
+	PRECIS_EVAL=/nonexistent sh tests/cli.sh $(BUILD)/memcheck/precis
+	$(BUILD)/memcheck/precis rouge --refs tests/data/rouge/set -m -s --per-cluster tests/data/rouge/sys \
+	    >$(BUILD)/memcheck/rouge.out
+	$(BUILD)/precis rouge --refs tests/data/rouge/set -m -s --per-cluster tests/data/rouge/sys \
+	    | cmp - $(BUILD)/memcheck/rouge.out
+	@runs=$$(ls $(BUILD)/memcheck/vg.*.log | wc -l); \
+	if cat $(BUILD)/memcheck/vg.*.log | grep -q .; then \
+	    cat $(BUILD)/memcheck/vg.*.log; echo "memcheck: errors in the runs above"; exit 1; \
+	else echo "memcheck: $$runs precis runs, no memcheck error, no definite or indirect leak"; fi
+
 # ---- fuzzing (tests/fuzz/README.md) -----------------------------------------------------------
 # The library is rebuilt with clang into build/fuzz (the gcc build is untouched); each harness
 # runs FUZZ_SECONDS on a scratch corpus dir seeded from tests/fuzz/corpus/<harness>/ (never
@@ -134,6 +159,7 @@ $(BUILD)/bin/fuzz_%: tests/fuzz/fuzz_%.c $(BUILD)/libprecis.a
 fuzz-bins: $(FUZZ_BIN)
 
 fuzz:
+	@$(MAKE) --no-print-directory deps DEBS="$(CHECK_DEBS)"
 	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=$(FUZZ_CC) \
 	    CFLAGS="-O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SAN)" fuzz-bins
 	@mkdir -p build/fuzz/artifacts
