@@ -4,6 +4,8 @@
 #   make run        install missing Debian packages, build, summarize the bundled corpus
 #   make test       install missing Debian packages, build, run every test
 #   make asan       the whole test suite under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make fuzz       each libFuzzer harness for FUZZ_SECONDS on its seed corpus (clang)
+#   make memcheck   the end-to-end tests under valgrind memcheck
 #   make bench      stage timings (benchmarks/README.md)
 #   make tsan       the threads test (tests/test_threads.c) under ThreadSanitizer
 #   make install    PREFIX=/usr/local DESTDIR=  (make uninstall removes the same files)
@@ -29,6 +31,10 @@ PKGS      = libutf8proc openblas
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CPPFLAGS += -Iinclude -Isrc -I$(BUILD)/gen -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(PKG_CFLAGS)
+# FAULT=-DPRECIS_FAULT_INJECTION builds the allocation-failure hook that tests/test_oom.c drives
+# (make asan does); never in a release build.
+FAULT    ?=
+CPPFLAGS += $(FAULT)
 LDLIBS   += $(PKG_LIBS) -lstemmer -lpthread -lm
 # JSON output is the CLI's (src/cli_json.c): only build/precis links jansson, not the library.
 CLI_LIBS  := $(or $(shell pkg-config --libs jansson 2>/dev/null),-ljansson)
@@ -45,6 +51,8 @@ DEBS     += parallel
 ifneq ($(PRECIS_NO_BROWSER),1)
 DEBS     += chromium
 endif
+# And those of 'make fuzz' (clang's libFuzzer) and 'make memcheck', installed only by them.
+CHECK_DEBS = clang libclang-rt-14-dev valgrind
 
 LIB_SRC   = $(filter-out src/main.c src/cli_%.c,$(wildcard src/*.c))
 CLI_SRC   = src/main.c $(wildcard src/cli_*.c)
@@ -69,7 +77,7 @@ SOMAJOR   = $(firstword $(subst ., ,$(VERSION)))
 SONAME    = libprecis.so.$(SOMAJOR)
 SHLIB     = $(BUILD)/libprecis.so.$(VERSION)
 
-.PHONY: all run test unit e2e asan ubsan tsan deps bench bench-quality install uninstall clean format
+.PHONY: all run test unit e2e asan ubsan tsan fuzz fuzz-bins memcheck deps bench bench-quality install uninstall clean format
 .DEFAULT_GOAL := all
 
 all: $(BUILD)/libprecis.a $(BUILD)/libprecis.so $(BUILD)/precis
@@ -159,7 +167,7 @@ e2e: all
 
 asan: deps
 	@$(MAKE) --no-print-directory BUILD=build/asan CFLAGS="-O1 -g $(SANITIZE)" \
-	    LDFLAGS="$(SANITIZE)" unit e2e
+	    LDFLAGS="$(SANITIZE)" FAULT=-DPRECIS_FAULT_INJECTION unit e2e
 
 ubsan: deps
 	@$(MAKE) --no-print-directory BUILD=build/ubsan \
@@ -178,6 +186,62 @@ tsan:
 	for run in 1 2 3; do \
 	    TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" build/tsan/tests/test_threads \
 	    || exit 1; done
+
+# ---- valgrind -------------------------------------------------------------------------------
+# tests/cli.sh (all but the DUC comparisons, which need ../shared/eval and take minutes under
+# valgrind) with every precis run under memcheck, then 'precis rouge' on tests/data/rouge. Any
+# memcheck error or definite/indirect leak in any run fails the target.
+MEMCHECK = valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect \
+           --show-leak-kinds=definite,indirect --track-fds=no --error-exitcode=99
+
+memcheck: all
+	@$(MAKE) --no-print-directory deps DEBS="$(CHECK_DEBS)"
+	@rm -rf $(BUILD)/memcheck && mkdir -p $(BUILD)/memcheck
+	@printf '#!/bin/sh\nexec %s --log-file=%s/vg.%%p.log %s "$$@"\n' "$(MEMCHECK)" \
+	    "$(abspath $(BUILD))/memcheck" "$(abspath $(BUILD))/precis" >$(BUILD)/memcheck/precis
+	@chmod +x $(BUILD)/memcheck/precis
+	PRECIS_EVAL=/nonexistent sh tests/cli.sh $(BUILD)/memcheck/precis
+	$(BUILD)/memcheck/precis rouge --refs tests/data/rouge/set -m -s --per-cluster tests/data/rouge/sys \
+	    >$(BUILD)/memcheck/rouge.out
+	$(BUILD)/precis rouge --refs tests/data/rouge/set -m -s --per-cluster tests/data/rouge/sys \
+	    | cmp - $(BUILD)/memcheck/rouge.out
+	@runs=$$(ls $(BUILD)/memcheck/vg.*.log | wc -l); \
+	if cat $(BUILD)/memcheck/vg.*.log | grep -q .; then \
+	    cat $(BUILD)/memcheck/vg.*.log; echo "memcheck: errors in the runs above"; exit 1; \
+	else echo "memcheck: $$runs precis runs, no memcheck error, no definite or indirect leak"; fi
+
+# ---- fuzzing (tests/fuzz/README.md) -----------------------------------------------------------
+# The library is rebuilt with clang into build/fuzz (the gcc build is untouched); each harness
+# runs FUZZ_SECONDS on a scratch corpus dir seeded from tests/fuzz/corpus/<harness>/ (never
+# written to). Crashes land in build/fuzz/artifacts/ and fail the target.
+FUZZ_SECONDS ?= 10
+FUZZ_CC      ?= clang
+FUZZ_SAN      = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_SRC      = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BIN      = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/bin/%)
+
+$(BUILD)/bin/fuzz_%: tests/fuzz/fuzz_%.c $(BUILD)/libprecis.a
+	@mkdir -p $(BUILD)/bin
+	$(CC) $(CPPFLAGS) $(WARN) -O1 -g -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< \
+	    $(BUILD)/libprecis.a $(LDLIBS)
+
+fuzz-bins: $(FUZZ_BIN)
+
+fuzz:
+	@$(MAKE) --no-print-directory deps DEBS="$(CHECK_DEBS)"
+	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=$(FUZZ_CC) \
+	    CFLAGS="-O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SAN)" fuzz-bins
+	@mkdir -p build/fuzz/artifacts
+	@for f in $(FUZZ_SRC:tests/fuzz/%.c=%); do \
+	    rm -rf build/fuzz/scratch/$$f && mkdir -p build/fuzz/scratch/$$f || exit 1; \
+	    echo "fuzz: $$f for $(FUZZ_SECONDS) s"; \
+	    OPENBLAS_NUM_THREADS=1 build/fuzz/bin/$$f -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+	        -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
+	        -artifact_prefix=build/fuzz/artifacts/$$f- \
+	        build/fuzz/scratch/$$f tests/fuzz/corpus/$$f 2>build/fuzz/$$f.log \
+	        || { tail -40 build/fuzz/$$f.log; exit 1; }; \
+	    grep -E '^stat::number_of_executed_units|^#[0-9]+.*DONE' build/fuzz/$$f.log | tr '\n' ' '; echo; \
+	done
 
 # ---- benchmarks -----------------------------------------------------------------------------
 $(BUILD)/bench: benchmarks/bench.c $(BUILD)/libprecis.a

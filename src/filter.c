@@ -40,10 +40,20 @@ static size_t copy_out(char *out, size_t cap, char *text, size_t len)
     return len;
 }
 
+/* White space between words: what the output form collapses to one space and what word counts
+ * split at must be the same, or a word budget could be exceeded (fuzz_summarize found "a\vb":
+ * one word when counted, two in the output). */
+static bool is_space(int32_t c, utf8proc_category_t cat)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
+           cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL ||
+           cat == UTF8PROC_CATEGORY_ZP;
+}
+
 size_t precis_sentence_text(const char *src, size_t len, char *out, size_t cap)
 {
     // Collapse white space (line breaks of wrapped text included) to single spaces.
-    char *tmp = malloc(len * 3 + 1); // an invalid byte becomes 3 bytes of U+FFFD
+    char *tmp = precis_malloc(len * 3 + 1); // an invalid byte becomes 3 bytes of U+FFFD
     if (tmp == NULL)
         return (size_t)-1;
     size_t n = 0;
@@ -75,9 +85,7 @@ size_t precis_sentence_text(const char *src, size_t len, char *out, size_t cap)
             n_bytes = (size_t)k;
         }
         utf8proc_category_t cat = c < 0x80 ? UTF8PROC_CATEGORY_CN : utf8proc_category(c);
-        bool ws = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
-                  cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL ||
-                  cat == UTF8PROC_CATEGORY_ZP;
+        bool ws = is_space(c, cat);
         if (ws) {
             space = n > 0;
         } else {
@@ -93,8 +101,10 @@ size_t precis_sentence_text(const char *src, size_t len, char *out, size_t cap)
         return copy_out(out, cap, tmp, n);
     // NFC: the output shows text as written, composed (utf8proc_map allocates the result).
     utf8proc_uint8_t *nfc = NULL;
-    utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)tmp, (utf8proc_ssize_t)n, &nfc,
-                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    utf8proc_ssize_t m = precis_fault_next()
+                             ? UTF8PROC_ERROR_NOMEM
+                             : utf8proc_map((const utf8proc_uint8_t *)tmp, (utf8proc_ssize_t)n,
+                                            &nfc, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
     free(tmp);
     if (m < 0)
         return (size_t)-1;
@@ -149,7 +159,7 @@ static void measure(const char *s, size_t len, shape *sh)
             }
             cat = utf8proc_category(c);
         }
-        bool ws = c == ' ' || c == '\t' || c == '\n' || c == '\r' || cat == UTF8PROC_CATEGORY_ZS;
+        bool ws = is_space(c, cat);
         if (ws) {
             in_word = false;
         } else {
@@ -225,9 +235,9 @@ static precis_status mark_repeated(const precis_doc *docs, precis_sents *ss)
     t.cap = 16;
     while (t.cap < n_short * 2)
         t.cap *= 2;
-    t.hash = calloc(t.cap, sizeof *t.hash);
-    t.doc = calloc(t.cap, sizeof *t.doc);
-    t.multi = calloc(t.cap, 1);
+    t.hash = precis_calloc(t.cap, sizeof *t.hash);
+    t.doc = precis_calloc(t.cap, sizeof *t.doc);
+    t.multi = precis_calloc(t.cap, 1);
     precis_status st = PRECIS_ERR_NOMEM;
     if (t.hash == NULL || t.doc == NULL || t.multi == NULL)
         goto done;
@@ -262,7 +272,7 @@ done:
 
 /* ---- the rules ------------------------------------------------------------------------- */
 
-#define MIN_WORDS 3     // fewer words than this: not a sentence that can stand alone
+#define MIN_WORDS PRECIS_MIN_SENTENCE_WORDS
 #define TITLE_WORDS 25  // a first line longer than this is not a headline
 #define SLUG_WORDS 6    // an all-capitals lead-in of at most this many words is a slug
 

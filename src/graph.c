@@ -83,9 +83,9 @@ static precis_status to_csr(const edge_list *e, size_t n, precis_graph *g)
     if (!precis_mul_ok(e->n, 2, &m))
         return PRECIS_ERR_TOO_LARGE;
     g->n = n;
-    g->ptr = calloc(n + 1, sizeof *g->ptr);
-    g->adj = malloc((m ? m : 1) * sizeof *g->adj);
-    g->w = malloc((m ? m : 1) * sizeof *g->w);
+    g->ptr = precis_calloc(n + 1, sizeof *g->ptr);
+    g->adj = precis_malloc((m ? m : 1) * sizeof *g->adj);
+    g->w = precis_malloc((m ? m : 1) * sizeof *g->w);
     if (g->ptr == NULL || g->adj == NULL || g->w == NULL) {
         precis_graph_destroy(g);
         return PRECIS_ERR_NOMEM;
@@ -96,7 +96,7 @@ static precis_status to_csr(const edge_list *e, size_t n, precis_graph *g)
     }
     for (size_t i = 0; i < n; i++)
         g->ptr[i + 1] += g->ptr[i];
-    size_t *fill = malloc((n ? n : 1) * sizeof *fill);
+    size_t *fill = precis_malloc((n ? n : 1) * sizeof *fill);
     if (fill == NULL) {
         precis_graph_destroy(g);
         return PRECIS_ERR_NOMEM;
@@ -122,7 +122,7 @@ static precis_status build_dense(const precis_csr *x, double threshold, edge_lis
 {
     size_t n = x->n_rows;
     // Keep only the columns found in two or more rows.
-    uint32_t *df = calloc(x->n_cols ? x->n_cols : 1, sizeof *df);
+    uint32_t *df = precis_calloc(x->n_cols ? x->n_cols : 1, sizeof *df);
     if (df == NULL)
         return PRECIS_ERR_NOMEM;
     for (size_t k = 0; k < x->nnz; k++)
@@ -142,8 +142,8 @@ static precis_status build_dense(const precis_csr *x, double threshold, edge_lis
         st = PRECIS_ERR_TOO_LARGE;
         goto done;
     }
-    a = calloc(cells_a, sizeof *a);
-    c = malloc(cells_c);
+    a = precis_calloc(cells_a, sizeof *a);
+    c = precis_malloc(cells_c);
     if (a == NULL || c == NULL)
         goto done;
     for (size_t i = 0; i < n; i++)
@@ -182,8 +182,8 @@ static precis_status build_sparse(const precis_csr *x, double threshold, edge_li
     size_t *pp = t.ptr; // term -> its rows, sorted
     uint32_t *prow = t.col;
     float *pval = t.val;
-    float *acc = calloc(n ? n : 1, sizeof *acc);
-    uint32_t *touched = malloc((n ? n : 1) * sizeof *touched);
+    float *acc = precis_calloc(n ? n : 1, sizeof *acc);
+    uint32_t *touched = precis_malloc((n ? n : 1) * sizeof *touched);
     if (acc == NULL || touched == NULL)
         goto done;
     float thr = (float)threshold;
@@ -237,7 +237,7 @@ static uint32_t df_cap(const precis_csr *p, size_t n_terms, double budget)
     for (size_t c = 0; c < n_terms; c++)
         if (p->ptr[c + 1] - p->ptr[c] > max_df)
             max_df = p->ptr[c + 1] - p->ptr[c];
-    double *work = calloc(max_df + 1, sizeof *work); // work[df] = terms with df * df^2
+    double *work = precis_calloc(max_df + 1, sizeof *work); // work[df] = terms with df * df^2
     if (work == NULL)
         return 0; // out of memory: the caller fails rather than build another graph
     for (size_t c = 0; c < n_terms; c++) {
@@ -362,18 +362,18 @@ static bool cand_reserve(cand_buf *b, size_t need)
     size_t cap = b->cap ? b->cap : 1024;
     while (cap < need)
         cap *= 2;
-    uint32_t *j = realloc(b->j, cap * sizeof *j), *j2;
+    uint32_t *j = precis_realloc(b->j, cap * sizeof *j), *j2;
     if (j == NULL)
         return false;
     b->j = j;
-    if ((j2 = realloc(b->j2, cap * sizeof *j2)) == NULL)
+    if ((j2 = precis_realloc(b->j2, cap * sizeof *j2)) == NULL)
         return false;
     b->j2 = j2;
-    double *w = realloc(b->w, cap * sizeof *w), *w2;
+    double *w = precis_realloc(b->w, cap * sizeof *w), *w2;
     if (w == NULL)
         return false;
     b->w = w;
-    if ((w2 = realloc(b->w2, cap * sizeof *w2)) == NULL)
+    if ((w2 = precis_realloc(b->w2, cap * sizeof *w2)) == NULL)
         return false;
     b->w2 = w2;
     b->cap = cap;
@@ -443,11 +443,11 @@ static bool gather_reserve(gather *g, size_t need)
     size_t cap = g->cap ? g->cap : 1024;
     while (cap < need)
         cap *= 2;
-    uint32_t *j = realloc(g->j, cap * sizeof *j);
+    uint32_t *j = precis_realloc(g->j, cap * sizeof *j);
     if (j == NULL)
         return false;
     g->j = j;
-    double *w = realloc(g->w, cap * sizeof *w);
+    double *w = precis_realloc(g->w, cap * sizeof *w);
     if (w == NULL)
         return false;
     g->w = w;
@@ -534,9 +534,9 @@ static void *topk_worker(void *arg)
     const precis_csr *x = jb->x;
     size_t n = x->n_rows;
     gather g = {0};
-    float *dense = calloc(x->n_cols ? x->n_cols : 1, sizeof *dense); // row i's frequent terms
+    float *dense = precis_calloc(x->n_cols ? x->n_cols : 1, sizeof *dense); // row i's frequent terms
     jb->ok = dense != NULL;
-    if (jb->use_acc && (g.acc = calloc(n ? n : 1, sizeof *g.acc)) == NULL)
+    if (jb->use_acc && (g.acc = precis_calloc(n ? n : 1, sizeof *g.acc)) == NULL)
         jb->ok = false;
     for (size_t i = jb->begin; jb->ok && i < jb->end; i++) {
         precis_report(jb->progress, "graph", i - jb->begin, jb->end - jb->begin);
@@ -632,7 +632,7 @@ precis_status precis_graph_build_pruned(const precis_csr *x, double threshold,
     if (n > UINT32_MAX)
         return PRECIS_ERR_TOO_LARGE;
     if (n == 0) {
-        g->ptr = calloc(1, sizeof *g->ptr);
+        g->ptr = precis_calloc(1, sizeof *g->ptr);
         return g->ptr ? PRECIS_OK : PRECIS_ERR_NOMEM;
     }
     if (k > n - 1)
@@ -667,7 +667,7 @@ precis_status precis_graph_build_pruned(const precis_csr *x, double threshold,
     fval = precis_alloc_large((fptr[n] ? fptr[n] : 1) * sizeof *fval);
     nbr = precis_alloc_large((cells ? cells : 1) * sizeof *nbr);
     nbr_w = precis_alloc_large((cells ? cells : 1) * sizeof *nbr_w);
-    n_nbr = calloc(n, sizeof *n_nbr);
+    n_nbr = precis_calloc(n, sizeof *n_nbr);
     if (fcol == NULL || fval == NULL || nbr == NULL || nbr_w == NULL || n_nbr == NULL)
         goto done;
     for (size_t i = 0, at = 0; i < n; i++)
@@ -728,10 +728,10 @@ precis_status precis_graph_build_pruned(const precis_csr *x, double threshold,
     precis_run_jobs(n_workers, reverse_worker, rjobs, sizeof rjobs[0]);
     // Union of both lists per node (an edge that both ends chose appears once).
     g->n = n;
-    g->ptr = calloc(n + 1, sizeof *g->ptr);
+    g->ptr = precis_calloc(n + 1, sizeof *g->ptr);
     size_t max_edges = cells + in_ptr[n];
-    g->adj = malloc((max_edges ? max_edges : 1) * sizeof *g->adj);
-    g->w = malloc((max_edges ? max_edges : 1) * sizeof *g->w);
+    g->adj = precis_malloc((max_edges ? max_edges : 1) * sizeof *g->adj);
+    g->w = precis_malloc((max_edges ? max_edges : 1) * sizeof *g->w);
     if (g->ptr == NULL || g->adj == NULL || g->w == NULL)
         goto done;
     size_t at = 0;

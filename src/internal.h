@@ -9,6 +9,31 @@
 
 #include "precis.h"
 
+/* ---- allocation: every heap allocation of the library goes through these --------------- */
+
+/* Test builds (-DPRECIS_FAULT_INJECTION) can make the k-th allocation fail, to check every
+ * out-of-memory path (tests/test_oom.c); the release library has no such state. */
+#ifdef PRECIS_FAULT_INJECTION
+/** Counts one allocation; true when it is the one that must fail. */
+bool precis_fault_next(void);
+/** From now on, fail only the k-th allocation (k >= 1), or none (k = 0); resets the count. */
+void precis_fault_fail_at(unsigned long k);
+/** Allocations counted since the last precis_fault_fail_at(). */
+unsigned long precis_fault_count(void);
+/** Whether the allocation chosen to fail has been reached. */
+bool precis_fault_hit(void);
+#else
+static inline bool precis_fault_next(void)
+{
+    return false;
+}
+#endif
+
+void *precis_malloc(size_t size);
+void *precis_calloc(size_t n, size_t size);
+void *precis_realloc(void *p, size_t size);
+char *precis_strdup(const char *s);
+
 /* ---- arena: many small allocations freed at once --------------------------------------- */
 
 typedef struct precis_arena_block precis_arena_block;
@@ -201,6 +226,9 @@ typedef enum {
 } precis_drop;
 
 const char *precis_drop_reason(precis_drop d);
+
+/** Fewer words than this: not a sentence that can stand alone (PRECIS_DROP_SHORT). */
+#define PRECIS_MIN_SENTENCE_WORDS 3
 
 typedef struct precis_sent {
     uint32_t doc;   // document number

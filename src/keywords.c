@@ -105,7 +105,7 @@ static int cmp_edge(const void *x, const void *y)
 /* PageRank over the unweighted graph in CSR form ('ptr', 'adj'): 'score' gets n values. */
 static precis_status pagerank(size_t n, const size_t *ptr, const uint32_t *adj, double *score)
 {
-    double *next = malloc((n ? n : 1) * sizeof *next);
+    double *next = precis_malloc((n ? n : 1) * sizeof *next);
     if (next == NULL)
         return PRECIS_ERR_NOMEM;
     for (size_t i = 0; i < n; i++)
@@ -322,9 +322,9 @@ static precis_status rank_words(kw_state *k)
     }
     if (k->n_edges > 1)
         qsort(k->edges, k->n_edges, sizeof *k->edges, cmp_edge);
-    k->ptr = calloc(nv + 1, sizeof *k->ptr);
-    k->adj = malloc((k->n_edges ? k->n_edges : 1) * sizeof *k->adj);
-    k->score = malloc((nv ? nv : 1) * sizeof *k->score);
+    k->ptr = precis_calloc(nv + 1, sizeof *k->ptr);
+    k->adj = precis_malloc((k->n_edges ? k->n_edges : 1) * sizeof *k->adj);
+    k->score = precis_malloc((nv ? nv : 1) * sizeof *k->score);
     if (k->ptr == NULL || k->adj == NULL || k->score == NULL)
         return PRECIS_ERR_NOMEM;
     size_t m = 0;
@@ -370,8 +370,8 @@ precis_status precis_keywords_extract(const char *const *texts, const size_t *le
     size_t nv = k.words.n, n_mark = want;
     if (n_mark > nv)
         n_mark = nv;
-    k.order = malloc((nv ? nv : 1) * sizeof *k.order);
-    k.marked = calloc(nv ? nv : 1, sizeof *k.marked);
+    k.order = precis_malloc((nv ? nv : 1) * sizeof *k.order);
+    k.marked = precis_calloc(nv ? nv : 1, sizeof *k.marked);
     st = PRECIS_ERR_NOMEM;
     if (k.order == NULL || k.marked == NULL)
         goto done;
@@ -419,13 +419,13 @@ precis_status precis_keywords_extract(const char *const *texts, const size_t *le
     if (n_ph == 0) // no candidate word at all (stopwords, numbers): no keyword
         goto done;
     size_t n_out = want < n_ph ? want : n_ph;
-    phrase *sorted = malloc((n_ph ? n_ph : 1) * sizeof *sorted);
-    size_t *kept = malloc((n_out ? n_out : 1) * sizeof *kept); // sorted[] indexes taken
-    out->v = calloc(n_out ? n_out : 1, sizeof *out->v);
+    phrase *sorted = precis_malloc((n_ph ? n_ph : 1) * sizeof *sorted);
+    size_t *kept = precis_malloc((n_out ? n_out : 1) * sizeof *kept); // sorted[] indexes taken
+    out->v = precis_calloc(n_out ? n_out : 1, sizeof *out->v);
     size_t text_bytes = 0;
     for (size_t p = 0; p < n_ph; p++)
         text_bytes += k.spellings.term_len[k.ph[p].best_spelling] + 1;
-    out->text = malloc(text_bytes ? text_bytes : 1);
+    out->text = precis_malloc(text_bytes ? text_bytes : 1);
     if (sorted == NULL || kept == NULL || out->v == NULL || out->text == NULL) {
         free(sorted);
         free(kept);

@@ -322,7 +322,7 @@ static size_t entry_word(const char *w, const char **word)
 precis_status precis_detector_new(precis_detector **out)
 {
     *out = NULL;
-    precis_detector *d = calloc(1, sizeof *d);
+    precis_detector *d = precis_calloc(1, sizeof *d);
     if (d == NULL)
         return PRECIS_ERR_NOMEM;
     d->n_langs = lang_all(d->langs);

@@ -83,8 +83,8 @@ precis_status precis_load_document(const char *name, const char *data, size_t le
         snprintf(err, err_cap, "%s", len == 0 ? "empty document" : "only white space");
         return PRECIS_ERR_EMPTY;
     }
-    doc->name = strdup(name ? name : "");
-    doc->text = malloc(len - base + 1);
+    doc->name = precis_strdup(name ? name : "");
+    doc->text = precis_malloc(len - base + 1);
     if (doc->name == NULL || doc->text == NULL) {
         precis_doc_destroy(doc);
         return PRECIS_ERR_NOMEM;

@@ -20,7 +20,10 @@
 
 #include "cli.h"
 
-enum { EXIT_USAGE = 2 };
+/* Exit status: 0 success, 1 the input cannot be used (unreadable, not text, over a limit,
+ * nothing to summarize), 2 bad usage, 3 an internal or system error (out of memory, the
+ * summary cannot be written). */
+enum { EXIT_USAGE = 2, EXIT_INTERNAL = 3 };
 
 static const char usage_text[] =
     "Usage: precis [OPTIONS] [FILE...]\n"
@@ -83,7 +86,9 @@ static const char usage_text[] =
     "  -h, --help              show this help and exit\n"
     "      --version           show the version and exit\n"
     "\n"
-    "Exit status: 0 success, 1 bad input or runtime error, 2 bad usage.\n";
+    "Exit status: 0 success; 1 bad input (unreadable, not UTF-8 text, over a limit, nothing\n"
+    "to summarize); 2 bad usage; 3 internal error (out of memory, output not writable).\n"
+    "Errors are one line on stderr: 'precis: FILE: reason'.\n";
 
 typedef struct cli {
     precis_options opt;
@@ -257,13 +262,12 @@ static int walk(const char *dir, paths *out, visited *vis)
             continue;
         size_t n = strlen(dir) + strlen(e->d_name) + 2;
         char *p = malloc(n);
-        if (p == NULL) {
-            rc = 1;
-            break;
+        if (p != NULL)
+            snprintf(p, n, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", e->d_name);
+        if (p == NULL || !paths_push(&here, p)) {
+            fprintf(stderr, "precis: %s: out of memory\n", dir);
+            rc = EXIT_INTERNAL;
         }
-        snprintf(p, n, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", e->d_name);
-        if (!paths_push(&here, p))
-            rc = 1;
         free(p);
     }
     closedir(d);
@@ -278,8 +282,10 @@ static int walk(const char *dir, paths *out, visited *vis)
         } else if (S_ISDIR(sb.st_mode)) {
             rc = walk(here.v[i], out, vis);
         } else if (S_ISREG(sb.st_mode)) {
-            if (!paths_push(out, here.v[i]))
-                rc = 1;
+            if (!paths_push(out, here.v[i])) {
+                fprintf(stderr, "precis: %s: out of memory\n", dir);
+                rc = EXIT_INTERNAL;
+            }
         }
     }
     vis->depth--;
@@ -308,14 +314,14 @@ static int add_input(precis_corpus *corpus, const char *path, size_t limit)
         fprintf(stderr, "precis: %s: %s\n", name,
                 err == EFBIG ? "input exceeds the size limit (see --max-bytes)" : strerror(err));
         free(b.data);
-        return 1;
+        return err == ENOMEM ? EXIT_INTERNAL : 1;
     }
     precis_status st = precis_corpus_add(corpus, name, b.data, b.len);
     free(b.data);
     if (st != PRECIS_OK) {
         const char *detail = precis_corpus_error(corpus);
         fprintf(stderr, "precis: %s: %s\n", name, *detail ? detail : precis_strerror(st));
-        return 1;
+        return st == PRECIS_ERR_NOMEM ? EXIT_INTERNAL : 1;
     }
     return 0;
 }
@@ -687,7 +693,7 @@ static int print_summary(const precis_summary *s, const cli *c)
         if (errno == EPIPE)
             return 0; // the reader went away ('precis ... | head -1'): nothing to say
         fprintf(stderr, "precis: standard output: %s\n", strerror(errno));
-        return 1;
+        return EXIT_INTERNAL;
     }
     return 0;
 }
@@ -758,30 +764,33 @@ int main(int argc, char **argv)
     precis_summary *summary = NULL;
     paths files = {0};
     rc = EXIT_FAILURE;
-    if (precis_corpus_new(&corpus) != PRECIS_OK) {
+    if (precis_corpus_new(&corpus) != PRECIS_OK || (optind == argc && !paths_push(&files, "-"))) {
         fprintf(stderr, "precis: out of memory\n");
+        rc = EXIT_INTERNAL;
         goto done;
     }
-    if (optind == argc && !paths_push(&files, "-"))
-        goto done;
     for (int i = optind; i < argc; i++) {
         struct stat sb;
         if (strcmp(argv[i], "-") != 0 && stat(argv[i], &sb) == 0 && S_ISDIR(sb.st_mode)) {
             size_t before = files.n;
             visited vis = {.depth = 0};
-            if (walk(argv[i], &files, &vis) != 0)
+            if ((rc = walk(argv[i], &files, &vis)) != 0)
                 goto done;
+            rc = EXIT_FAILURE;
             if (files.n == before) {
                 fprintf(stderr, "precis: %s: directory holds no files\n", argv[i]);
                 goto done;
             }
         } else if (!paths_push(&files, argv[i])) {
+            fprintf(stderr, "precis: out of memory\n");
+            rc = EXIT_INTERNAL;
             goto done;
         }
     }
     for (size_t i = 0; i < files.n; i++)
-        if (add_input(corpus, files.v[i], limit) != 0)
+        if ((rc = add_input(corpus, files.v[i], limit)) != 0)
             goto done;
+    rc = EXIT_FAILURE;
     progress_line line = {.shown = false};
     clock_gettime(CLOCK_MONOTONIC, &line.start);
     if (!c.quiet && isatty(STDERR_FILENO)) {
@@ -804,6 +813,8 @@ int main(int argc, char **argv)
                     st == PRECIS_ERR_TOO_LARGE
                         ? "input exceeds a limit (see --max-bytes, --max-sentences)"
                         : precis_strerror(st));
+        if (st == PRECIS_ERR_NOMEM)
+            rc = EXIT_INTERNAL;
         goto done;
     }
     if (precis_summary_count(summary) == 0) {

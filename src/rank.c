@@ -92,7 +92,7 @@ static precis_status relabel(const precis_graph *g, const uint32_t *perm, const 
 {
     size_t n = g->n, m = g->ptr[n];
     h->n = n;
-    h->ptr = malloc((n + 1) * sizeof *h->ptr);
+    h->ptr = precis_malloc((n + 1) * sizeof *h->ptr);
     h->adj = precis_alloc_large(m * sizeof *h->adj);
     h->w = precis_alloc_large(m * sizeof *h->w);
     if (h->ptr == NULL || h->adj == NULL || h->w == NULL) {
@@ -119,8 +119,8 @@ static precis_status iterate(const precis_graph *g, const uint32_t *order, doubl
                              size_t threads, double *score, size_t *iterations, double *delta)
 {
     size_t n = g->n;
-    double *out_w = malloc(n * sizeof *out_w); // total edge weight of each node
-    double *next = malloc(n * sizeof *next);
+    double *out_w = precis_malloc(n * sizeof *out_w); // total edge weight of each node
+    double *next = precis_malloc(n * sizeof *next);
     // score / out_w: what each node passes per unit of weight, read at random
     double *share = precis_alloc_large(n * sizeof *share);
     if (out_w == NULL || next == NULL || share == NULL) {
@@ -194,9 +194,9 @@ precis_status precis_rank_textrank_relabel(const precis_graph *g, double d,
         return iterate(g, NULL, d, teleport, tol, max_iter, threads, score, iterations, delta);
 
     precis_status st = PRECIS_ERR_NOMEM;
-    uint32_t *perm = malloc(n * sizeof *perm), *inv = malloc(n * sizeof *inv);
-    double *h_teleport = teleport ? malloc(n * sizeof *h_teleport) : NULL;
-    double *h_score = malloc(n * sizeof *h_score);
+    uint32_t *perm = precis_malloc(n * sizeof *perm), *inv = precis_malloc(n * sizeof *inv);
+    double *h_teleport = teleport ? precis_malloc(n * sizeof *h_teleport) : NULL;
+    double *h_score = precis_malloc(n * sizeof *h_score);
     precis_graph h = {0};
     if (perm == NULL || inv == NULL || h_score == NULL || (teleport && h_teleport == NULL))
         goto done;

@@ -105,7 +105,7 @@ static bool smap_rehash(smap *m, size_t cap)
 {
     smap_slot *old = m->slots;
     size_t old_cap = m->cap;
-    m->slots = calloc(cap, sizeof *m->slots);
+    m->slots = precis_calloc(cap, sizeof *m->slots);
     if (!m->slots) {
         m->slots = old;
         return false;
@@ -170,8 +170,8 @@ static size_t pmap_index(const pmap *m, uint64_t key)
 static bool pmap_rehash(pmap *m, int bits)
 {
     size_t cap = (size_t)1 << bits;
-    uint64_t *keys = malloc(cap * sizeof *keys);
-    uint32_t *vals = calloc(cap, sizeof *vals);
+    uint64_t *keys = precis_malloc(cap * sizeof *keys);
+    uint32_t *vals = precis_calloc(cap, sizeof *vals);
     if (!keys || !vals) {
         free(keys);
         free(vals);
@@ -533,7 +533,7 @@ precis_status precis_rouge_new(const precis_rouge_options *opt, const char *exce
     if (opt->max_n < 1 || opt->max_n > MAX_N || !(opt->alpha >= 0 && opt->alpha <= 1) ||
         (opt->word_limit && opt->byte_limit) || (!exceptions && exceptions_len))
         return PRECIS_ERR_INVALID_ARG;
-    precis_rouge *r = calloc(1, sizeof *r);
+    precis_rouge *r = precis_calloc(1, sizeof *r);
     if (!r)
         return PRECIS_ERR_NOMEM;
     r->opt = *opt;
@@ -821,7 +821,7 @@ static precis_status make_gramset(uint32_t *ids, size_t n, gramset *gs)
     size_t distinct = 0;
     for (size_t i = 0; i < n; i++)
         distinct += i == 0 || ids[i] != ids[i - 1];
-    gs->g = malloc((distinct ? distinct : 1) * sizeof *gs->g);
+    gs->g = precis_malloc((distinct ? distinct : 1) * sizeof *gs->g);
     if (!gs->g)
         return PRECIS_ERR_NOMEM;
     gs->n = 0;
@@ -844,7 +844,7 @@ static precis_status count_grams(precis_rouge *r, rtext *t)
         return PRECIS_ERR_NOMEM;
     // SU4 has at most SKIP_GAP + 2 grams per word, the most of any metric
     size_t cap = len * (SKIP_GAP + 2) + 1;
-    uint32_t *ids = malloc(cap * sizeof *ids), *sorted = malloc(cap * sizeof *sorted);
+    uint32_t *ids = precis_malloc(cap * sizeof *ids), *sorted = precis_malloc(cap * sizeof *sorted);
     precis_status st = PRECIS_OK;
     if (!ids || !sorted) {
         st = PRECIS_ERR_NOMEM;
@@ -1004,7 +1004,7 @@ static precis_status lcs_hits(lcs_work *w, const rtext *model, const rtext *peer
                               size_t *hits, size_t *base)
 {
     const gramset *m1 = &model->gs[0], *p1 = &peer->gs[0];
-    uint32_t *mc = malloc((m1->n + 1) * sizeof *mc), *pc = malloc((p1->n + 1) * sizeof *pc);
+    uint32_t *mc = precis_malloc((m1->n + 1) * sizeof *mc), *pc = precis_malloc((p1->n + 1) * sizeof *pc);
     precis_status st = PRECIS_OK;
     if (!mc || !pc) {
         st = PRECIS_ERR_NOMEM;
@@ -1088,10 +1088,10 @@ precis_status precis_rouge_score_instances(precis_rouge *r, const char *peer, si
     size_t n_metrics = precis_rouge_metric_count(r), max_n = (size_t)r->opt.max_n;
     size_t n_inst = precis_rouge_instance_count(r, n_refs);
     rtext p = {0};
-    rtext *m = calloc(n_refs, sizeof *m);
+    rtext *m = precis_calloc(n_refs, sizeof *m);
     // hits and model counts per metric and reference, in mode A simply added up per instance
-    size_t *hit = calloc(n_metrics * n_refs, sizeof *hit);
-    size_t *cnt = calloc(n_metrics * n_refs, sizeof *cnt);
+    size_t *hit = precis_calloc(n_metrics * n_refs, sizeof *hit);
+    size_t *cnt = precis_calloc(n_metrics * n_refs, sizeof *cnt);
     lcs_work w = {0};
     if (!m || !hit || !cnt) {
         st = PRECIS_ERR_NOMEM;
@@ -1153,7 +1153,7 @@ precis_status precis_rouge_score_one(precis_rouge *r, const char *peer, size_t p
     size_t n_inst = precis_rouge_instance_count(r, n_refs);
     if (n_inst == 1)
         return precis_rouge_score_instances(r, peer, peer_len, refs, ref_lens, n_refs, scores);
-    precis_rouge_score *all = calloc(n_inst * n_metrics, sizeof *all);
+    precis_rouge_score *all = precis_calloc(n_inst * n_metrics, sizeof *all);
     if (!all)
         return PRECIS_ERR_NOMEM;
     st = precis_rouge_score_instances(r, peer, peer_len, refs, ref_lens, n_refs, all);

@@ -62,20 +62,20 @@ precis_status precis_select(const precis_select_input *in, const precis_options 
     }
     default: limit = opt->budget; break;
     }
-    double *max_sim = calloc(n ? n : 1, sizeof *max_sim);
-    bool *taken = calloc(n ? n : 1, sizeof *taken);
-    double *acc = calloc(n ? n : 1, sizeof *acc);
-    uint32_t *touched = malloc((n ? n : 1) * sizeof *touched);
+    double *max_sim = precis_calloc(n ? n : 1, sizeof *max_sim);
+    bool *taken = precis_calloc(n ? n : 1, sizeof *taken);
+    double *acc = precis_calloc(n ? n : 1, sizeof *acc);
+    uint32_t *touched = precis_malloc((n ? n : 1) * sizeof *touched);
     size_t cap = 0;
     size_t *max_from = NULL; // the chosen candidate behind max_sim (explain only)
     precis_status st = PRECIS_ERR_NOMEM;
     if (max_sim == NULL || taken == NULL || acc == NULL || touched == NULL)
         goto done;
     if (opt->explain) {
-        max_from = malloc((n ? n : 1) * sizeof *max_from);
-        out->skip = calloc(n ? n : 1, sizeof *out->skip);
-        out->dup_of = malloc((n ? n : 1) * sizeof *out->dup_of);
-        out->dup_sim = calloc(n ? n : 1, sizeof *out->dup_sim);
+        max_from = precis_malloc((n ? n : 1) * sizeof *max_from);
+        out->skip = precis_calloc(n ? n : 1, sizeof *out->skip);
+        out->dup_of = precis_malloc((n ? n : 1) * sizeof *out->dup_of);
+        out->dup_sim = precis_calloc(n ? n : 1, sizeof *out->dup_sim);
         if (max_from == NULL || out->skip == NULL || out->dup_of == NULL || out->dup_sim == NULL)
             goto done;
         for (size_t i = 0; i < n; i++)

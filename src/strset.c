@@ -52,7 +52,7 @@ bool precis_strset_has(const precis_strset *s, const char *w, size_t len)
 
 static bool rehash(precis_strset *s, size_t cap)
 {
-    char **slots = calloc(cap, sizeof *slots);
+    char **slots = precis_calloc(cap, sizeof *slots);
     if (slots == NULL)
         return false;
     for (size_t i = 0; i < s->cap; i++) {

@@ -46,7 +46,7 @@ struct precis_corpus {
 
 precis_status precis_corpus_new(precis_corpus **out)
 {
-    *out = calloc(1, sizeof **out);
+    *out = precis_calloc(1, sizeof **out);
     return *out ? PRECIS_OK : PRECIS_ERR_NOMEM;
 }
 
@@ -381,8 +381,8 @@ static precis_status stage_languages(run *r)
 {
     const precis_corpus *c = r->corpus;
     r->n_langs = precis_lang_count();
-    r->doc_lang = malloc(c->n ? c->n : 1);
-    r->abbrevs = calloc(r->n_langs, sizeof *r->abbrevs);
+    r->doc_lang = precis_malloc(c->n ? c->n : 1);
+    r->abbrevs = precis_calloc(r->n_langs, sizeof *r->abbrevs);
     if (r->doc_lang == NULL || r->abbrevs == NULL)
         return PRECIS_ERR_NOMEM;
     if (r->opt->language != NULL) {
@@ -454,7 +454,7 @@ static precis_status stage_split(run *r)
         r->sents = jobs[0].sents;
         jobs[0].sents.v = NULL;
     } else if (st == PRECIS_OK) {
-        r->sents.v = malloc((total ? total : 1) * sizeof *r->sents.v);
+        r->sents.v = precis_malloc((total ? total : 1) * sizeof *r->sents.v);
         if (r->sents.v == NULL)
             st = PRECIS_ERR_NOMEM;
         for (size_t j = 0; st == PRECIS_OK && j < n_jobs; j++) {
@@ -475,10 +475,12 @@ static precis_status stage_split(run *r)
         kept += r->sents.v[i].drop == PRECIS_KEEP;
     if (kept == 0) {
         // Text without sentence punctuation (a list of lines, a title alone): rather than
-        // refusing it, take its lines as sentences.
+        // refusing it, take its lines as sentences; those too short to stand alone stay out,
+        // as they would with punctuation ("Hello" is refused like "Hello.").
         for (size_t i = 0; i < r->sents.n; i++) {
             precis_sent *s = &r->sents.v[i];
-            if (s->drop == PRECIS_DROP_NO_TERMINAL || s->drop == PRECIS_DROP_TITLE) {
+            if ((s->drop == PRECIS_DROP_NO_TERMINAL || s->drop == PRECIS_DROP_TITLE) &&
+                s->n_words >= PRECIS_MIN_SENTENCE_WORDS) {
                 s->drop = PRECIS_KEEP;
                 kept++;
             }
@@ -486,7 +488,7 @@ static precis_status stage_split(run *r)
     }
     if (kept == 0)
         return PRECIS_ERR_NO_SENTENCES;
-    r->cand = malloc(kept * sizeof *r->cand);
+    r->cand = precis_malloc(kept * sizeof *r->cand);
     if (r->cand == NULL)
         return PRECIS_ERR_NOMEM;
     uint32_t pos = 0, doc = UINT32_MAX;
@@ -551,7 +553,7 @@ static void *token_worker(void *arg)
  * same ids a single thread gives, so results never depend on the thread count. */
 static precis_status merge_tokens(run *r, token_job *j)
 {
-    uint32_t *map = malloc((j->vocab.n ? j->vocab.n : 1) * sizeof *map);
+    uint32_t *map = precis_malloc((j->vocab.n ? j->vocab.n : 1) * sizeof *map);
     if (map == NULL)
         return PRECIS_ERR_NOMEM;
     for (size_t t = 0; t < j->vocab.n; t++)
@@ -621,7 +623,7 @@ static precis_status make_teleport(run *r)
     double p = r->opt->position_prior;
     if (p <= 0)
         return PRECIS_OK;
-    r->teleport = malloc(r->n_cand * sizeof *r->teleport);
+    r->teleport = precis_malloc(r->n_cand * sizeof *r->teleport);
     if (r->teleport == NULL)
         return PRECIS_ERR_NOMEM;
     double sum = 0;
@@ -640,9 +642,9 @@ static precis_status stage_select(run *r)
 {
     size_t n = r->n_cand;
     precis_status st = PRECIS_ERR_NOMEM;
-    uint32_t *words = malloc(n * sizeof *words), *bytes = malloc(n * sizeof *bytes);
-    uint32_t *pos = malloc(n * sizeof *pos);
-    bool *eligible = malloc(n * sizeof *eligible);
+    uint32_t *words = precis_malloc(n * sizeof *words), *bytes = precis_malloc(n * sizeof *bytes);
+    uint32_t *pos = precis_malloc(n * sizeof *pos);
+    bool *eligible = precis_malloc(n * sizeof *eligible);
     if (words == NULL || bytes == NULL || pos == NULL || eligible == NULL)
         goto done;
     bool any = false;
@@ -677,9 +679,9 @@ static precis_status build_trace(run *r, precis_summary *s, const size_t *rank, 
     size_t n = r->sents.n, bytes = 0;
     for (size_t i = 0; i < n; i++)
         bytes += r->sents.v[i].n_bytes + 1;
-    s->trace = calloc(n ? n : 1, sizeof *s->trace);
-    s->trace_text = malloc(bytes ? bytes : 1);
-    size_t *cand_of = malloc((n ? n : 1) * sizeof *cand_of);
+    s->trace = precis_calloc(n ? n : 1, sizeof *s->trace);
+    s->trace_text = precis_malloc(bytes ? bytes : 1);
+    size_t *cand_of = precis_malloc((n ? n : 1) * sizeof *cand_of);
     if (s->trace == NULL || s->trace_text == NULL || cand_of == NULL) {
         free(cand_of);
         return PRECIS_ERR_NOMEM;
@@ -739,8 +741,8 @@ static precis_status build_documents(run *r, precis_summary *s)
     for (size_t i = 0; i < r->sents.n; i++)
         if (r->sents.v[i].drop == PRECIS_DROP_TITLE)
             bytes += r->sents.v[i].n_bytes + 1;
-    s->docs = calloc(c->n ? c->n : 1, sizeof *s->docs);
-    s->doc_text = malloc(bytes ? bytes : 1);
+    s->docs = precis_calloc(c->n ? c->n : 1, sizeof *s->docs);
+    s->doc_text = precis_malloc(bytes ? bytes : 1);
     if (s->docs == NULL || s->doc_text == NULL)
         return PRECIS_ERR_NOMEM;
     size_t at = 0;
@@ -789,8 +791,8 @@ static const char *keyword_language(const run *r)
 static precis_status build_keywords(run *r, precis_summary *s)
 {
     size_t n = r->n_cand;
-    const char **texts = malloc((n ? n : 1) * sizeof *texts);
-    size_t *lens = malloc((n ? n : 1) * sizeof *lens);
+    const char **texts = precis_malloc((n ? n : 1) * sizeof *texts);
+    size_t *lens = precis_malloc((n ? n : 1) * sizeof *lens);
     precis_status st = PRECIS_ERR_NOMEM;
     if (texts != NULL && lens != NULL) {
         for (size_t k = 0; k < n; k++) {
@@ -811,7 +813,7 @@ static precis_status build_keywords(run *r, precis_summary *s)
 static precis_status record_languages(const run *r, precis_summary *s)
 {
     size_t n = r->corpus->n;
-    s->doc_lang = malloc((n ? n : 1) * sizeof *s->doc_lang);
+    s->doc_lang = precis_malloc((n ? n : 1) * sizeof *s->doc_lang);
     if (s->doc_lang == NULL)
         return PRECIS_ERR_NOMEM;
     for (size_t d = 0; d < n; d++) {
@@ -826,17 +828,17 @@ static precis_status build_summary(run *r, precis_summary **out)
 {
     size_t n = r->n_cand, k = r->sel.n_chosen;
     precis_status st = PRECIS_ERR_NOMEM;
-    precis_summary *s = calloc(1, sizeof *s);
-    size_t *order = malloc((n ? n : 1) * sizeof *order), *tmp = malloc((n ? n : 1) * sizeof *tmp);
-    size_t *rank = malloc((n ? n : 1) * sizeof *rank);
-    pick *picks = calloc(k ? k : 1, sizeof *picks);
-    size_t *owner = malloc((n ? n : 1) * sizeof *owner); // supporting: index into picks
-    double *owner_sim = malloc((n ? n : 1) * sizeof *owner_sim);
-    double *acc = calloc(n ? n : 1, sizeof *acc);
-    uint32_t *touched = malloc((n ? n : 1) * sizeof *touched);
-    size_t *sup_start = calloc(k + 1, sizeof *sup_start); // supports grouped by owner
-    size_t *sup_of = malloc((n ? n : 1) * sizeof *sup_of);
-    size_t *cursor = malloc((k + 1) * sizeof *cursor);
+    precis_summary *s = precis_calloc(1, sizeof *s);
+    size_t *order = precis_malloc((n ? n : 1) * sizeof *order), *tmp = precis_malloc((n ? n : 1) * sizeof *tmp);
+    size_t *rank = precis_malloc((n ? n : 1) * sizeof *rank);
+    pick *picks = precis_calloc(k ? k : 1, sizeof *picks);
+    size_t *owner = precis_malloc((n ? n : 1) * sizeof *owner); // supporting: index into picks
+    double *owner_sim = precis_malloc((n ? n : 1) * sizeof *owner_sim);
+    double *acc = precis_calloc(n ? n : 1, sizeof *acc);
+    uint32_t *touched = precis_malloc((n ? n : 1) * sizeof *touched);
+    size_t *sup_start = precis_calloc(k + 1, sizeof *sup_start); // supports grouped by owner
+    size_t *sup_of = precis_malloc((n ? n : 1) * sizeof *sup_of);
+    size_t *cursor = precis_malloc((k + 1) * sizeof *cursor);
     if (s == NULL || order == NULL || tmp == NULL || rank == NULL || picks == NULL ||
         owner == NULL || owner_sim == NULL || acc == NULL || touched == NULL ||
         sup_start == NULL || sup_of == NULL || cursor == NULL)
@@ -892,9 +894,9 @@ static precis_status build_summary(run *r, precis_summary **out)
     size_t text_bytes = 0;
     for (size_t j = 0; j < k; j++)
         text_bytes += r->sents.v[r->cand[picks[j].cand]].n_bytes + 1;
-    s->sent = calloc(k ? k : 1, sizeof *s->sent);
-    s->support = calloc(n_support ? n_support : 1, sizeof *s->support);
-    s->text = malloc(text_bytes ? text_bytes : 1);
+    s->sent = precis_calloc(k ? k : 1, sizeof *s->sent);
+    s->support = precis_calloc(n_support ? n_support : 1, sizeof *s->support);
+    s->text = precis_malloc(text_bytes ? text_bytes : 1);
     if (s->sent == NULL || s->support == NULL || s->text == NULL)
         goto done;
     size_t at = 0, sup = 0;
@@ -994,7 +996,7 @@ precis_status precis_summarize(const precis_corpus *c, const precis_options *opt
     STAGE(PRECIS_STAGE_GRAPH,
           precis_graph_build_with(&r.x, opt->edge_threshold, (int)opt->graph, r.threads,
                                   &r.progress, &r.graph));
-    r.score = malloc(r.n_cand * sizeof *r.score);
+    r.score = precis_malloc(r.n_cand * sizeof *r.score);
     if (r.score == NULL) {
         st = PRECIS_ERR_NOMEM;
         goto done;

@@ -29,7 +29,7 @@ void precis_vocab_destroy(precis_vocab *v)
 
 static bool vocab_rehash(precis_vocab *v, size_t cap)
 {
-    uint32_t *slots = calloc(cap, sizeof *slots);
+    uint32_t *slots = precis_calloc(cap, sizeof *slots);
     if (slots == NULL)
         return false;
     for (size_t id = 0; id < v->n; id++) {
@@ -61,7 +61,7 @@ uint32_t precis_vocab_id(precis_vocab *v, const char *term, size_t len)
         size_t cap = v->terms_cap;
         if (!precis_grow((void **)&v->terms, &cap, v->n + 1, sizeof *v->terms))
             return UINT32_MAX;
-        uint32_t *tl = realloc(v->term_len, cap * sizeof *tl);
+        uint32_t *tl = precis_realloc(v->term_len, cap * sizeof *tl);
         if (tl == NULL)
             return UINT32_MAX; // terms grew, terms_cap did not: the next call retries
         v->term_len = tl;
@@ -145,11 +145,11 @@ precis_status precis_tfidf_build(const precis_counts *c, size_t n_terms, precis_
 {
     memset(out, 0, sizeof *out);
     size_t n = c->n_rows, nnz = c->nnz;
-    uint32_t *df = calloc(n_terms ? n_terms : 1, sizeof *df);
-    double *idf = malloc((n_terms ? n_terms : 1) * sizeof *idf);
-    out->ptr = malloc((n + 1) * sizeof *out->ptr);
-    out->col = malloc((nnz ? nnz : 1) * sizeof *out->col);
-    out->val = malloc((nnz ? nnz : 1) * sizeof *out->val);
+    uint32_t *df = precis_calloc(n_terms ? n_terms : 1, sizeof *df);
+    double *idf = precis_malloc((n_terms ? n_terms : 1) * sizeof *idf);
+    out->ptr = precis_malloc((n + 1) * sizeof *out->ptr);
+    out->col = precis_malloc((nnz ? nnz : 1) * sizeof *out->col);
+    out->val = precis_malloc((nnz ? nnz : 1) * sizeof *out->val);
     if (df == NULL || idf == NULL || out->ptr == NULL || out->col == NULL || out->val == NULL) {
         free(df);
         free(idf);
@@ -202,7 +202,7 @@ precis_status precis_csr_transpose(const precis_csr *x, precis_csr *t)
 {
     memset(t, 0, sizeof *t);
     size_t nnz = x->nnz ? x->nnz : 1;
-    t->ptr = calloc(x->n_cols + 2, sizeof *t->ptr);
+    t->ptr = precis_calloc(x->n_cols + 2, sizeof *t->ptr);
     t->col = precis_alloc_large(nnz * sizeof *t->col); // read at random by the graph
     t->val = precis_alloc_large(nnz * sizeof *t->val);
     if (t->ptr == NULL || t->col == NULL || t->val == NULL) {

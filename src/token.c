@@ -76,7 +76,7 @@ precis_status precis_tokenizer_new(const char *language, const char *stopwords,
     precis_lang lang;
     if (!precis_lang_find(language ? language : "en", &index) || !precis_lang_at(index, &lang))
         return PRECIS_ERR_LANGUAGE;
-    precis_tokenizer *t = calloc(1, sizeof *t);
+    precis_tokenizer *t = precis_calloc(1, sizeof *t);
     if (t == NULL)
         return PRECIS_ERR_NOMEM;
     precis_strset_init(&t->stop);
@@ -84,7 +84,9 @@ precis_status precis_tokenizer_new(const char *language, const char *stopwords,
     precis_status st = PRECIS_OK;
     // Chinese, Japanese, Korean: runs of their characters become bigrams, unstemmed; Latin
     // words among them are taken as English.
-    t->stemmer = sb_stemmer_new(lang.stemmer ? lang.stemmer : "english", "UTF_8");
+    t->stemmer = precis_fault_next() ? NULL
+                                     : sb_stemmer_new(lang.stemmer ? lang.stemmer : "english",
+                                                      "UTF_8");
     if (t->stemmer == NULL) {
         st = PRECIS_ERR_NOMEM; // the stemmer is listed, so only memory can fail
         goto fail;
@@ -170,7 +172,7 @@ static bool is_digit_c(int32_t c)
 static bool cache_grow(precis_tokenizer *t)
 {
     size_t cap = t->cache_cap ? t->cache_cap * 2 : 1024;
-    cache_entry *v = calloc(cap, sizeof *v);
+    cache_entry *v = precis_calloc(cap, sizeof *v);
     if (v == NULL)
         return false;
     for (size_t i = 0; i < t->cache_cap; i++) {
@@ -240,9 +242,11 @@ static size_t fold(precis_tokenizer *t, const unsigned char *s, size_t a, size_t
         return b - a;
     }
     utf8proc_uint8_t *m = NULL;
-    utf8proc_ssize_t n = utf8proc_map(s + a, (utf8proc_ssize_t)(b - a), &m,
-                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
-                                          UTF8PROC_CASEFOLD | UTF8PROC_IGNORE);
+    utf8proc_ssize_t n = precis_fault_next()
+                             ? UTF8PROC_ERROR_NOMEM
+                             : utf8proc_map(s + a, (utf8proc_ssize_t)(b - a), &m,
+                                            UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+                                                UTF8PROC_CASEFOLD | UTF8PROC_IGNORE);
     if (n < 0)
         return (size_t)-1;
     // Typographic apostrophes become ASCII ones so "Kim\u2019s" and "Kim's" agree.

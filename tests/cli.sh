@@ -148,7 +148,7 @@ for g in dense sparse pruned auto; do
     run --graph "$g" -w 100 "$C"
     check "--graph $g: same summary as the default" cmp -s "$T/out" "$T/w100"
 done
-EVAL=../shared/eval
+EVAL=${PRECIS_EVAL:-../shared/eval} # PRECIS_EVAL=/nonexistent skips the DUC comparisons
 if [ -d "$EVAL/duc2004" ]; then
     same=0
     total=0
@@ -269,6 +269,116 @@ expect_error 1 "exceeds" --max-sentences 3 "$A"
 truncate -s 3G "$T/huge.txt"
 expect_error 1 "^precis: $T/huge.txt: input exceeds the size limit" --max-bytes 1000 "$T/huge.txt"
 rm -f "$T/huge.txt"
+
+# ---- hostile input: every odd case has a defined behaviour (README "Hostile input") --------
+B="$C"/001_3e22d7b4d5897780.txt
+run -n 3 "$B"
+cp "$T/out" "$T/b3"
+# One word, with or without a full stop: nothing can stand alone.
+printf 'Hello\n' >"$T/word.txt"
+expect_error 1 "^precis: $T/word.txt: no sentence to summarize" "$T/word.txt"
+printf 'Hello.' >"$T/word2.txt"
+expect_error 1 "^precis: $T/word2.txt: no sentence to summarize" "$T/word2.txt"
+# One sentence longer than 1 MB: kept whole, in linear time; no word budget can hold it.
+awk 'BEGIN { n = split("harbor council mayor pier rebuild vote storm tide", w, " "); srand(7)
+    for (i = 0; i < 200000; i++) printf "%s%s", (i ? " " : ""), w[1 + int(rand() * n)]
+    print "." }' >"$T/long.txt"
+check "a sentence over 1 MB: the input is over 1 MB" [ "$(bytes "$T/long.txt")" -gt 1048576 ]
+run "$T/long.txt"
+check "a sentence over 1 MB: one line out" [ "$rc" -eq 0 ] && [ "$(lines "$T/out")" -eq 1 ]
+check "a sentence over 1 MB: output is the sentence" cmp -s "$T/out" "$T/long.txt"
+expect_error 1 "no sentence fits within the length budget" -w 100 "$T/long.txt"
+# 100,000 one-word lines: no punctuation, so the lines are one wrapped paragraph, one
+# sentence; 100,000 one-word sentences: none can stand alone.
+awk 'BEGIN { for (i = 0; i < 100000; i++) print "word" i % 97 }' >"$T/lines.txt"
+run "$T/lines.txt"
+check "100,000 one-word lines: one sentence of 100,000 words" \
+    [ "$rc" -eq 0 ] && [ "$(lines "$T/out")" -eq 1 ] && [ "$(words "$T/out")" -eq 100000 ]
+awk 'BEGIN { for (i = 0; i < 100000; i++) print "Word" i % 97 "." }' >"$T/lines2.txt"
+expect_error 1 "^precis: $T/lines2.txt: no sentence to summarize" "$T/lines2.txt"
+# Found by fuzzing: words split by a vertical tab or form feed counted as one, so -w printed
+# more words than asked.
+printf 'The council met\vtoday\vand\fvoted on the pier.\nWork starts in early May.\n' >"$T/vt.txt"
+run -w 6 "$T/vt.txt"
+check "-w 6 with vertical tabs and form feeds: at most 6 words" \
+    [ "$rc" -eq 0 ] && [ "$(words "$T/out")" -le 6 ] && [ "$(words "$T/out")" -ge 5 ]
+# Only stopwords: no content word, so no similarity; ranked by position alone.
+printf 'The and of to in it. It is that the of it. Was were been being have has.\n' >"$T/stop-only.txt"
+run -n 1 "$T/stop-only.txt"
+check "only stopwords: the first sentence, by position" \
+    [ "$rc" -eq 0 ] && [ "$(cat "$T/out")" = "The and of to in it." ]
+# Only numbers: not prose; refused.
+printf '1995 2001 2023 3.14. 100 200 300 400. 42 7 13 99 1000.\n' >"$T/numbers.txt"
+expect_error 1 "^precis: $T/numbers.txt: no sentence to summarize" "$T/numbers.txt"
+# A document given twice, and three identical documents: the same summary as the document
+# alone (the copies are near-duplicates, recorded as support).
+run -n 3 "$B" "$B"
+check "a document twice: same summary as once" cmp -s "$T/out" "$T/b3"
+cp "$B" "$T/copy1.txt"
+cp "$B" "$T/copy2.txt"
+run -n 3 "$B" "$T/copy1.txt" "$T/copy2.txt"
+check "identical documents: same summary as one" cmp -s "$T/out" "$T/b3"
+run --explain -n 3 "$B" "$B"
+check "a document twice: --explain names the duplicates" grep -q 'duplicates' "$T/err"
+# Lone CR line ends (old Mac files) read like LF.
+tr '\n' '\r' <"$B" >"$T/cr.txt"
+run -n 3 "$T/cr.txt"
+check "lone CR line ends: same summary" cmp -s "$T/out" "$T/b3"
+# CJK: 。！？ end sentences, with no space after them; no split inside a character.
+printf '今日は晴れです。明日は雨ですか？港の工事が始まった！市長は新しい桟橋を発表した。\n' >"$T/cjk.txt"
+run -r 1 "$T/cjk.txt"
+printf '今日は晴れです。\n明日は雨ですか？\n港の工事が始まった！\n市長は新しい桟橋を発表した。\n' >"$T/cjk.want"
+check "CJK: split at 。！？" cmp -s "$T/out" "$T/cjk.want"
+# Right-to-left text (Arabic, Hebrew): split at its full stops, bytes untouched.
+printf 'هذا نص عربي قصير عن الميناء الجديد في المدينة. وافق المجلس على إعادة بناء الرصيف القديم اليوم.\nהמועצה הצביעה היום על בניית המזח הישן מחדש. ראש העיר אמר שהעבודה תתחיל באביב הבא.\n' >"$T/rtl.txt"
+run -r 1 "$T/rtl.txt"
+printf 'هذا نص عربي قصير عن الميناء الجديد في المدينة.\nوافق المجلس على إعادة بناء الرصيف القديم اليوم.\nהמועצה הצביעה היום על בניית המזח הישן מחדש.\nראש העיר אמר שהעבודה תתחיל באביב הבא.\n' >"$T/rtl.want"
+check "right-to-left text: split at full stops" cmp -s "$T/out" "$T/rtl.want"
+# More encodings: NUL, big-endian UTF-16, a UTF-8 sequence cut off at the end, overlong
+# forms and surrogates.
+printf 'text\000more' >"$T/nul.txt"
+expect_error 1 "^precis: $T/nul.txt: binary data: control byte 0x00 at byte 4" "$T/nul.txt"
+printf '\376\377\000H\000i' >"$T/utf16be.txt"
+expect_error 1 "^precis: $T/utf16be.txt: UTF-16" "$T/utf16be.txt"
+printf 'Ends in the middle of \342\200' >"$T/cut.txt"
+expect_error 1 "^precis: $T/cut.txt: invalid UTF-8 at byte 22" "$T/cut.txt"
+printf 'Overlong \300\257 slash.' >"$T/overlong.txt"
+expect_error 1 "^precis: $T/overlong.txt: invalid UTF-8 at byte 9" "$T/overlong.txt"
+printf 'A surrogate \355\240\200 here.' >"$T/surrogate.txt"
+expect_error 1 "^precis: $T/surrogate.txt: invalid UTF-8 at byte 12" "$T/surrogate.txt"
+# Files that cannot be read (as root too): a dangling symlink, a path through a file, a file
+# whose read fails (EIO). Inside a directory, a dangling symlink and a FIFO are not documents.
+ln -s "$T/vanished.txt" "$T/dangling.txt"
+expect_error 1 "^precis: $T/dangling.txt: No such file or directory" "$T/dangling.txt"
+expect_error 1 "^precis: $B/x: Not a directory" "$B/x"
+if [ -r /proc/self/mem ]; then
+    expect_error 1 "^precis: /proc/self/mem: Input/output error" /proc/self/mem
+fi
+mkdir -p "$T/odd"
+cp "$B" "$T/odd/a.txt"
+ln -s "$T/vanished.txt" "$T/odd/dangling.txt"
+mkfifo "$T/odd/fifo" 2>/dev/null
+run -n 3 "$T/odd"
+check "a directory with a dangling symlink and a FIFO: the regular files" cmp -s "$T/out" "$T/b3"
+# The summary cannot be written: an internal error (3), one line.
+if [ -w /dev/full ]; then
+    "$P" "$B" >/dev/full 2>"$T/err"
+    rc=$?
+    check "stdout full: exit 3" [ "$rc" -eq 3 ]
+    check "stdout full: one line naming standard output" \
+        [ "$(lines "$T/err")" -eq 1 ] && grep -q '^precis: standard output: No space left' "$T/err"
+fi
+# Out of memory: exit 3 with one line, never a crash. Skipped where the address space cannot be
+# limited (sanitizers, valgrind).
+if (ulimit -v 400000 && "$P" --version) >/dev/null 2>&1; then
+    truncate -s 700M "$T/huge.txt"
+    (ulimit -v 400000 && exec "$P" "$T/huge.txt") >"$T/out" 2>"$T/err"
+    rc=$?
+    check "out of memory: exit 3" [ "$rc" -eq 3 ]
+    check "out of memory: one line naming the file" \
+        [ "$(lines "$T/err")" -eq 1 ] && grep -q "^precis: $T/huge.txt: Cannot allocate memory" "$T/err"
+    rm -f "$T/huge.txt"
+fi
 
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

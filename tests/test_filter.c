@@ -106,6 +106,25 @@ static void test_filter_counts_collapsed_text(void **state)
     corpus_free(&c);
 }
 
+/* Found by fuzz_summarize: a vertical tab, form feed or line/paragraph separator inside a
+ * sentence was no word break when counting but a space in the output, so "-w N" could print
+ * more than N words. Counting and output now agree on every kind of white space. */
+static void test_filter_counts_every_space_kind(void **state)
+{
+    (void)state;
+    corpus c;
+    run_filter1(&c, "The council met\vtoday and\fvoted\xE2\x80\xA8to rebuild\xE2\x80\xA9the "
+                    "old\xC2\xA0pier.\n");
+    assert_int_equal(c.s.n, 1);
+    const precis_sent *s = &c.s.v[0];
+    char out[128];
+    size_t n = precis_sentence_text(c.docs[0].text + s->off, s->len, out, sizeof out);
+    assert_string_equal(out, "The council met today and voted to rebuild the old pier.");
+    assert_int_equal(s->n_bytes, n);
+    assert_int_equal(s->n_words, 11);
+    corpus_free(&c);
+}
+
 static void test_filter_drops_headline(void **state)
 {
     (void)state;
@@ -459,6 +478,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_filter_keeps_normal_sentence),
         cmocka_unit_test(test_filter_counts_collapsed_text),
+        cmocka_unit_test(test_filter_counts_every_space_kind),
         cmocka_unit_test(test_filter_drops_headline),
         cmocka_unit_test(test_filter_headline_only_first_line),
         cmocka_unit_test(test_filter_long_first_line_is_not_headline),
