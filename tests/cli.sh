@@ -319,7 +319,7 @@ cp "$B" "$T/copy2.txt"
 run -n 3 "$B" "$T/copy1.txt" "$T/copy2.txt"
 check "identical documents: same summary as one" cmp -s "$T/out" "$T/b3"
 run --explain -n 3 "$B" "$B"
-check "a document twice: --explain names the duplicates" grep -q 'duplicates' "$T/err"
+check "a document twice: --explain names the duplicates" grep -q 'duplicate of' "$T/err"
 # Lone CR line ends (old Mac files) read like LF.
 tr '\n' '\r' <"$B" >"$T/cr.txt"
 run -n 3 "$T/cr.txt"
