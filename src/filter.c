@@ -50,12 +50,10 @@ static bool is_space(int32_t c, utf8proc_category_t cat)
            cat == UTF8PROC_CATEGORY_ZP;
 }
 
-size_t precis_sentence_text(const char *src, size_t len, char *out, size_t cap)
+/* White space collapsed to single spaces, into 'dst' (len * 3 + 1 bytes) or only counted when
+ * 'dst' is NULL; '*stable' says whether NFC would leave the text as it is. */
+static size_t collapse(const char *src, size_t len, char *dst, bool *stable)
 {
-    // Collapse white space (line breaks of wrapped text included) to single spaces.
-    char *tmp = precis_malloc(len * 3 + 1); // an invalid byte becomes 3 bytes of U+FFFD
-    if (tmp == NULL)
-        return (size_t)-1;
     size_t n = 0;
     bool space = false;
     bool nfc_stable = true; // no character that NFC could change: skip normalizing
@@ -89,14 +87,37 @@ size_t precis_sentence_text(const char *src, size_t len, char *out, size_t cap)
         if (ws) {
             space = n > 0;
         } else {
-            if (space)
-                tmp[n++] = ' ';
+            if (space) {
+                if (dst != NULL)
+                    dst[n] = ' ';
+                n++;
+            }
             space = false;
-            memcpy(tmp + n, bytes, n_bytes);
+            if (dst != NULL)
+                memcpy(dst + n, bytes, n_bytes);
             n += n_bytes;
         }
         i += (size_t)k;
     }
+    *stable = nfc_stable;
+    return n;
+}
+
+size_t precis_sentence_text(const char *src, size_t len, char *out, size_t cap)
+{
+    // Only the length (the filter asks it of every sentence): most text needs no NFC change,
+    // and then no buffer either.
+    bool nfc_stable;
+    if (out == NULL) {
+        size_t n = collapse(src, len, NULL, &nfc_stable);
+        if (nfc_stable)
+            return n;
+    }
+    // Collapse white space (line breaks of wrapped text included) to single spaces.
+    char *tmp = precis_malloc(len * 3 + 1); // an invalid byte becomes 3 bytes of U+FFFD
+    if (tmp == NULL)
+        return (size_t)-1;
+    size_t n = collapse(src, len, tmp, &nfc_stable);
     if (nfc_stable)
         return copy_out(out, cap, tmp, n);
     // NFC: the output shows text as written, composed (utf8proc_map allocates the result).

@@ -347,6 +347,11 @@ static bool find_quotes(splitter *sp)
     int32_t open_c = 0;
     sp->n_quotes = sp->next_quote = 0;
     for (size_t i = sp->start; i < sp->end;) {
+        unsigned char b = (unsigned char)s[i];
+        if (b < 0x80 && b != '"') { // the only ASCII quote mark: skip the rest undecoded
+            i++;
+            continue;
+        }
         size_t k, pk, nk;
         int32_t c = decode(s, sp->end, i, &k);
         if (!is_quote_mark(c)) {
@@ -605,6 +610,11 @@ static precis_status split_sentences(splitter *sp, const char *s, const line *un
     size_t first = out->n;
     size_t begin = skip_dateline(s, unit->start, unit->end);
     for (size_t i = begin; i < unit->end;) {
+        unsigned char b = (unsigned char)s[i];
+        if (b < 0x80 && b != '.' && b != '!' && b != '?' && b != ';') {
+            i++; // no other ASCII character can end a sentence (is_terminal)
+            continue;
+        }
         size_t k, cut, resume;
         int32_t c = decode(s, unit->end, i, &k);
         if ((is_terminal(c) || (c == ';' && sp->ab->semicolon_question)) &&

@@ -120,11 +120,11 @@ static bool is_word_cat(utf8proc_category_t c)
 }
 
 /* Scripts written without spaces between words. */
-static bool is_cjk(int32_t c)
+static inline bool is_cjk(int32_t c)
 {
-    return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) ||
+    return c >= 0x3040 && ((c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) ||
            (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
-           (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0x20000 && c <= 0x2FFFF);
+           (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0x20000 && c <= 0x2FFFF));
 }
 
 typedef struct cursor {
@@ -132,7 +132,7 @@ typedef struct cursor {
     size_t n, i;
 } cursor;
 
-static int32_t peek(const cursor *c, size_t at, size_t *len)
+static inline int32_t peek(const cursor *c, size_t at, size_t *len)
 {
     if (at >= c->n) {
         *len = 0;
@@ -153,7 +153,7 @@ static int32_t peek(const cursor *c, size_t at, size_t *len)
     return cp;
 }
 
-static bool is_word_char(int32_t c)
+static inline bool is_word_char(int32_t c)
 {
     if (c < 0)
         return false;
