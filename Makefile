@@ -189,7 +189,8 @@ tsan:
 
 # ---- valgrind -------------------------------------------------------------------------------
 # tests/cli.sh (all but the DUC comparisons, which need ../shared/eval and take minutes under
-# valgrind) with every precis run under memcheck, then 'precis rouge' on tests/data/rouge. Any
+# valgrind), tests/json.sh and tests/batch.sh with every precis run under memcheck, then 'precis
+# rouge' on tests/data/rouge. Any
 # memcheck error or definite/indirect leak in any run fails the target.
 MEMCHECK = valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect \
            --show-leak-kinds=definite,indirect --track-fds=no --error-exitcode=99
@@ -201,6 +202,8 @@ memcheck: all
 	    "$(abspath $(BUILD))/memcheck" "$(abspath $(BUILD))/precis" >$(BUILD)/memcheck/precis
 	@chmod +x $(BUILD)/memcheck/precis
 	PRECIS_EVAL=/nonexistent sh tests/cli.sh $(BUILD)/memcheck/precis
+	sh tests/json.sh $(BUILD)/memcheck/precis
+	sh tests/batch.sh $(BUILD)/memcheck/precis
 	$(BUILD)/memcheck/precis rouge --refs tests/data/rouge/set -m -s --per-cluster tests/data/rouge/sys \
 	    >$(BUILD)/memcheck/rouge.out
 	$(BUILD)/precis rouge --refs tests/data/rouge/set -m -s --per-cluster tests/data/rouge/sys \
