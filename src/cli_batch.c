@@ -147,6 +147,10 @@ static json_t *run_line(json_t *root, json_t *id, const precis_options *defaults
         st = precis_summarize(corpus, &opt, &summary);
         if (st == PRECIS_ERR_LANGUAGE)
             snprintf(err, sizeof err, "language '%s': unsupported", opt.language);
+        else if (st == PRECIS_ERR_TOO_LARGE && (opt.graph == PRECIS_GRAPH_DENSE ||
+                                                opt.graph == PRECIS_GRAPH_SPARSE))
+            snprintf(err, sizeof err, "too large for graph '%s' (exact, quadratic): use auto",
+                     opt.graph == PRECIS_GRAPH_DENSE ? "dense" : "sparse");
         else if (st == PRECIS_ERR_TOO_LARGE)
             snprintf(err, sizeof err, "input exceeds a limit (see max-bytes, max-sentences)");
         else if (st != PRECIS_OK)

@@ -30,6 +30,12 @@
 /* Dense path limits: n x n doubles and n x terms doubles must stay small. */
 #define DENSE_MAX_ROWS 4096
 #define DENSE_MAX_CELLS ((size_t)32 * 1024 * 1024)
+/* The exact paths hold O(n^2) when forced onto a large corpus: the dense path an n x n matrix
+ * (2 GiB at this size), the sparse path an edge per pair that shares a term (pair work below
+ * counts those pairs, with repeats). Beyond these they refuse (PRECIS_ERR_TOO_LARGE) rather
+ * than be killed for memory; the pruned path has no such limit. */
+#define FORCED_DENSE_MAX_ROWS 16384
+#define FORCED_SPARSE_MAX_PAIRS 1e9
 
 void precis_graph_destroy(precis_graph *g)
 {
@@ -800,6 +806,20 @@ precis_status precis_graph_build_with(const precis_csr *x, double threshold, int
                               n <= EXACT_ROWS ? INFINITY : work < MIN_WORK ? MIN_WORK : work,
                               threads, ACC_MAX_ROWS};
         return precis_graph_build_pruned(x, threshold, &prune, progress, g);
+    }
+    if (path == PRECIS_GRAPH_DENSE && n > FORCED_DENSE_MAX_ROWS)
+        return PRECIS_ERR_TOO_LARGE;
+    if (path == PRECIS_GRAPH_SPARSE) {
+        double *df = precis_calloc(x->n_cols ? x->n_cols : 1, sizeof *df), pairs = 0;
+        if (df == NULL)
+            return PRECIS_ERR_NOMEM;
+        for (size_t k = 0; k < x->nnz; k++)
+            df[x->col[k]]++;
+        for (size_t t = 0; t < x->n_cols; t++)
+            pairs += df[t] * (df[t] - 1) / 2;
+        free(df);
+        if (pairs > FORCED_SPARSE_MAX_PAIRS)
+            return PRECIS_ERR_TOO_LARGE;
     }
     edge_list e = {0};
     precis_status st = path == PRECIS_GRAPH_DENSE ? build_dense(x, threshold, &e)

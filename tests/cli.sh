@@ -380,5 +380,13 @@ if (ulimit -v 400000 && "$P" --version) >/dev/null 2>&1; then
     rm -f "$T/huge.txt"
 fi
 
+# ---- forced exact graphs refuse corpora they would need quadratic memory for ---------------
+awk 'BEGIN { for (i = 0; i < 16500; i++) printf "Sentence number w%d talks about topic t%d here.\n", i, i % 97 }' \
+    >"$T/big16k.txt"
+expect_error 1 'too large for --graph dense' --graph dense "$T/big16k.txt"
+run -n 1 --graph auto "$T/big16k.txt"
+check "16,500 sentences: auto (pruned) still summarizes" [ "$rc" -eq 0 ]
+check "16,500 sentences: auto prints a sentence" [ -s "$T/out" ]
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
