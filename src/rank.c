@@ -85,10 +85,32 @@ static void bfs_order(const precis_graph *g, uint32_t *perm, uint32_t *inv)
     }
 }
 
+/* Rows [begin, end) of the relabelled graph: disjoint ranges, so threads never share a slot. */
+typedef struct copy_job {
+    const precis_graph *g;
+    const uint32_t *perm, *inv;
+    precis_graph *h;
+    size_t begin, end;
+} copy_job;
+
+static void *copy_worker(void *arg)
+{
+    copy_job *c = arg;
+    const precis_graph *g = c->g;
+    for (size_t i = c->begin; i < c->end; i++) {
+        size_t from = g->ptr[c->perm[i]], len = g->ptr[c->perm[i] + 1] - from, to = c->h->ptr[i];
+        for (size_t k = 0; k < len; k++) {
+            c->h->adj[to + k] = c->inv[g->adj[from + k]];
+            c->h->w[to + k] = g->w[from + k];
+        }
+    }
+    return NULL;
+}
+
 /* 'h' = 'g' with node i renamed inv[i]. Each row keeps its neighbours in the same order, so
  * every row's sum adds the same products in the same order as on 'g'. */
 static precis_status relabel(const precis_graph *g, const uint32_t *perm, const uint32_t *inv,
-                             precis_graph *h)
+                             size_t threads, precis_graph *h)
 {
     size_t n = g->n, m = g->ptr[n];
     h->n = n;
@@ -100,14 +122,13 @@ static precis_status relabel(const precis_graph *g, const uint32_t *perm, const 
         return PRECIS_ERR_NOMEM;
     }
     h->ptr[0] = 0;
-    for (size_t i = 0; i < n; i++) {
-        size_t from = g->ptr[perm[i]], len = g->ptr[perm[i] + 1] - from, to = h->ptr[i];
-        for (size_t k = 0; k < len; k++) {
-            h->adj[to + k] = inv[g->adj[from + k]];
-            h->w[to + k] = g->w[from + k];
-        }
-        h->ptr[i + 1] = to + len;
-    }
+    for (size_t i = 0; i < n; i++)
+        h->ptr[i + 1] = h->ptr[i] + (g->ptr[perm[i] + 1] - g->ptr[perm[i]]);
+    size_t n_jobs = m < 1000000 ? 1 : precis_thread_count(threads);
+    copy_job jobs[PRECIS_MAX_THREADS];
+    for (size_t t = 0; t < n_jobs; t++)
+        jobs[t] = (copy_job){g, perm, inv, h, n * t / n_jobs, n * (t + 1) / n_jobs};
+    precis_run_jobs(n_jobs, copy_worker, jobs, sizeof jobs[0]);
     return PRECIS_OK;
 }
 
@@ -138,15 +159,26 @@ static precis_status iterate(const precis_graph *g, const uint32_t *order, doubl
         score[i] = teleport ? teleport[i] : uniform;
     }
 #define AT(i) (order ? order[i] : (i))
+    // The nodes without edges, in the caller's order: their mass is summed every iteration.
+    size_t n_dangling = 0;
+    for (size_t i = 0; i < n; i++)
+        n_dangling += out_w[AT(i)] <= 0;
+    size_t *dangling_at = precis_malloc((n_dangling ? n_dangling : 1) * sizeof *dangling_at);
+    if (dangling_at == NULL) {
+        free(out_w);
+        free(next);
+        free(share);
+        return PRECIS_ERR_NOMEM;
+    }
+    for (size_t i = 0, q = 0; i < n; i++)
+        if (out_w[AT(i)] <= 0)
+            dangling_at[q++] = AT(i);
     size_t it = 0;
     double change = 0;
     do {
         double dangling = 0;
-        for (size_t i = 0; i < n; i++) {
-            size_t j = AT(i);
-            if (out_w[j] <= 0)
-                dangling += score[j];
-        }
+        for (size_t q = 0; q < n_dangling; q++)
+            dangling += score[dangling_at[q]];
         for (size_t i = 0; i < n; i++)
             share[i] = out_w[i] > 0 ? score[i] / out_w[i] : 0;
         size_t n_jobs = g->ptr[n] < 1000000 ? 1 : precis_thread_count(threads);
@@ -170,6 +202,7 @@ static precis_status iterate(const precis_graph *g, const uint32_t *order, doubl
 #undef AT
     *iterations = it;
     *delta = change;
+    free(dangling_at);
     free(out_w);
     free(next);
     free(share);
@@ -201,7 +234,7 @@ precis_status precis_rank_textrank_relabel(const precis_graph *g, double d,
     if (perm == NULL || inv == NULL || h_score == NULL || (teleport && h_teleport == NULL))
         goto done;
     bfs_order(g, perm, inv);
-    if ((st = relabel(g, perm, inv, &h)) != PRECIS_OK)
+    if ((st = relabel(g, perm, inv, threads, &h)) != PRECIS_OK)
         goto done;
     for (size_t i = 0; teleport && i < n; i++)
         h_teleport[i] = teleport[perm[i]];
