@@ -54,6 +54,9 @@ typedef enum {
     PRECIS_ERR_IO,
     /** Badly formed evaluation data (ROUGE helpers only). */
     PRECIS_ERR_FORMAT,
+    /** A graph forced to an exact path (PRECIS_GRAPH_DENSE or _SPARSE) would need more memory
+     * than its limit on this corpus: the pruned path (or auto) has none. */
+    PRECIS_ERR_GRAPH_LIMIT,
 } precis_status;
 
 /** A static, human-readable description of 'st'. Never NULL. */

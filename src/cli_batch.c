@@ -11,6 +11,7 @@
  * in) gives an error object and the batch goes on. One line is held in memory at a time, so
  * memory follows the largest cluster, not the length of the stream. */
 #include <errno.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,32 +23,61 @@
 
 enum { ERR_CAP = 512 };
 
+/* A JSON string of 'message'. Messages quote the input, and snprintf may have cut them inside a
+ * character: such a tail is dropped (the rest is valid UTF-8, as all JSON text is). */
+static json_t *message_json(const char *message)
+{
+    size_t len = strlen(message);
+    json_t *m = json_stringn(message, len);
+    for (size_t cut = 1; m == NULL && cut <= 3 && cut <= len; cut++)
+        m = json_stringn(message, len - cut);
+    return m ? m : json_string("(the message was not valid UTF-8)");
+}
+
 /* {"id": id, "error": {"message": ...}}; a line without a usable id also says which line it
  * was ("line": N, counted from 1 in its input), since nothing else identifies it. */
 static json_t *error_line(json_t *id, unsigned long line_no, const char *message)
 {
-    json_t *out = json_object(), *e = json_object();
-    if (out == NULL || e == NULL || json_object_set(out, "id", id ? id : json_null()) != 0 ||
-        (id == NULL && json_object_set_new(e, "line", json_integer((json_int_t)line_no)) != 0) ||
-        json_object_set_new(e, "message", json_string(message)) != 0 ||
-        json_object_set_new(out, "error", e) != 0) {
+    json_t *out = json_object();
+    if (out == NULL || json_object_set(out, "id", id ? id : json_null()) != 0) {
         json_decref(out);
-        json_decref(e);
+        return NULL;
+    }
+    json_t *e = json_object();
+    // json_object_set_new() takes its value's reference whether it succeeds or not
+    if (json_object_set_new(out, "error", e) != 0 ||
+        (id == NULL && json_object_set_new(e, "line", json_integer((json_int_t)line_no)) != 0) ||
+        json_object_set_new(e, "message", message_json(message)) != 0) {
+        json_decref(out);
         return NULL;
     }
     return out;
 }
 
-/* A number option as the command line would give it. */
+/* A number option as the command line would give it: the shortest form that reads back the
+ * same ("1.1", not "1.1000000000000001"). */
 static bool option_text(const json_t *v, char *buf, size_t cap)
 {
-    if (json_is_integer(v))
+    if (json_is_integer(v)) {
         snprintf(buf, cap, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
-    else if (json_is_real(v))
-        snprintf(buf, cap, "%.17g", json_real_value(v));
-    else
+        return true;
+    }
+    if (!json_is_real(v))
         return false;
+    double x = json_real_value(v);
+    for (int digits = 15; digits <= 17; digits++) {
+        snprintf(buf, cap, "%.*g", digits, x);
+        if (strtod(buf, NULL) == x)
+            break;
+    }
     return true;
+}
+
+/* Options whose value the options keep pointing at (the language): a JSON string, which lives
+ * as long as the line; a number would be formatted into a buffer that does not. */
+static bool wants_string(const char *key)
+{
+    return strcmp(key, "lang") == 0 || strcmp(key, "language") == 0;
 }
 
 /* The options of one line over the defaults; false with a reason in 'err'. */
@@ -68,8 +98,9 @@ static bool line_options(json_t *obj, precis_options *opt, char *err)
         // and it lives as long as the line's JSON.
         char number[64];
         const char *value = json_is_string(v) ? json_string_value(v) : number;
-        if (!json_is_string(v) && !option_text(v, number, sizeof number)) {
-            snprintf(err, ERR_CAP, "option '%s': expected a number or a string", key);
+        if (!json_is_string(v) && (wants_string(key) || !option_text(v, number, sizeof number))) {
+            snprintf(err, ERR_CAP, "option '%.64s': expected %s", key,
+                     wants_string(key) ? "a string" : "a number or a string");
             return false;
         }
         if (precis_cli_set_option(opt, &budget_flags, key, value, err, ERR_CAP) != 0)
@@ -107,7 +138,7 @@ static bool line_documents(const json_t *docs, const precis_options *opt, precis
         size_t len = json_string_length(text);
         total += len;
         if (total > limit) {
-            snprintf(err, ERR_CAP, "%s: input exceeds a limit (see --max-bytes)", doc_name);
+            snprintf(err, ERR_CAP, "%s: input exceeds a limit (see max-bytes)", doc_name);
             return false;
         }
         precis_status st = precis_corpus_add(corpus, doc_name, json_string_value(text), len);
@@ -147,10 +178,6 @@ static json_t *run_line(json_t *root, json_t *id, const precis_options *defaults
         st = precis_summarize(corpus, &opt, &summary);
         if (st == PRECIS_ERR_LANGUAGE)
             snprintf(err, sizeof err, "language '%s': unsupported", opt.language);
-        else if (st == PRECIS_ERR_TOO_LARGE && (opt.graph == PRECIS_GRAPH_DENSE ||
-                                                opt.graph == PRECIS_GRAPH_SPARSE))
-            snprintf(err, sizeof err, "too large for graph '%s' (exact, quadratic): use auto",
-                     opt.graph == PRECIS_GRAPH_DENSE ? "dense" : "sparse");
         else if (st == PRECIS_ERR_TOO_LARGE)
             snprintf(err, sizeof err, "input exceeds a limit (see max-bytes, max-sentences)");
         else if (st != PRECIS_OK)
@@ -162,6 +189,8 @@ static json_t *run_line(json_t *root, json_t *id, const precis_options *defaults
             out = json_object();
             if (result == NULL || out == NULL || json_object_set(out, "id", id) != 0 ||
                 json_object_set_new(out, "result", result) != 0) {
+                if (out == NULL || json_object_get(out, "id") == NULL)
+                    json_decref(result); // not handed over to 'out'
                 json_decref(out);
                 out = NULL;
                 snprintf(err, sizeof err, "out of memory");
@@ -244,6 +273,9 @@ static int run_stream(FILE *in, const char *name, const precis_options *defaults
 
 int precis_cli_batch(const precis_options *defaults, int n, char **paths)
 {
+    // A reader that stops early (| head) makes writes fail with EPIPE: the batch then ends
+    // quietly with status 1 instead of being killed by the signal.
+    signal(SIGPIPE, SIG_IGN);
     if (n == 0)
         return run_stream(stdin, "(stdin)", defaults);
     for (int i = 0; i < n; i++) {

@@ -31,11 +31,13 @@
 #define DENSE_MAX_ROWS 4096
 #define DENSE_MAX_CELLS ((size_t)32 * 1024 * 1024)
 /* The exact paths hold O(n^2) when forced onto a large corpus: the dense path an n x n matrix
- * (2 GiB at this size), the sparse path an edge per pair that shares a term (pair work below
- * counts those pairs, with repeats). Beyond these they refuse (PRECIS_ERR_TOO_LARGE) rather
- * than be killed for memory; the pruned path has no such limit. */
-#define FORCED_DENSE_MAX_ROWS 16384
-#define FORCED_SPARSE_MAX_PAIRS 1e9
+ * beside the n x (shared terms) one, the sparse path an edge per pair of sentences that share a
+ * term (pair work counts those pairs, with repeats), and either one up to n^2 / 2 edges at 28
+ * bytes (the list, then the CSR graph). Beyond these limits (about 2 GB at most) they refuse
+ * with PRECIS_ERR_GRAPH_LIMIT rather than be killed for memory; the pruned path has none. */
+#define FORCED_DENSE_MAX_ROWS 8192
+#define FORCED_DENSE_MAX_CELLS ((size_t)1 << 27) // n x shared terms, 1 GiB of doubles
+#define FORCED_SPARSE_MAX_PAIRS 1e8
 
 void precis_graph_destroy(precis_graph *g)
 {
@@ -146,6 +148,10 @@ static precis_status build_dense(const precis_csr *x, double threshold, edge_lis
     if (m > INT_MAX || !precis_mul_ok(n, m, &cells_a) || !precis_mul_ok(n, n, &cells_c) ||
         !precis_mul_ok(cells_c, sizeof *c, &cells_c)) {
         st = PRECIS_ERR_TOO_LARGE;
+        goto done;
+    }
+    if (cells_a > FORCED_DENSE_MAX_CELLS) { // never on the auto path (4,096 x 8,192 at most)
+        st = PRECIS_ERR_GRAPH_LIMIT;
         goto done;
     }
     a = precis_calloc(cells_a, sizeof *a);
@@ -845,7 +851,7 @@ precis_status precis_graph_build_with(const precis_csr *x, double threshold, int
         return precis_graph_build_pruned(x, threshold, &prune, progress, g);
     }
     if (path == PRECIS_GRAPH_DENSE && n > FORCED_DENSE_MAX_ROWS)
-        return PRECIS_ERR_TOO_LARGE;
+        return PRECIS_ERR_GRAPH_LIMIT; // the n x shared terms matrix is checked in build_dense
     if (path == PRECIS_GRAPH_SPARSE) {
         double *df = precis_calloc(x->n_cols ? x->n_cols : 1, sizeof *df), pairs = 0;
         if (df == NULL)
@@ -856,7 +862,7 @@ precis_status precis_graph_build_with(const precis_csr *x, double threshold, int
             pairs += df[t] * (df[t] - 1) / 2;
         free(df);
         if (pairs > FORCED_SPARSE_MAX_PAIRS)
-            return PRECIS_ERR_TOO_LARGE;
+            return PRECIS_ERR_GRAPH_LIMIT;
     }
     edge_list e = {0};
     precis_status st = path == PRECIS_GRAPH_DENSE ? build_dense(x, threshold, &e)

@@ -808,12 +808,6 @@ int main(int argc, char **argv)
         if (st == PRECIS_ERR_LANGUAGE)
             fprintf(stderr, "precis: --lang %s: unsupported language (see --list-languages)\n",
                     c.opt.language ? c.opt.language : "en");
-        else if (st == PRECIS_ERR_TOO_LARGE && (c.opt.graph == PRECIS_GRAPH_DENSE ||
-                                                c.opt.graph == PRECIS_GRAPH_SPARSE))
-            fprintf(stderr, "precis: %s: too large for --graph %s, which is exact and quadratic "
-                            "(16,384 sentences, 1e9 term-sharing pairs at most; use auto or "
-                            "pruned)\n",
-                    what, c.opt.graph == PRECIS_GRAPH_DENSE ? "dense" : "sparse");
         else
             fprintf(stderr, "precis: %s: %s\n", what,
                     st == PRECIS_ERR_TOO_LARGE

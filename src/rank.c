@@ -132,9 +132,9 @@ static precis_status relabel(const precis_graph *g, const uint32_t *perm, const 
     return PRECIS_OK;
 }
 
-/* The power iteration on 'g', whose node i is node order[i] of the caller's numbering (order
- * NULL: the same numbering). Sums over all nodes (dangling mass, total, change) run in the
- * caller's order, so relabelling changes no bit of the result. */
+/* The power iteration on 'g', where the caller's node i is node order[i] (order NULL: the same
+ * numbering). Sums over all nodes (dangling mass, total, change) run in the caller's order, so
+ * relabelling changes no bit of the result. */
 static precis_status iterate(const precis_graph *g, const uint32_t *order, double d,
                              const double *teleport, double tol, size_t max_iter,
                              size_t threads, double *score, size_t *iterations, double *delta)

@@ -17,6 +17,9 @@ const char *precis_strerror(precis_status st)
     case PRECIS_ERR_LANGUAGE: return "unsupported language";
     case PRECIS_ERR_IO: return "cannot read file";
     case PRECIS_ERR_FORMAT: return "badly formed input";
+    case PRECIS_ERR_GRAPH_LIMIT:
+        return "too large for the exact graph that was forced (dense: 8,192 sentences, sparse: "
+               "1e8 term-sharing pairs); use the pruned or auto graph";
     }
     return "unknown status";
 }

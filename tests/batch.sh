@@ -50,6 +50,9 @@ add({"id": "language", "documents": docs[:2], "options": {"language": "en", "min
 add({"id": "unknown-language", "documents": docs[:2], "options": {"lang": "xx"}})
 add({"id": "stopwords-refused", "documents": docs[:2], "options": {"stopwords": "/etc/passwd"}})
 add({"id": "two-budgets", "documents": docs[:2], "options": {"words": 50, "sentences": 2}})
+# a message cut inside a character (long non-ASCII value), a number where a string is kept
+add({"id": "long-utf8-value", "documents": docs[:1], "options": {"order": "x" + "\u00e9" * 300}})
+add({"id": "lang-number", "documents": docs[:1], "options": {"lang": 5}})
 add({"id": "after-the-bad-lines", "documents": docs[:2], "options": {"sentences": 2}})
 open(os.path.join(out, "in.jsonl"), "w", encoding="utf-8").write("\n".join(lines) + "\n")
 open(os.path.join(out, "n"), "w").write(str(len(lines)))
@@ -71,7 +74,7 @@ out = [json.loads(l) for l in open(sys.argv[2], encoding="utf-8")]
 assert len(inp) == len(out)
 errors = {"bad-option", "unknown-option", "no-documents", "documents-not-array",
           "text-not-string", "binary", "empty-text", "budget-too-small", "unknown-language",
-          "stopwords-refused", "two-budgets"}
+          "stopwords-refused", "two-budgets", "long-utf8-value", "lang-number"}
 for i, (line, o) in enumerate(zip(inp, out), 1):
     try:
         src = json.loads(line)
@@ -96,6 +99,8 @@ assert "nul.txt" in msg["binary"], msg["binary"]
 assert "xx" in msg["unknown-language"], msg["unknown-language"]
 assert "stopwords" in msg["stopwords-refused"], msg["stopwords-refused"]
 assert "one length" in msg["two-budgets"], msg["two-budgets"]
+assert msg["long-utf8-value"].startswith("invalid value 'x"), msg["long-utf8-value"]
+assert "expected a string" in msg["lang-number"], msg["lang-number"]
 r = {o["id"]: o["result"] for o in out if "result" in o}
 assert len(r[2]["keywords"]) == 5
 assert len(r["rank-order"]["summary"]) == 3
@@ -150,6 +155,10 @@ if [ -x /usr/bin/time ]; then
         [ "$r300" -le $((r1 * 3 / 2 + 4096)) ]
     check "300 clusters: 300 lines" [ "$(wc -l <"$T/many.out" | tr -d ' ')" -eq 300 ]
 fi
+
+# ---- a reader that stops early: quiet, status 1, no signal --------------------------------
+"$P" batch <"$T/many.jsonl" 2>"$T/err" | head -1 >/dev/null
+check "batch | head -1: nothing on stderr" [ ! -s "$T/err" ]
 
 # ---- usage --------------------------------------------------------------------------------
 "$P" batch --dedup 2 </dev/null >"$T/out" 2>"$T/err"

@@ -383,7 +383,10 @@ fi
 # ---- forced exact graphs refuse corpora they would need quadratic memory for ---------------
 awk 'BEGIN { for (i = 0; i < 16500; i++) printf "Sentence number w%d talks about topic t%d here.\n", i, i % 97 }' \
     >"$T/big16k.txt"
-expect_error 1 'too large for --graph dense' --graph dense "$T/big16k.txt"
+expect_error 1 'too large for the exact graph' --graph dense "$T/big16k.txt"
+# and a limit that is not the graph's is not blamed on it
+printf 'One sentence is here today. Two sentences are here today. Three are here now.\n' >"$T/three.txt"
+expect_error 1 'exceeds a limit \(see --max-bytes, --max-sentences\)' --graph dense --max-sentences 1 "$T/three.txt"
 run -n 1 --graph auto "$T/big16k.txt"
 check "16,500 sentences: auto (pruned) still summarizes" [ "$rc" -eq 0 ]
 check "16,500 sentences: auto prints a sentence" [ -s "$T/out" ]
