@@ -291,11 +291,18 @@ static bool better(double wa, uint32_t ja, double wb, uint32_t jb)
     return wa > wb || (wa == wb && ja < jb);
 }
 
+/* Scratch for the selection: the losers of a partition, 2k entries. */
+typedef struct select_buf {
+    uint32_t *j;
+    double *w;
+} select_buf;
+
 /* Moves the 'k' best of 'n' candidates to the front of 'j'/'w' (in no particular order):
- * quickselect, O(n) on average. The partition has no data-dependent branch (every element is
- * swapped, the boundary moves by the comparison's 0 or 1): weights are random, so a branchy
- * partition mispredicted about every other comparison and took 12% of a 1M-sentence run. */
-static void select_best(uint32_t *j, double *w, size_t n, size_t k)
+ * quickselect, O(n) on average. The partition has no data-dependent branch and no load that
+ * waits on the store before it: winners are written back in place behind the reading position,
+ * losers to 'sb' and copied after them. Weights are random, so a branchy partition
+ * mispredicted about every other comparison (11% of a 1M-sentence run). */
+static void select_best(uint32_t *j, double *w, size_t n, size_t k, select_buf *sb)
 {
     size_t lo = 0, hi = n - 1; // the k-th best lies in [lo, hi]
     while (lo < hi) {
@@ -309,57 +316,55 @@ static void select_best(uint32_t *j, double *w, size_t n, size_t k)
         uint32_t pj = j[m];
         w[m] = w[hi];
         j[m] = j[hi];
-        w[hi] = pw;
-        j[hi] = pj;
-        size_t store = lo; // [lo, store) better than the pivot, [store, i) not
+        size_t left = lo, right = 0; // winners in [lo, left), losers in sb[0, right)
         for (size_t i = lo; i < hi; i++) {
             double wi = w[i];
             uint32_t ji = j[i];
             size_t up = (size_t)((wi > pw) | ((wi == pw) & (ji < pj)));
-            w[i] = w[store];
-            j[i] = j[store];
-            w[store] = wi;
-            j[store] = ji;
-            store += up;
+            w[left] = wi;
+            j[left] = ji;
+            sb->w[right] = wi;
+            sb->j[right] = ji;
+            left += up;
+            right += 1 - up;
         }
-        w[hi] = w[store];
-        j[hi] = j[store];
-        w[store] = pw;
-        j[store] = pj;
-        if (store == k - 1)
+        w[left] = pw;
+        j[left] = pj;
+        memcpy(w + left + 1, sb->w, right * sizeof *w);
+        memcpy(j + left + 1, sb->j, right * sizeof *j);
+        if (left == k - 1)
             return;
-        if (store > k - 1)
-            hi = store - 1;
+        if (left > k - 1)
+            hi = left - 1;
         else
-            lo = store + 1;
+            lo = left + 1;
     }
 }
 
 /* Keeps the 'k' best of 'n' candidates at the front of 'j'/'w' (in no particular order) and
  * returns how many that is. Streaming top-k: candidates that beat the k-th best known so far
  * gather in a buffer of 2k at the front; when it fills, a quickselect keeps its best k and
- * raises the bar. Most candidates then lose in one predictable comparison, and the selection
- * runs on 2k elements a few times instead of on all of them (a heap cost 13% of a 1M-sentence
- * run in its sifts, a quickselect over all 40% of the scan at 100k). The k best under (weight,
- * then lower index) are one set whatever the method, so the graph does not change. */
-static size_t keep_best(uint32_t *j, double *w, size_t n, size_t k)
+ * raises the bar. Most candidates then lose in one comparison, and the selection runs on 2k
+ * elements a few times instead of on all of them (a heap cost 13% of a 1M-sentence run in its
+ * sifts, a quickselect over all 40% of the scan at 100k). The k best under (weight, then lower
+ * index) are one set whatever the method, so the graph does not change. */
+static size_t keep_best(uint32_t *j, double *w, size_t n, size_t k, select_buf *sb)
 {
     if (n <= k)
         return n;
     size_t len = 0; // the buffer: [0, len), written behind the reading position
-    bool bar = false;
-    double bar_w = 0;
+    double bar_w = -1; // weights are positive: every candidate beats the first bar
     uint32_t bar_j = 0;
     for (size_t i = 0; i < n; i++) {
-        if (bar && !better(w[i], j[i], bar_w, bar_j))
-            continue;
-        j[len] = j[i];
-        w[len++] = w[i];
+        double wi = w[i];
+        uint32_t ji = j[i];
+        j[len] = ji; // written always, kept when it beats the bar: no branch to mispredict
+        w[len] = wi;
+        len += (size_t)((wi > bar_w) | ((wi == bar_w) & (ji < bar_j)));
         if (len == 2 * k) {
-            select_best(j, w, len, k);
+            select_best(j, w, len, k, sb);
             len = k;
-            bar = true; // the worst of the k kept
-            bar_w = w[0];
+            bar_w = w[0]; // the worst of the k kept
             bar_j = j[0];
             for (size_t q = 1; q < k; q++)
                 if (better(bar_w, bar_j, w[q], j[q])) {
@@ -369,7 +374,7 @@ static size_t keep_best(uint32_t *j, double *w, size_t n, size_t k)
         }
     }
     if (len > k)
-        select_best(j, w, len, k);
+        select_best(j, w, len, k, sb);
     return len < k ? len : k;
 }
 
@@ -596,8 +601,9 @@ static void *topk_worker(void *arg)
     const precis_csr *x = jb->x;
     size_t n = x->n_rows;
     gather g = {0};
+    select_buf sb = {precis_malloc(2 * jb->k * sizeof *sb.j), precis_malloc(2 * jb->k * sizeof *sb.w)};
     float *dense = precis_calloc(x->n_cols ? x->n_cols : 1, sizeof *dense); // row i's frequent terms
-    jb->ok = dense != NULL;
+    jb->ok = dense != NULL && sb.j != NULL && sb.w != NULL;
     if (jb->use_acc && (g.acc = precis_calloc(n ? n : 1, sizeof *g.acc)) == NULL)
         jb->ok = false;
     for (size_t i = jb->begin; jb->ok && i < jb->end; i++) {
@@ -609,7 +615,7 @@ static void *topk_worker(void *arg)
         }
         uint32_t *touched = g.j;
         double *tw = g.w;
-        size_t kept = keep_best(touched, tw, m, jb->k);
+        size_t kept = keep_best(touched, tw, m, jb->k, &sb);
         // sorted by neighbour, so that both ends' lists merge in one pass
         nbr_sort(touched, tw, kept);
         // Add the frequent terms' share: the same sum from either end of the pair (products of
@@ -638,6 +644,8 @@ static void *topk_worker(void *arg)
             dense[jb->fcol[q]] = 0.0f;
         jb->n_nbr[i] = (uint32_t)kept;
     }
+    free(sb.j);
+    free(sb.w);
     free(g.acc);
     free(g.b.j);
     free(g.b.j2);
