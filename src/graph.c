@@ -285,10 +285,11 @@ typedef struct topk_job {
     bool ok;
 } topk_job;
 
-/* Is candidate (wa, ja) better than (wb, jb)? Higher weight, then lower index. */
+/* Is candidate (wa, ja) better than (wb, jb)? Higher weight, then lower index. Bitwise, not
+ * short-circuit, so that the selection's loops can add the answer without branching on it. */
 static bool better(double wa, uint32_t ja, double wb, uint32_t jb)
 {
-    return wa > wb || (wa == wb && ja < jb);
+    return (wa > wb) | ((wa == wb) & (ja < jb));
 }
 
 /* Scratch for the selection: the losers of a partition, 2k entries. */
@@ -320,7 +321,7 @@ static void select_best(uint32_t *j, double *w, size_t n, size_t k, select_buf *
         for (size_t i = lo; i < hi; i++) {
             double wi = w[i];
             uint32_t ji = j[i];
-            size_t up = (size_t)((wi > pw) | ((wi == pw) & (ji < pj)));
+            size_t up = better(wi, ji, pw, pj);
             w[left] = wi;
             j[left] = ji;
             sb->w[right] = wi;
@@ -360,7 +361,7 @@ static size_t keep_best(uint32_t *j, double *w, size_t n, size_t k, select_buf *
         uint32_t ji = j[i];
         j[len] = ji; // written always, kept when it beats the bar: no branch to mispredict
         w[len] = wi;
-        len += (size_t)((wi > bar_w) | ((wi == bar_w) & (ji < bar_j)));
+        len += better(wi, ji, bar_w, bar_j);
         if (len == 2 * k) {
             select_best(j, w, len, k, sb);
             len = k;
