@@ -598,14 +598,16 @@ static precis_status stage_tokenize(run *r)
     for (size_t j = 0; j < n_jobs; j++)
         if (st == PRECIS_OK)
             st = jobs[j].st;
-    if (st == PRECIS_OK && n_jobs == 1) { // one job: its vocabulary and counts are the run's
+    if (st == PRECIS_OK) {
+        // The first job's vocabulary and counts become the run's as they are: merged into the
+        // empty run they would map every term to itself and give every row back unchanged.
         precis_vocab_destroy(&r->vocab);
         r->vocab = jobs[0].vocab;
         r->counts = jobs[0].counts;
         precis_vocab_init(&jobs[0].vocab);
         memset(&jobs[0].counts, 0, sizeof jobs[0].counts);
     }
-    for (size_t j = 0; st == PRECIS_OK && n_jobs > 1 && j < n_jobs; j++)
+    for (size_t j = 1; st == PRECIS_OK && j < n_jobs; j++)
         st = merge_tokens(r, &jobs[j]);
     for (size_t j = 0; j < n_jobs; j++) {
         for (size_t l = 0; l < PRECIS_MAX_LANGS; l++)
