@@ -298,6 +298,41 @@ const precis_document *precis_summary_document(const precis_summary *s, size_t i
  * language, or the one detected for it. A static string; NULL if 'doc' is out of range. */
 const char *precis_summary_document_language(const precis_summary *s, size_t doc);
 
+/* ---- sentences: the splitter's and the filter's view of a corpus (precis split) ------------ */
+
+/** One sentence as the splitter found it. Strings are NUL-terminated and owned by the result. */
+typedef struct precis_split_sentence {
+    /** Document number, paragraph number within it (a blank line or a lone line ends one) and
+     * sentence number within it, all 0-based. */
+    size_t doc, paragraph, index;
+    /** Byte offset and length of the sentence in the document's bytes as given. */
+    size_t offset, length;
+    /** Output form, as in precis_sentence.text. */
+    const char *text;
+    size_t text_len;
+    /** NULL for a candidate (summary material), else the filter rule that dropped it
+     * ("headline", "caption", ...). */
+    const char *dropped;
+} precis_split_sentence;
+
+typedef struct precis_sentences precis_sentences;
+
+/** Splits every document of 'c' into sentences and runs the boilerplate filter, with the
+ * language and limits of 'opt' (NULL for defaults); nothing is ranked. A corpus without any
+ * sentence gives an empty result, not an error. Free '*out' with precis_sentences_free(). */
+precis_status precis_split_corpus(const precis_corpus *c, const precis_options *opt,
+                                  precis_sentences **out);
+
+/** Frees 's'. Does nothing if 's' is NULL. */
+void precis_sentences_free(precis_sentences *s);
+
+/** Number of sentences, and the i-th in corpus order (NULL if out of range). */
+size_t precis_sentences_count(const precis_sentences *s);
+const precis_split_sentence *precis_sentences_get(const precis_sentences *s, size_t i);
+
+/** The language document 'doc' was split in, as in precis_summary_document_language(). */
+const char *precis_sentences_document_language(const precis_sentences *s, size_t doc);
+
 /** Wall-clock milliseconds spent in pipeline stage 'i' (0 <= i < precis_stage_count()), and its
  * name ("split", "tokenize", ...). Used by the benchmarks. */
 size_t precis_stage_count(void);

@@ -6,6 +6,42 @@
 
 #include <precis.h>
 
+#include <stdbool.h>
+
+/** Exit status: 0 success, 1 the input cannot be used (unreadable, not text, over a limit,
+ * nothing to summarize), 2 bad usage, 3 an internal or system error (out of memory, the
+ * output cannot be written). */
+enum { EXIT_USAGE = 2, EXIT_INTERNAL = 3 };
+
+/* ---- reading input (src/cli_input.c) ---- */
+
+typedef struct precis_cli_buf {
+    char *data;
+    size_t len, cap;
+} precis_cli_buf;
+
+typedef struct precis_cli_paths {
+    char **v;
+    size_t n, cap;
+} precis_cli_paths;
+
+/** Reads all of 'fd' into 'b' (which it allocates), refusing more than 'limit' bytes
+ * (errno EFBIG); returns false with errno set on failure. */
+bool precis_cli_read_all(int fd, precis_cli_buf *b, size_t limit);
+
+/** Appends a copy of 's'; false when out of memory. */
+bool precis_cli_paths_push(precis_cli_paths *p, const char *s);
+void precis_cli_paths_free(precis_cli_paths *p);
+
+/** Adds every input to 'corpus': each of the 'n' 'args' is a file, a directory (every regular
+ * file below it, sorted by path; symlink loops skipped) or "-" (standard input; also when
+ * 'n' is 0). The paths read are appended to 'files'. Errors are reported on stderr as
+ * 'precis: PATH: reason'; returns 0 or the exit status. */
+int precis_cli_load(precis_corpus *corpus, int n, char **args, size_t limit, precis_cli_paths *files);
+
+/** 'precis split ...': argv[0] is "split". Returns the exit status. */
+int precis_cli_split(int argc, char **argv);
+
 /** 'precis rouge ...': argv[0] is "rouge". Returns the exit status. */
 int precis_cli_rouge(int argc, char **argv);
 

@@ -20,10 +20,6 @@
 
 #include "cli.h"
 
-/* Exit status: 0 success, 1 the input cannot be used (unreadable, not text, over a limit,
- * nothing to summarize), 2 bad usage, 3 an internal or system error (out of memory, the
- * summary cannot be written). */
-enum { EXIT_USAGE = 2, EXIT_INTERNAL = 3 };
 
 static const char usage_text[] =
     "Usage: precis [OPTIONS] [FILE...]\n"
@@ -153,183 +149,10 @@ static bool parse_count(const char *s, double lo, double hi, double *out)
     return true;
 }
 
-/* ---- reading input --------------------------------------------------------------------- */
-
-typedef struct buf {
-    char *data;
-    size_t len, cap;
-} buf;
-
-/* Reads all of 'fd'; returns false with errno set on failure. */
-static bool read_all(int fd, buf *b, size_t limit)
-{
-    b->data = NULL;
-    b->len = b->cap = 0;
-    struct stat sb;
-    bool regular = fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode);
-    if (regular && (uintmax_t)sb.st_size > limit) { // refuse before allocating anything
-        errno = EFBIG;
-        return false;
-    }
-    size_t hint = regular ? (size_t)sb.st_size + 1 : 65536;
-    for (;;) {
-        if (b->len == b->cap) {
-            size_t cap = b->cap ? b->cap * 2 : hint;
-            char *p = realloc(b->data, cap);
-            if (p == NULL) {
-                errno = ENOMEM;
-                return false;
-            }
-            b->data = p;
-            b->cap = cap;
-        }
-        ssize_t k = read(fd, b->data + b->len, b->cap - b->len);
-        if (k < 0) {
-            if (errno == EINTR)
-                continue;
-            return false;
-        }
-        if (k == 0)
-            return true;
-        b->len += (size_t)k;
-        if (b->len > limit) {
-            errno = EFBIG;
-            return false;
-        }
-    }
-}
-
-typedef struct paths {
-    char **v;
-    size_t n, cap;
-} paths;
-
-static bool paths_push(paths *p, const char *s)
-{
-    if (p->n == p->cap) {
-        size_t cap = p->cap ? p->cap * 2 : 16;
-        char **v = realloc(p->v, cap * sizeof *v);
-        if (v == NULL)
-            return false;
-        p->v = v;
-        p->cap = cap;
-    }
-    if ((p->v[p->n] = strdup(s)) == NULL)
-        return false;
-    p->n++;
-    return true;
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-typedef struct visited {
-    dev_t dev[64];
-    ino_t ino[64];
-    int depth;
-} visited;
-
-/* Collects the regular files below 'dir', sorted by path. Directories already on the current
- * path (symlink loops) are skipped. */
-static int walk(const char *dir, paths *out, visited *vis)
-{
-    struct stat sb;
-    if (stat(dir, &sb) != 0) {
-        fprintf(stderr, "precis: %s: %s\n", dir, strerror(errno));
-        return 1;
-    }
-    for (int i = 0; i < vis->depth; i++)
-        if (vis->dev[i] == sb.st_dev && vis->ino[i] == sb.st_ino)
-            return 0; // a loop
-    if (vis->depth == 64) {
-        fprintf(stderr, "precis: %s: directories nested too deeply\n", dir);
-        return 1;
-    }
-    DIR *d = opendir(dir);
-    if (d == NULL) {
-        fprintf(stderr, "precis: %s: %s\n", dir, strerror(errno));
-        return 1;
-    }
-    vis->dev[vis->depth] = sb.st_dev;
-    vis->ino[vis->depth++] = sb.st_ino;
-    paths here = {0};
-    int rc = 0;
-    struct dirent *e;
-    while (rc == 0 && (e = readdir(d)) != NULL) {
-        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-            continue;
-        size_t n = strlen(dir) + strlen(e->d_name) + 2;
-        char *p = malloc(n);
-        if (p != NULL)
-            snprintf(p, n, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", e->d_name);
-        if (p == NULL || !paths_push(&here, p)) {
-            fprintf(stderr, "precis: %s: out of memory\n", dir);
-            rc = EXIT_INTERNAL;
-        }
-        free(p);
-    }
-    closedir(d);
-    if (here.n > 1)
-        qsort(here.v, here.n, sizeof *here.v, cmp_str);
-    for (size_t i = 0; i < here.n && rc == 0; i++) {
-        if (stat(here.v[i], &sb) != 0) {
-            if (lstat(here.v[i], &sb) == 0 && S_ISLNK(sb.st_mode))
-                continue; // a dangling symlink is not a document
-            fprintf(stderr, "precis: %s: %s\n", here.v[i], strerror(errno));
-            rc = 1;
-        } else if (S_ISDIR(sb.st_mode)) {
-            rc = walk(here.v[i], out, vis);
-        } else if (S_ISREG(sb.st_mode)) {
-            if (!paths_push(out, here.v[i])) {
-                fprintf(stderr, "precis: %s: out of memory\n", dir);
-                rc = EXIT_INTERNAL;
-            }
-        }
-    }
-    vis->depth--;
-    for (size_t i = 0; i < here.n; i++)
-        free(here.v[i]);
-    free(here.v);
-    return rc;
-}
-
-/* Reads one input ('-' is stdin) into the corpus. */
-static int add_input(precis_corpus *corpus, const char *path, size_t limit)
-{
-    bool is_stdin = strcmp(path, "-") == 0;
-    int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY);
-    const char *name = is_stdin ? "(stdin)" : path;
-    if (fd < 0) {
-        fprintf(stderr, "precis: %s: %s\n", path, strerror(errno));
-        return 1;
-    }
-    buf b;
-    bool ok = read_all(fd, &b, limit);
-    int err = errno;
-    if (!is_stdin)
-        close(fd);
-    if (!ok) {
-        fprintf(stderr, "precis: %s: %s\n", name,
-                err == EFBIG ? "input exceeds the size limit (see --max-bytes)" : strerror(err));
-        free(b.data);
-        return err == ENOMEM ? EXIT_INTERNAL : 1;
-    }
-    precis_status st = precis_corpus_add(corpus, name, b.data, b.len);
-    free(b.data);
-    if (st != PRECIS_OK) {
-        const char *detail = precis_corpus_error(corpus);
-        fprintf(stderr, "precis: %s: %s\n", name, *detail ? detail : precis_strerror(st));
-        return st == PRECIS_ERR_NOMEM ? EXIT_INTERNAL : 1;
-    }
-    return 0;
-}
-
-static int read_stopwords(cli *c, buf *b)
+static int read_stopwords(cli *c, precis_cli_buf *b)
 {
     int fd = open(c->stopwords_path, O_RDONLY);
-    if (fd < 0 || !read_all(fd, b, (size_t)64 << 20)) {
+    if (fd < 0 || !precis_cli_read_all(fd, b, (size_t)64 << 20)) {
         fprintf(stderr, "precis: %s: %s\n", c->stopwords_path, strerror(errno));
         if (fd >= 0)
             close(fd);
@@ -702,6 +525,8 @@ int main(int argc, char **argv)
 {
     if (argc > 1 && strcmp(argv[1], "rouge") == 0)
         return precis_cli_rouge(argc - 1, argv + 1);
+    if (argc > 1 && strcmp(argv[1], "split") == 0)
+        return precis_cli_split(argc - 1, argv + 1);
     // 'precis batch [OPTIONS] [FILE...]': the same options, as defaults for every line
     bool batch = argc > 1 && strcmp(argv[1], "batch") == 0;
     if (batch) {
@@ -746,7 +571,7 @@ int main(int argc, char **argv)
     double env_threads;
     if (c.opt.threads == 0 && blas_threads != NULL && parse_count(blas_threads, 1, 8, &env_threads))
         c.opt.threads = (size_t)env_threads;
-    buf stop = {0};
+    precis_cli_buf stop = {0};
     if (c.stopwords_path != NULL && read_stopwords(&c, &stop) != 0)
         return EXIT_FAILURE;
     if (batch) {
@@ -762,34 +587,15 @@ int main(int argc, char **argv)
     size_t limit = c.opt.max_input_bytes ? c.opt.max_input_bytes : (size_t)2 << 30;
     precis_corpus *corpus = NULL;
     precis_summary *summary = NULL;
-    paths files = {0};
+    precis_cli_paths files = {0};
     rc = EXIT_FAILURE;
-    if (precis_corpus_new(&corpus) != PRECIS_OK || (optind == argc && !paths_push(&files, "-"))) {
+    if (precis_corpus_new(&corpus) != PRECIS_OK || false) {
         fprintf(stderr, "precis: out of memory\n");
         rc = EXIT_INTERNAL;
         goto done;
     }
-    for (int i = optind; i < argc; i++) {
-        struct stat sb;
-        if (strcmp(argv[i], "-") != 0 && stat(argv[i], &sb) == 0 && S_ISDIR(sb.st_mode)) {
-            size_t before = files.n;
-            visited vis = {.depth = 0};
-            if ((rc = walk(argv[i], &files, &vis)) != 0)
-                goto done;
-            rc = EXIT_FAILURE;
-            if (files.n == before) {
-                fprintf(stderr, "precis: %s: directory holds no files\n", argv[i]);
-                goto done;
-            }
-        } else if (!paths_push(&files, argv[i])) {
-            fprintf(stderr, "precis: out of memory\n");
-            rc = EXIT_INTERNAL;
-            goto done;
-        }
-    }
-    for (size_t i = 0; i < files.n; i++)
-        if ((rc = add_input(corpus, files.v[i], limit)) != 0)
-            goto done;
+    if ((rc = precis_cli_load(corpus, argc - optind, argv + optind, limit, &files)) != 0)
+        goto done;
     rc = EXIT_FAILURE;
     progress_line line = {.shown = false};
     clock_gettime(CLOCK_MONOTONIC, &line.start);
@@ -827,9 +633,7 @@ int main(int argc, char **argv)
 done:
     precis_summary_free(summary);
     precis_corpus_free(corpus);
-    for (size_t i = 0; i < files.n; i++)
-        free(files.v[i]);
-    free(files.v);
+    precis_cli_paths_free(&files);
     free(stop.data);
     return rc;
 }

@@ -425,7 +425,7 @@ static precis_status stage_languages(run *r)
 }
 
 /* Splits and filters every document (documents shared out among threads, results joined in
- * document order); picks the candidates. */
+ * document order). */
 static precis_status stage_split(run *r)
 {
     const precis_corpus *c = r->corpus;
@@ -467,9 +467,12 @@ static precis_status stage_split(run *r)
         free(jobs[j].sents.v);
     if (st != PRECIS_OK)
         return st;
-    st = precis_filter_repeated(c->docs, &r->sents);
-    if (st != PRECIS_OK)
-        return st;
+    return precis_filter_repeated(c->docs, &r->sents);
+}
+
+/* The candidates: the sentences the filter kept, numbered within their documents. */
+static precis_status stage_candidates(run *r)
+{
     size_t kept = 0;
     for (size_t i = 0; i < r->sents.n; i++)
         kept += r->sents.v[i].drop == PRECIS_KEEP;
@@ -993,6 +996,7 @@ precis_status precis_summarize(const precis_corpus *c, const precis_options *opt
     } while (0)
     STAGE(PRECIS_STAGE_SPLIT, stage_languages(&r));
     STAGE(PRECIS_STAGE_SPLIT, stage_split(&r));
+    STAGE(PRECIS_STAGE_SPLIT, stage_candidates(&r));
     STAGE(PRECIS_STAGE_TOKENIZE, stage_tokenize(&r));
     STAGE(PRECIS_STAGE_TFIDF, precis_tfidf_build(&r.counts, r.vocab.n, &r.x));
     STAGE(PRECIS_STAGE_GRAPH,
@@ -1019,4 +1023,117 @@ precis_status precis_summarize(const precis_corpus *c, const precis_options *opt
 done:
     run_destroy(&r);
     return st;
+}
+
+/* ---- sentences: what the splitter and the filter found (precis split) ------------------- */
+
+struct precis_sentences {
+    precis_split_sentence *v;
+    size_t n;
+    char *text;
+    const char **doc_lang; // per document: the language's code (static strings)
+    size_t n_docs;
+};
+
+void precis_sentences_free(precis_sentences *s)
+{
+    if (s == NULL)
+        return;
+    free(s->v);
+    free(s->text);
+    free(s->doc_lang);
+    free(s);
+}
+
+size_t precis_sentences_count(const precis_sentences *s) { return s ? s->n : 0; }
+
+const precis_split_sentence *precis_sentences_get(const precis_sentences *s, size_t i)
+{
+    return s && i < s->n ? &s->v[i] : NULL;
+}
+
+const char *precis_sentences_document_language(const precis_sentences *s, size_t doc)
+{
+    return s && doc < s->n_docs ? s->doc_lang[doc] : NULL;
+}
+
+/* Copies the split sentences of 'r' into a result that owns its memory. */
+static precis_status build_sentences(const run *r, precis_sentences *out)
+{
+    size_t n = r->sents.n, bytes = 0;
+    for (size_t i = 0; i < n; i++)
+        bytes += r->sents.v[i].n_bytes + 1;
+    out->v = precis_calloc(n ? n : 1, sizeof *out->v);
+    out->text = precis_malloc(bytes ? bytes : 1);
+    out->doc_lang = precis_calloc(r->corpus->n ? r->corpus->n : 1, sizeof *out->doc_lang);
+    if (out->v == NULL || out->text == NULL || out->doc_lang == NULL)
+        return PRECIS_ERR_NOMEM;
+    out->n_docs = r->corpus->n;
+    for (size_t d = 0; d < r->corpus->n; d++) {
+        precis_lang lang;
+        out->doc_lang[d] = precis_lang_at(r->doc_lang[d], &lang) ? lang.code : NULL;
+    }
+    size_t at = 0;
+    for (size_t i = 0; i < n; i++) {
+        const precis_sent *ps = &r->sents.v[i];
+        const precis_doc *doc = &r->corpus->docs[ps->doc];
+        size_t len = precis_sentence_text(doc->text + ps->off, ps->len, out->text + at, bytes - at);
+        if (len == (size_t)-1)
+            return PRECIS_ERR_NOMEM;
+        out->v[i] = (precis_split_sentence){
+            .doc = ps->doc,
+            .paragraph = ps->para,
+            .index = ps->index,
+            .offset = ps->off + doc->base,
+            .length = ps->len,
+            .text = out->text + at,
+            .text_len = len,
+            .dropped = ps->drop == PRECIS_KEEP ? NULL : precis_drop_reason((precis_drop)ps->drop),
+        };
+        at += len + 1;
+    }
+    out->n = n;
+    return PRECIS_OK;
+}
+
+precis_status precis_split_corpus(const precis_corpus *c, const precis_options *opt,
+                                  precis_sentences **out)
+{
+    if (out == NULL)
+        return PRECIS_ERR_INVALID_ARG;
+    *out = NULL;
+    if (c == NULL)
+        return PRECIS_ERR_INVALID_ARG;
+    precis_options defaults;
+    if (opt == NULL) {
+        precis_options_init(&defaults);
+        opt = &defaults;
+    }
+    precis_status st = check_options(opt);
+    if (st != PRECIS_OK)
+        return st;
+    size_t max_bytes = opt->max_input_bytes ? opt->max_input_bytes : DEFAULT_MAX_INPUT_BYTES;
+    if (c->total_bytes > max_bytes)
+        return PRECIS_ERR_TOO_LARGE;
+    run r = {.corpus = c,
+             .opt = opt,
+             .threads = precis_thread_count(opt->threads),
+             .progress = {opt->progress, opt->progress_ctx}};
+    precis_vocab_init(&r.vocab);
+    precis_sentences *res = precis_calloc(1, sizeof *res);
+    if (res == NULL)
+        st = PRECIS_ERR_NOMEM;
+    if (st == PRECIS_OK)
+        st = stage_languages(&r);
+    if (st == PRECIS_OK)
+        st = stage_split(&r);
+    if (st == PRECIS_OK)
+        st = build_sentences(&r, res);
+    run_destroy(&r);
+    if (st != PRECIS_OK) {
+        precis_sentences_free(res);
+        return st;
+    }
+    *out = res;
+    return PRECIS_OK;
 }

@@ -1,0 +1,216 @@
+/* 'precis split': the sentences precis finds, one per line, as the summary's pipeline cuts them
+ * (the pySBD / pragmatic_segmenter job on its own, and how the splitting benchmarks run the real
+ * splitter). With -f json, one JSON object per sentence per line, with its provenance and the
+ * filter's verdict. */
+#include <errno.h>
+#include <getopt.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <jansson.h>
+#include <precis.h>
+
+#include "cli.h"
+
+static const char split_usage[] =
+    "Usage: precis split [OPTIONS] [FILE...]\n"
+    "Prints every sentence precis finds in the input, one per line, in document order: the\n"
+    "sentences the summary chooses from, cut as the summary cuts them (white space folded,\n"
+    "wire datelines taken off). Input as for 'precis': files, directories, '-' or stdin.\n"
+    "\n"
+    "      --lang CODE         language of every document (see 'precis --list-languages');\n"
+    "                          'auto' (the default): detected for each document\n"
+    "  -f, --format FMT        'text' (one sentence per line) or 'json' (JSON Lines: one\n"
+    "                          object per sentence with document, paragraph, index, byte\n"
+    "                          offset and length in the file, text, and 'dropped': the\n"
+    "                          filter rule that keeps it out of summaries, or null)\n"
+    "                          [default: text]\n"
+    "      --kept              only the sentences the filter keeps as summary material\n"
+    "      --max-bytes N       refuse input larger than N bytes in all [default: 2 GiB]\n"
+    "      --max-sentences N   refuse input with more than N sentences [default: 20000000]\n"
+    "      --threads N         threads for large inputs, 1 to 8 [default: one per processor]\n"
+    "  -h, --help              show this help and exit\n"
+    "\n"
+    "Exit status: 0 success; 1 bad input; 2 bad usage; 3 internal error.\n";
+
+enum { OPT_LANG = 256, OPT_KEPT, OPT_MAX_BYTES, OPT_MAX_SENTENCES, OPT_THREADS };
+
+static const struct option split_opts[] = {
+    {"lang", required_argument, NULL, OPT_LANG},
+    {"format", required_argument, NULL, 'f'},
+    {"kept", no_argument, NULL, OPT_KEPT},
+    {"max-bytes", required_argument, NULL, OPT_MAX_BYTES},
+    {"max-sentences", required_argument, NULL, OPT_MAX_SENTENCES},
+    {"threads", required_argument, NULL, OPT_THREADS},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+};
+
+__attribute__((format(printf, 1, 2))) static int split_usage_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "precis split: ");
+    vfprintf(stderr, fmt, ap);
+    fprintf(stderr, "\nTry 'precis split --help'.\n");
+    va_end(ap);
+    return EXIT_USAGE;
+}
+
+/* A whole decimal number in [lo, hi]: no sign, no space, no trailing text. */
+static bool parse_size(const char *s, unsigned long long lo, unsigned long long hi, size_t *out)
+{
+    if (*s < '0' || *s > '9')
+        return false;
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (*end != '\0' || errno != 0 || v < lo || v > hi)
+        return false;
+    *out = (size_t)v;
+    return true;
+}
+
+/* One sentence as a JSON object on its own line. */
+static int print_json_line(const precis_sentences *res, const precis_split_sentence *t,
+                           char *const *names)
+{
+    // Words as the summary's budget counts them: the output form has single spaces.
+    size_t words = t->text_len > 0;
+    for (size_t i = 0; i < t->text_len; i++)
+        words += t->text[i] == ' ';
+    const char *name = strcmp(names[t->doc], "-") == 0 ? "(stdin)" : names[t->doc];
+    json_t *o = json_pack("{s:s, s:s?, s:I, s:I, s:I, s:I, s:I, s:s%, s:s?}", "document", name,
+                          "language", precis_sentences_document_language(res, t->doc),
+                          "paragraph", (json_int_t)t->paragraph, "index", (json_int_t)t->index,
+                          "offset", (json_int_t)t->offset, "length", (json_int_t)t->length,
+                          "words", (json_int_t)words, "text", t->text, t->text_len, "dropped",
+                          t->dropped);
+    if (o == NULL)
+        return -1;
+    int rc = json_dumpf(o, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    json_decref(o);
+    putchar('\n');
+    return rc;
+}
+
+int precis_cli_split(int argc, char **argv)
+{
+    precis_options opt;
+    precis_options_init(&opt);
+    bool json = false, kept_only = false;
+    int ch;
+    optind = 1;
+    opterr = 0;
+    while ((ch = getopt_long(argc, argv, ":f:h", split_opts, NULL)) != -1) {
+        size_t v;
+        switch (ch) {
+        case OPT_LANG:
+            opt.language = strcmp(optarg, "auto") == 0 ? NULL : optarg;
+            break;
+        case 'f':
+            if (strcmp(optarg, "text") == 0)
+                json = false;
+            else if (strcmp(optarg, "json") == 0)
+                json = true;
+            else
+                return split_usage_error("--format: '%s' is not 'text' or 'json'", optarg);
+            break;
+        case OPT_KEPT:
+            kept_only = true;
+            break;
+        case OPT_MAX_BYTES:
+            if (!parse_size(optarg, 1, (unsigned long long)SIZE_MAX >> 1, &v))
+                return split_usage_error("--max-bytes: '%s' is not a whole number of bytes >= 1",
+                                         optarg);
+            opt.max_input_bytes = v;
+            break;
+        case OPT_MAX_SENTENCES:
+            if (!parse_size(optarg, 1, (unsigned long long)SIZE_MAX >> 1, &v))
+                return split_usage_error("--max-sentences: '%s' is not a whole number >= 1",
+                                         optarg);
+            opt.max_sentences = v;
+            break;
+        case OPT_THREADS:
+            if (!parse_size(optarg, 1, 8, &v))
+                return split_usage_error("--threads: '%s' is not a whole number from 1 to 8",
+                                         optarg);
+            opt.threads = v;
+            break;
+        case 'h':
+            fputs(split_usage, stdout);
+            if (fflush(stdout) != 0 || ferror(stdout)) {
+                fprintf(stderr, "precis: standard output: %s\n", strerror(errno));
+                return EXIT_INTERNAL;
+            }
+            return 0;
+        case ':':
+            return split_usage_error("option '%s' needs a value", argv[optind - 1]);
+        default:
+            return split_usage_error("unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (opt.language != NULL) {
+        precis_language lang;
+        if (precis_language_find(opt.language, &lang) != PRECIS_OK)
+            return split_usage_error("--lang %s: unsupported language (see --list-languages)",
+                                     opt.language);
+    }
+    if (optind == argc && isatty(STDIN_FILENO))
+        return split_usage_error("no input: give FILEs, a directory, or '-' for standard input");
+    size_t limit = opt.max_input_bytes ? opt.max_input_bytes : (size_t)2 << 30;
+    precis_corpus *corpus = NULL;
+    precis_sentences *res = NULL;
+    precis_cli_paths files = {0};
+    int rc = EXIT_INTERNAL;
+    if (precis_corpus_new(&corpus) != PRECIS_OK) {
+        fprintf(stderr, "precis: out of memory\n");
+        goto done;
+    }
+    if ((rc = precis_cli_load(corpus, argc - optind, argv + optind, limit, &files)) != 0)
+        goto done;
+    precis_status st = precis_split_corpus(corpus, &opt, &res);
+    if (st != PRECIS_OK) {
+        const char *what = files.n == 1 ? files.v[0] : "input";
+        fprintf(stderr, "precis: %s: %s\n", strcmp(what, "-") == 0 ? "(stdin)" : what,
+                st == PRECIS_ERR_TOO_LARGE
+                    ? "input exceeds a limit (see --max-bytes, --max-sentences)"
+                    : precis_strerror(st));
+        rc = st == PRECIS_ERR_NOMEM ? EXIT_INTERNAL : 1;
+        goto done;
+    }
+    for (size_t i = 0; i < precis_sentences_count(res); i++) {
+        const precis_split_sentence *t = precis_sentences_get(res, i);
+        if (kept_only && t->dropped != NULL)
+            continue;
+        if (json) {
+            if (print_json_line(res, t, files.v) != 0) {
+                fprintf(stderr, "precis: out of memory\n");
+                rc = EXIT_INTERNAL;
+                goto done;
+            }
+        } else {
+            fwrite(t->text, 1, t->text_len, stdout);
+            putchar('\n');
+        }
+        if (ferror(stdout))
+            break;
+    }
+    rc = 0;
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        if (errno != EPIPE) {
+            fprintf(stderr, "precis: standard output: %s\n", strerror(errno));
+            rc = EXIT_INTERNAL;
+        }
+    }
+done:
+    precis_sentences_free(res);
+    precis_corpus_free(corpus);
+    precis_cli_paths_free(&files);
+    return rc;
+}
