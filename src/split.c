@@ -319,6 +319,9 @@ typedef struct splitter {
     span *quotes;      // sorted by position, not nested
     size_t n_quotes, cap_quotes;
     size_t next_quote; // first quotation that may still hold a later byte
+    size_t sentence_start; // where the sentence being cut began
+    span *items;           // inline list items: [open, close) is each one's marker
+    size_t n_items, cap_items;
 } splitter;
 
 static bool push_quote(splitter *sp, size_t open, size_t close)
@@ -445,6 +448,74 @@ static bool clear_new_start(const splitter *sp, size_t next)
     return precis_strset_has(&sp->ab->starters, buf, n);
 }
 
+/* The word starting at 'next' (a capital and letters, then '.') is a title of the language's
+ * list ("Mr.", "Gen."): it opens a name. */
+static bool is_title_at(const splitter *sp, size_t next)
+{
+    size_t e = next;
+    while (e < sp->end && e - next < 16 && ((unsigned char)sp->s[e] | 0x20) >= 'a' &&
+           ((unsigned char)sp->s[e] | 0x20) <= 'z')
+        e++;
+    return e > next && e < sp->end && sp->s[e] == '.' && sp->s[next] >= 'A' &&
+           sp->s[next] <= 'Z' && precis_strset_has(&sp->ab->never_final, sp->s + next, e - next);
+}
+
+/* Does the sentence from 'from' to 'to' hold a lower-case word of two letters or more? A
+ * sentence needs a predicate, and words before it are capitalized or numbers only in an opening
+ * phrase ("At 5 a.m."), so without one the sentence cannot have ended yet. */
+static bool has_lower_word(const char *s, size_t from, size_t to)
+{
+    for (size_t i = from; i + 1 < to; i++)
+        if ((i == from || s[i - 1] == ' ') && s[i] >= 'a' && s[i] <= 'z' && s[i + 1] >= 'a' &&
+            s[i + 1] <= 'z')
+            return true;
+    return false;
+}
+
+/* A run of full stops, touching or one space apart, that starts at 'p': "....", ". . .",
+ * "word. . . .". Three dots are an ellipsis, which leaves the sentence open ("I wasn't really
+ * . . . well"); a fourth is the sentence's own full stop (Chicago style), so the run ends the
+ * sentence before a word that does not start in lower case. When the first dot touches the
+ * word and the rest are spaced ("abandoned. . . . The"), the first dot ends the sentence and
+ * the ellipsis opens the next one, as it marks words left out at that next sentence's start. */
+static bool ends_dot_run(splitter *sp, size_t p, size_t *cut, size_t *resume)
+{
+    const char *s = sp->s;
+    size_t j = p, dots = 0;
+    bool spaced = false;
+    while (j < sp->end && s[j] == '.') {
+        dots++;
+        j++;
+        if (j + 1 < sp->end && s[j] == ' ' && s[j + 1] == '.') {
+            spaced = true;
+            j++;
+        }
+    }
+    if (dots < 4)
+        return false;
+    size_t e = j, k;
+    while (e < sp->end && is_closer(decode(s, sp->end, e, &k)))
+        e += k;
+    if (e < sp->end && !is_space_cp(decode(s, sp->end, e, &k)))
+        return false;
+    size_t next = trim_left(s, e, sp->end);
+    if (next < sp->end && is_lower_cp(decode(s, sp->end, next, &k)))
+        return false;
+    if (quote_at(sp, p) != NULL)
+        return false;
+    bool attached = p > sp->start && !is_space_cp(decode(s, sp->end, prev_start(s, p), &k));
+    if (attached && spaced && s[p + 1] == ' ') {
+        if (next >= sp->end)
+            return false; // "abandoned. . . ." closing the paragraph stays whole
+        *cut = p + 1;
+        *resume = p + 2;
+        return true;
+    }
+    *cut = e;
+    *resume = next;
+    return true;
+}
+
 /* Decides whether the terminal punctuation at byte 'p' ends a sentence; on yes, '*cut' is the
  * end of the sentence (after closing quotes and brackets). */
 static bool ends_sentence(splitter *sp, size_t p, size_t *cut, size_t *resume)
@@ -452,8 +523,11 @@ static bool ends_sentence(splitter *sp, size_t p, size_t *cut, size_t *resume)
     const char *s = sp->s;
     size_t k;
     int32_t c = decode(s, sp->end, p, &k);
-    if (c == '.' && p > sp->start && s[p - 1] == '.')
-        return false; // inside a run of full stops ("..."), judged at its first
+    if (c == '.' && p > sp->start &&
+        (s[p - 1] == '.' || (s[p - 1] == ' ' && p - 1 > sp->start && s[p - 2] == '.')))
+        return false; // inside a run of full stops ("...", ". . ."), judged at its first
+    if (c == '.' && p + 2 < sp->end && (s[p + 1] == '.' || (s[p + 1] == ' ' && s[p + 2] == '.')))
+        return ends_dot_run(sp, p, cut, resume);
     size_t e = p + k, periods = c == '.', closers_end = 0;
     bool ellipsis = c == 0x2026, closed_quote = false;
     // The cluster: more terminal marks and closing quotes/brackets ("?!", ".\u201D", ".)")
@@ -513,7 +587,9 @@ static bool ends_sentence(splitter *sp, size_t p, size_t *cut, size_t *resume)
     if (k == wl && is_upper_cp(w0))
         return clear_new_start(sp, next); // an initial ("J. R. R. Tolkien"), unless "Group C. The"
     if (abbrev_has(&sp->ab->maybe_final, s + ws, wl, false) || is_dotted_letters(s + ws, wl))
-        return clear_new_start(sp, next);
+        // "at 6 P.M. Mr. Smith": a title opens a new subject once the sentence has a predicate
+        return clear_new_start(sp, next) ||
+               (is_title_at(sp, next) && has_lower_word(s, sp->sentence_start, ws));
     return true;
 }
 
@@ -601,7 +677,91 @@ static precis_status split_paragraph(const char *s, const line *unit, uint32_t d
     }
     precis_status st = split_sentences(&sp, s, unit, doc, para, out);
     free(sp.quotes);
+    free(sp.items);
     return st;
+}
+
+/* ---- list items --------------------------------------------------------------------------- */
+
+static bool is_bullet(int32_t c)
+{
+    return c == 0x2022 || c == 0x2023 || c == 0x2043 || c == 0x25AA || c == 0x25CF || c == 0x25E6;
+}
+
+/* A list marker at 'i': an optional bullet, then a number of 1 to 3 digits or one lower-case
+ * letter closed by ".", ".)" or ")", then white space ("1.", "2.)", "3)", "b.", "\u2022 9.",
+ * "\u20439."); or a bullet alone before white space. Returns the marker's end, 0 if there is none;
+ * '*kind' tells markers of one list apart, '*value' is the item's number ("c" is 3). */
+static size_t list_marker(const char *s, size_t i, size_t end, uint32_t *kind, uint32_t *value)
+{
+    size_t k, j = i;
+    int32_t c = decode(s, end, j, &k);
+    uint32_t bullet = 0;
+    if (is_bullet(c)) {
+        bullet = (uint32_t)c;
+        j += k;
+        if (j + 1 < end && s[j] == ' ' && !(s[j + 1] >= '0' && s[j + 1] <= '9')) {
+            *kind = bullet << 3; // a bullet alone
+            *value = 0;
+            return j;
+        }
+        if (j < end && s[j] == ' ')
+            j++;
+    }
+    size_t d = j;
+    uint32_t v = 0;
+    while (d < end && d - j < 3 && s[d] >= '0' && s[d] <= '9')
+        v = v * 10 + (uint32_t)(s[d++] - '0');
+    bool letter = d == j && d < end && s[d] >= 'a' && s[d] <= 'z';
+    if (letter)
+        v = (uint32_t)(s[d++] - 'a' + 1);
+    if (d == j || d >= end || (s[d] >= '0' && s[d] <= '9'))
+        return 0;
+    uint32_t close; // 1 "1.", 2 "1.)", 3 "1)"
+    if (s[d] == '.' && d + 1 < end && s[d + 1] == ')') {
+        close = 2;
+        d += 2;
+    } else if (s[d] == '.' || s[d] == ')') {
+        close = s[d] == '.' ? 1 : 3;
+        d++;
+    } else {
+        return 0;
+    }
+    if (d >= end || s[d] != ' ')
+        return 0;
+    *kind = bullet << 3 | (letter ? 4u : 0u) | close;
+    *value = v;
+    return d;
+}
+
+/* Inline list items: a paragraph that opens with a list marker lists its items one after the
+ * other ("1. The first item 2. The second item", "a. ... b. ..."). The markers that continue
+ * the sequence (the next number or letter, or the same bullet) each start a sentence, and a
+ * marker's own full stop ends none. Looked for only in paragraphs that open with a marker, so
+ * other text pays one test. (The cases are pragmatic_segmenter's "Golden Rules" lists.) */
+static bool find_items(splitter *sp, size_t begin)
+{
+    uint32_t kind, value, k2, v2;
+    sp->n_items = 0;
+    size_t e = list_marker(sp->s, begin, sp->end, &kind, &value);
+    if (e == 0)
+        return true;
+    if (!precis_grow((void **)&sp->items, &sp->cap_items, 1, sizeof *sp->items))
+        return false;
+    sp->items[sp->n_items++] = (span){begin, e};
+    for (size_t i = e; i + 1 < sp->end; i++) {
+        if (sp->s[i] != ' ' || sp->s[i + 1] == ' ')
+            continue;
+        size_t m = list_marker(sp->s, i + 1, sp->end, &k2, &v2);
+        if (m == 0 || k2 != kind || (v2 != value + 1 && (kind & 7) != 0))
+            continue;
+        if (!precis_grow((void **)&sp->items, &sp->cap_items, sp->n_items + 1, sizeof *sp->items))
+            return false;
+        sp->items[sp->n_items++] = (span){i + 1, m};
+        value = v2;
+        i = m - 1;
+    }
+    return true;
 }
 
 static precis_status split_sentences(splitter *sp, const char *s, const line *unit, uint32_t doc,
@@ -609,26 +769,41 @@ static precis_status split_sentences(splitter *sp, const char *s, const line *un
 {
     size_t first = out->n;
     size_t begin = skip_dateline(s, unit->start, unit->end);
-    for (size_t i = begin; i < unit->end;) {
+    if (!find_items(sp, begin))
+        return PRECIS_ERR_NOMEM;
+    size_t item = 0, next_item = SIZE_MAX, i = begin;
+    if (sp->n_items > 0) { // the opening marker belongs to the first sentence
+        i = sp->items[0].close;
+        next_item = ++item < sp->n_items ? sp->items[item].open : SIZE_MAX;
+    }
+    sp->sentence_start = begin;
+    while (i < unit->end) {
         unsigned char b = (unsigned char)s[i];
-        if (b < 0x80 && b != '.' && b != '!' && b != '?' && b != ';') {
+        if (b < 0x80 && b != '.' && b != '!' && b != '?' && b != ';' && i != next_item) {
             i++; // no other ASCII character can end a sentence (is_terminal)
             continue;
         }
         size_t k, cut, resume;
-        int32_t c = decode(s, unit->end, i, &k);
-        if ((is_terminal(c) || (c == ';' && sp->ab->semicolon_question)) &&
-            ends_sentence(sp, i, &cut, &resume)) {
-            size_t e = trim_right(s, begin, cut);
-            if (e > begin) {
-                precis_status st = push(out, doc, para, begin, e - begin, unit);
-                if (st != PRECIS_OK)
-                    return st;
+        if (i == next_item) { // the next list item starts a sentence
+            cut = resume = i;
+            i = sp->items[item].close;
+            next_item = ++item < sp->n_items ? sp->items[item].open : SIZE_MAX;
+        } else {
+            int32_t c = decode(s, unit->end, i, &k);
+            if (!((is_terminal(c) || (c == ';' && sp->ab->semicolon_question)) &&
+                  ends_sentence(sp, i, &cut, &resume))) {
+                i += k;
+                continue;
             }
-            begin = i = resume;
-            continue;
+            i = resume;
         }
-        i += k;
+        size_t e = trim_right(s, begin, cut);
+        if (e > begin) {
+            precis_status st = push(out, doc, para, begin, e - begin, unit);
+            if (st != PRECIS_OK)
+                return st;
+        }
+        begin = sp->sentence_start = resume;
     }
     size_t e = trim_right(s, begin, unit->end);
     if (e > begin) {

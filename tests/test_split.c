@@ -220,6 +220,85 @@ static void test_split_keeps_dotted_ellipsis_before_capital(void **state)
     assert_split("He paused... Then he went on.", "He paused... Then he went on.");
 }
 
+static void test_split_four_dots_end_a_sentence(void **state)
+{
+    (void)state;
+    // An ellipsis and the sentence's own full stop.
+    assert_split("We never agreed to that.... The talks ended.", "We never agreed to that....",
+                 "The talks ended.");
+}
+
+static void test_split_spaced_ellipsis_stays_inside(void **state)
+{
+    (void)state;
+    assert_split("The minister said the plan . . . would be ready in May.",
+                 "The minister said the plan . . . would be ready in May.");
+    assert_split("He hesitated . . . We waited for him.",
+                 "He hesitated . . . We waited for him.");
+    assert_split("She stopped there . . . . Nobody spoke.", "She stopped there . . . .",
+                 "Nobody spoke.");
+}
+
+static void test_split_spaced_ellipsis_opens_next_sentence(void **state)
+{
+    (void)state;
+    // "word." ends the sentence; the spaced ellipsis marks words left out of the next one.
+    assert_split("The report was filed. . . . Its authors were never named.",
+                 "The report was filed.", ". . . Its authors were never named.");
+    assert_split("The report was filed. . . .", "The report was filed. . . .");
+}
+
+/* ---- list items ------------------------------------------------------------------------- */
+
+static void test_split_numbered_items(void **state)
+{
+    (void)state;
+    assert_split("1. Raise the budget 2. Cut the deficit", "1. Raise the budget",
+                 "2. Cut the deficit");
+    assert_split("3.) Ban the import. 4.) Tax the export.", "3.) Ban the import.",
+                 "4.) Tax the export.");
+    assert_split("1) Raise the budget 2) Cut the deficit 3) Hold the vote",
+                 "1) Raise the budget", "2) Cut the deficit", "3) Hold the vote");
+}
+
+static void test_split_lettered_and_bulleted_items(void **state)
+{
+    (void)state;
+    assert_split("a. Open the valve b. Close the gate", "a. Open the valve", "b. Close the gate");
+    assert_split("\xE2\x80\xA2 7. Open the valve \xE2\x80\xA2 8. Close the gate",
+                 "\xE2\x80\xA2 7. Open the valve", "\xE2\x80\xA2 8. Close the gate");
+    assert_split("\xE2\x80\xA2 Open the valve \xE2\x80\xA2 Close the gate",
+                 "\xE2\x80\xA2 Open the valve", "\xE2\x80\xA2 Close the gate");
+}
+
+static void test_split_items_need_a_sequence(void **state)
+{
+    (void)state;
+    // A number out of sequence is text, not the next item; a marker only counts at the
+    // paragraph's start.
+    assert_split("1. Raise the budget by 5 percent and 7. Then vote.",
+                 "1. Raise the budget by 5 percent and 7.", "Then vote.");
+    assert_split("He finished 2. Then he left the race.", "He finished 2.",
+                 "Then he left the race.");
+}
+
+static void test_split_title_after_time_abbreviation(void **state)
+{
+    (void)state;
+    assert_split("The vote closed at 8 p.m. Mr. Lee conceded an hour later.",
+                 "The vote closed at 8 p.m.", "Mr. Lee conceded an hour later.");
+    // No predicate yet: an opening phrase.
+    assert_split("At 8 p.m. Mr. Lee conceded.", "At 8 p.m. Mr. Lee conceded.");
+    assert_split("The U.S. Gen. Milley spoke.", "The U.S. Gen. Milley spoke.");
+}
+
+static void test_split_number_sign_abbreviation(void **state)
+{
+    (void)state;
+    assert_split("The file is N\xC2\xB0. 88.120.7. It was sealed.", "The file is N\xC2\xB0. 88.120.7.",
+                 "It was sealed.");
+}
+
 /* ---- ? ! and quotations ------------------------------------------------------------------ */
 
 static void test_split_on_question_and_exclamation(void **state)
@@ -824,6 +903,14 @@ int main(void)
         cmocka_unit_test(test_split_keeps_ellipsis_before_lowercase),
         cmocka_unit_test(test_split_keeps_unicode_ellipsis_before_capital),
         cmocka_unit_test(test_split_keeps_dotted_ellipsis_before_capital),
+        cmocka_unit_test(test_split_four_dots_end_a_sentence),
+        cmocka_unit_test(test_split_spaced_ellipsis_stays_inside),
+        cmocka_unit_test(test_split_spaced_ellipsis_opens_next_sentence),
+        cmocka_unit_test(test_split_numbered_items),
+        cmocka_unit_test(test_split_lettered_and_bulleted_items),
+        cmocka_unit_test(test_split_items_need_a_sequence),
+        cmocka_unit_test(test_split_title_after_time_abbreviation),
+        cmocka_unit_test(test_split_number_sign_abbreviation),
         cmocka_unit_test(test_split_on_question_and_exclamation),
         cmocka_unit_test(test_split_no_split_before_lowercase),
         cmocka_unit_test(test_split_after_closing_quote),
