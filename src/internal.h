@@ -256,6 +256,8 @@ typedef struct precis_abbrevs {
     precis_strset never_final; // titles and the like: "Mr", "Gen", "Lt" (never end a sentence)
     precis_strset maybe_final; // "U.S", "Inc", "etc": end one only before a clear new start
     precis_strset starters;    // lower-case function words that clearly start a sentence
+    precis_strset name_final;  // "Inc", "Corp": maybe-final, and they end a name
+    precis_strset after_name;  // "Tuesday": goes on with the sentence after such a name
     bool semicolon_question;   // ';' ends a sentence as a question mark (Greek)
     bool ordinal_dot;          // a number of 1-2 digits and '.' ends one only before a starter
 } precis_abbrevs;

@@ -75,14 +75,16 @@ static bool is_letter_cp(int32_t c)
 
 static bool is_closer(int32_t c)
 {
+    // \u201C closes a German quotation (\u201E...\u201C); right after a full stop it closes.
     return c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x201D || c == 0x2019 ||
-           c == 0x00BB || c == 0x203A || c == 0x300D || c == 0x300F || c == 0xFF09;
+           c == 0x201C || c == 0x00BB || c == 0x203A || c == 0x300D || c == 0x300F || c == 0xFF09;
 }
 
 static bool is_opener(int32_t c)
 {
-    return c == '"' || c == '\'' || c == '(' || c == '[' || c == 0x201C || c == 0x2018 ||
-           c == 0x00AB || c == 0x2039 || c == 0x300C || c == 0x300E || c == 0xFF08;
+    return c == '"' || c == '\'' || c == '`' || c == '(' || c == '[' || c == 0x201C ||
+           c == 0x201E || c == 0x2018 || c == 0x00AB || c == 0x2039 || c == 0x300C ||
+           c == 0x300E || c == 0xFF08;
 }
 
 static bool is_cjk_stop(int32_t c)
@@ -111,6 +113,8 @@ precis_status precis_abbrevs_init(precis_abbrevs *ab, const char *const *lines, 
     precis_strset_init(&ab->never_final);
     precis_strset_init(&ab->maybe_final);
     precis_strset_init(&ab->starters);
+    precis_strset_init(&ab->name_final);
+    precis_strset_init(&ab->after_name);
     ab->semicolon_question = false;
     ab->ordinal_dot = false;
     precis_status st0 = precis_strset_add_array(&ab->starters, starters, n_starters);
@@ -125,11 +129,20 @@ precis_status precis_abbrevs_init(precis_abbrevs *ab, const char *const *lines, 
             len--;
         if (len == 0)
             continue;
-        bool maybe = len >= 2 && l[len - 1] == '+' && l[len - 2] == ' ';
-        if (maybe)
-            for (len -= 2; len > 0 && l[len - 1] == ' '; len--) {
+        // "Inc ++": may end a sentence, and ends a name; "Tuesday ~": a word that goes on with
+        // the sentence after such a name ("Acme Corp. Tuesday said").
+        bool name = len >= 3 && l[len - 1] == '+' && l[len - 2] == '+' && l[len - 3] == ' ';
+        bool maybe = name || (len >= 2 && l[len - 1] == '+' && l[len - 2] == ' ');
+        bool cont = len >= 2 && l[len - 1] == '~' && l[len - 2] == ' ';
+        if (maybe || cont)
+            for (len -= name ? 3 : 2; len > 0 && l[len - 1] == ' '; len--) {
             }
-        precis_status st = precis_strset_add(maybe ? &ab->maybe_final : &ab->never_final, l, len);
+        precis_strset *set = cont    ? &ab->after_name
+                             : maybe ? &ab->maybe_final
+                                     : &ab->never_final;
+        precis_status st = precis_strset_add(set, l, len);
+        if (st == PRECIS_OK && name)
+            st = precis_strset_add(&ab->name_final, l, len);
         if (st != PRECIS_OK) {
             precis_abbrevs_destroy(ab);
             return st;
@@ -143,6 +156,8 @@ void precis_abbrevs_destroy(precis_abbrevs *ab)
     precis_strset_destroy(&ab->never_final);
     precis_strset_destroy(&ab->maybe_final);
     precis_strset_destroy(&ab->starters);
+    precis_strset_destroy(&ab->name_final);
+    precis_strset_destroy(&ab->after_name);
 }
 
 /* Looks 'w' up as written and, when 'lower_too', also capitalized ("gen" -> "Gen"). Only the
@@ -312,8 +327,20 @@ typedef struct span {
     size_t open, close; // quotation: [open, close] are the quote characters' byte offsets
 } span;
 
+/* Per document: which titles it also uses bare, as names (seen_bare). */
+typedef struct bare_cache {
+    struct {
+        char word[16];
+        size_t len;
+        bool bare;
+    } v[16];
+    size_t n;
+} bare_cache;
+
 typedef struct splitter {
     const char *s;
+    size_t doc_len;    // the whole document: s[0, doc_len)
+    bare_cache *bare;
     size_t start, end; // the paragraph
     const precis_abbrevs *ab;
     span *quotes;      // sorted by position, not nested
@@ -339,8 +366,8 @@ static bool push_quote(splitter *sp, size_t open, size_t close)
  * is an apostrophe. */
 static bool is_quote_mark(int32_t c)
 {
-    return c == '"' || c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 || c == 0x00AB ||
-           c == 0x00BB || c == 0x300C || c == 0x300D;
+    return c == '"' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0x2018 || c == 0x2019 ||
+           c == 0x00AB || c == 0x00BB || c == 0x300C || c == 0x300D;
 }
 
 static bool find_quotes(splitter *sp)
@@ -351,8 +378,25 @@ static bool find_quotes(splitter *sp)
     sp->n_quotes = sp->next_quote = 0;
     for (size_t i = sp->start; i < sp->end;) {
         unsigned char b = (unsigned char)s[i];
-        if (b < 0x80 && b != '"') { // the only ASCII quote mark: skip the rest undecoded
+        if (b < 0x80 && b != '"' && b != '`' && b != '\'') { // skip the rest undecoded
             i++;
+            continue;
+        }
+        if (b == '`' || b == '\'') {
+            // Wire text writes quotations ``like this'' (two grave accents, two apostrophes).
+            if (i + 1 >= sp->end || s[i + 1] != (char)b) {
+                i++;
+                continue;
+            }
+            if (b == '`') {
+                open = i;
+                open_c = '`';
+            } else if (open != SIZE_MAX && open_c == '`') {
+                if (!push_quote(sp, open, i))
+                    return false;
+                open = SIZE_MAX;
+            }
+            i += 2;
             continue;
         }
         size_t k, pk, nk;
@@ -365,8 +409,12 @@ static bool find_quotes(splitter *sp)
         int32_t after = i + k < sp->end ? decode(s, sp->end, i + k, &nk) : ' ';
         bool starts = (is_space_cp(before) || is_opener(before) || before == 0x2014 ||
                        before == 0x2013) && !is_space_cp(after);
-        if (c == 0x201C || c == 0x00AB || c == 0x300C || (c == 0x2018 && starts) ||
-            (c == '"' && starts)) {
+        if (c == 0x201C && open != SIZE_MAX && open_c == 0x201E) { // German \u201E...\u201C
+            if (!push_quote(sp, open, i))
+                return false;
+            open = SIZE_MAX;
+        } else if (c == 0x201C || c == 0x201E || c == 0x00AB || c == 0x300C ||
+                   (c == 0x2018 && starts) || (c == '"' && starts)) {
             open = i; // a quote still open here was stray
             open_c = c;
         } else if (open != SIZE_MAX &&
@@ -434,7 +482,8 @@ static bool clear_new_start(const splitter *sp, size_t next)
             return false;
         for (size_t i = next; i < e;) {
             utf8proc_uint8_t tmp[4];
-            utf8proc_ssize_t m = utf8proc_encode_char(utf8proc_tolower(decode(sp->s, e, i, &k)), tmp);
+            int32_t lower = utf8proc_tolower(decode(sp->s, e, i, &k));
+            utf8proc_ssize_t m = utf8proc_encode_char(lower, tmp);
             if (m <= 0 || n + (size_t)m > sizeof buf)
                 return false;
             memcpy(buf + n, tmp, (size_t)m);
@@ -472,6 +521,13 @@ static bool has_lower_word(const char *s, size_t from, size_t to)
     return false;
 }
 
+/* Does a run of full stops start at 'p': "..", or ". ." but not ". .." (see ends_dot_run)? */
+static bool starts_dot_run(const char *s, size_t p, size_t end)
+{
+    return p + 2 < end && (s[p + 1] == '.' || (s[p + 1] == ' ' && s[p + 2] == '.' &&
+                                               (p + 3 >= end || s[p + 3] != '.')));
+}
+
 /* A run of full stops, touching or one space apart, that starts at 'p': "....", ". . .",
  * "word. . . .". Three dots are an ellipsis, which leaves the sentence open ("I wasn't really
  * . . . well"); a fourth is the sentence's own full stop (Chicago style), so the run ends the
@@ -482,14 +538,19 @@ static bool ends_dot_run(splitter *sp, size_t p, size_t *cut, size_t *resume)
 {
     const char *s = sp->s;
     size_t j = p, dots = 0;
-    bool spaced = false;
+    // Touching ("....") or spaced (". . . ."), never mixed: in "raak. ...en" the first dot
+    // is a full stop of its own.
+    bool spaced = s[p + 1] == ' ';
     while (j < sp->end && s[j] == '.') {
         dots++;
         j++;
-        if (j + 1 < sp->end && s[j] == ' ' && s[j + 1] == '.') {
-            spaced = true;
+        if (!spaced)
+            continue;
+        if (j + 1 < sp->end && s[j] == ' ' && s[j + 1] == '.' &&
+            !(j + 2 < sp->end && s[j + 2] == '.'))
             j++;
-        }
+        else
+            break;
     }
     if (dots < 4)
         return false;
@@ -516,6 +577,75 @@ static bool ends_dot_run(splitter *sp, size_t p, size_t *cut, size_t *resume)
     return true;
 }
 
+/* The word of 'len' bytes at 'w' stands in the document without a full stop after it
+ * ("Hun Sen's party", "Hun Sen said"): there it is a name, not an abbreviation. Answers are
+ * cached per document, since a title such as "Gen." may come back many times. */
+static bool seen_bare(splitter *sp, const char *w, size_t len)
+{
+    bare_cache *bc = sp->bare;
+    for (size_t i = 0; i < bc->n; i++)
+        if (bc->v[i].len == len && memcmp(bc->v[i].word, w, len) == 0)
+            return bc->v[i].bare;
+    bool bare = false;
+    const char *t = sp->s, *end = sp->s + sp->doc_len;
+    for (const char *q = t; !bare && (q = memchr(q, w[0], (size_t)(end - q))) != NULL; q++) {
+        if ((size_t)(end - q) <= len || memcmp(q, w, len) != 0)
+            continue;
+        unsigned char after = (unsigned char)q[len];
+        bool starts = q == t || !((q[-1] | 0x20) >= 'a' && (q[-1] | 0x20) <= 'z');
+        bare = starts && after < 0x80 && after != '.' &&
+               !((after | 0x20) >= 'a' && (after | 0x20) <= 'z');
+    }
+    if (bc->n < sizeof bc->v / sizeof bc->v[0] && len < sizeof bc->v[0].word) {
+        memcpy(bc->v[bc->n].word, w, len);
+        bc->v[bc->n].len = len;
+        bc->v[bc->n++].bare = bare;
+    }
+    return bare;
+}
+
+/* A title after a capitalized word that ends in no full stop ("strongman Hun Sen.") ends the
+ * sentence like any word when the document also uses it bare, as a name: a title comes
+ * before a name, never after one. */
+static bool title_is_a_name(splitter *sp, size_t ws, size_t wl, size_t next)
+{
+    const char *s = sp->s;
+    size_t k, p = ws;
+    if (!is_upper_cp(decode(s, sp->end, next, &k)) || ws < sp->start + 2 || s[ws - 1] != ' ')
+        return false;
+    p = ws - 1; // the word before: capitalized, without a full stop of its own
+    if (s[p - 1] == '.' || s[p - 1] == ',')
+        return false;
+    while (p > sp->start && s[p - 1] != ' ')
+        p--;
+    return is_upper_cp(decode(s, sp->end, p, &k)) && seen_bare(sp, s + ws, wl);
+}
+
+/* A company or place abbreviation ("Inc.", "Corp.") ends a name; before a capitalized word
+ * it also ends the sentence when the clause that holds the name already has a predicate (a
+ * lower-case word since the last comma: "a deal with Sun Microsystems Inc. AOL, the leading
+ * ..."), unless that word goes on with the sentence ("Acme Corp. Tuesday said"). A name that
+ * opens its clause ("..., America Online Inc. Tuesday laid out") is its subject. */
+static bool name_ends_sentence(const splitter *sp, size_t ws, size_t next)
+{
+    const char *s = sp->s;
+    size_t k, e = next, from = ws;
+    if (!is_upper_cp(decode(s, sp->end, next, &k)))
+        return false;
+    while (e < sp->end && e - next < 31 && is_letter_cp(decode(s, sp->end, e, &k)))
+        e += k;
+    char buf[32];
+    size_t n = e - next;
+    if (n == 0 || n >= sizeof buf)
+        return false;
+    memcpy(buf, s + next, n);
+    if (precis_strset_has(&sp->ab->after_name, buf, n))
+        return false;
+    while (from > sp->sentence_start && s[from - 1] != ',')
+        from--;
+    return has_lower_word(s, from, ws);
+}
+
 /* Decides whether the terminal punctuation at byte 'p' ends a sentence; on yes, '*cut' is the
  * end of the sentence (after closing quotes and brackets). */
 static bool ends_sentence(splitter *sp, size_t p, size_t *cut, size_t *resume)
@@ -526,7 +656,7 @@ static bool ends_sentence(splitter *sp, size_t p, size_t *cut, size_t *resume)
     if (c == '.' && p > sp->start &&
         (s[p - 1] == '.' || (s[p - 1] == ' ' && p - 1 > sp->start && s[p - 2] == '.')))
         return false; // inside a run of full stops ("...", ". . ."), judged at its first
-    if (c == '.' && p + 2 < sp->end && (s[p + 1] == '.' || (s[p + 1] == ' ' && s[p + 2] == '.')))
+    if (c == '.' && starts_dot_run(s, p, sp->end))
         return ends_dot_run(sp, p, cut, resume);
     size_t e = p + k, periods = c == '.', closers_end = 0;
     bool ellipsis = c == 0x2026, closed_quote = false;
@@ -583,13 +713,15 @@ static bool ends_sentence(splitter *sp, size_t p, size_t *cut, size_t *resume)
         return clear_new_start(sp, next);
     // A one-letter title ("M. Dupont") is listed; other capitals are initials.
     if (abbrev_has(&sp->ab->never_final, s + ws, wl, true))
-        return false;
+        return title_is_a_name(sp, ws, wl, next);
     if (k == wl && is_upper_cp(w0))
         return clear_new_start(sp, next); // an initial ("J. R. R. Tolkien"), unless "Group C. The"
     if (abbrev_has(&sp->ab->maybe_final, s + ws, wl, false) || is_dotted_letters(s + ws, wl))
         // "at 6 P.M. Mr. Smith": a title opens a new subject once the sentence has a predicate
         return clear_new_start(sp, next) ||
-               (is_title_at(sp, next) && has_lower_word(s, sp->sentence_start, ws));
+               (is_title_at(sp, next) && has_lower_word(s, sp->sentence_start, ws)) ||
+               (precis_strset_has(&sp->ab->name_final, s + ws, wl) &&
+                name_ends_sentence(sp, ws, next));
     return true;
 }
 
@@ -609,11 +741,16 @@ static precis_status push(precis_sents *out, uint32_t doc, uint32_t para, size_t
     return PRECIS_OK;
 }
 
-/* A dateline opens a news paragraph: "SEOUL, South Korea \u2013 ", "WASHINGTON (AP) \u2014 ".
+/* A dateline opens a news paragraph: "SEOUL, South Korea \u2013 ", "WASHINGTON (AP) \u2014 ",
+ * "TRIPOLI, Libya (AP) _ ".
  * Returns where the story text starts, or 'start' when there is none. */
 static size_t skip_dateline(const char *s, size_t start, size_t end)
 {
     size_t i = start, caps = 0, k;
+    // Wire copy marks a dash with '_' ("WASHINGTON _ NASA"), and a paragraph that carries on
+    // the previous item opens with one alone ("_ A salary cap...").
+    if (end - start > 2 && s[start] == '_' && s[start + 1] == ' ')
+        return trim_left(s, start + 2, end);
     while (i < end) { // the place name in capitals: "SEOUL", "NEW YORK", "WILKES-BARRE"
         int32_t c = decode(s, end, i, &k);
         if (is_upper_cp(c))
@@ -649,7 +786,7 @@ static size_t skip_dateline(const char *s, size_t start, size_t end)
         i = trim_left(s, (size_t)(close - s) + 1, end);
     }
     int32_t dash = decode(s, end, i, &k);
-    if (!(dash == 0x2013 || dash == 0x2014 || dash == '-'))
+    if (!(dash == 0x2013 || dash == 0x2014 || dash == '-' || dash == '_'))
         return start;
     i += k;
     if (i < end && s[i] == '-')
@@ -657,7 +794,8 @@ static size_t skip_dateline(const char *s, size_t start, size_t end)
     if (i >= end || !is_space_cp(decode(s, end, i, &k)))
         return start;
     i = trim_left(s, i, end);
-    // The story starts with a capital, a digit or a quote ("NATO \u2013 the alliance" is no dateline).
+    // The story starts with a capital, a digit or a quote ("NATO \u2013 the alliance" is no
+    // dateline).
     int32_t first = decode(s, end, i, &k);
     if (!(is_upper_cp(first) || (first >= '0' && first <= '9') || is_opener(first)))
         return start;
@@ -667,10 +805,12 @@ static size_t skip_dateline(const char *s, size_t start, size_t end)
 static precis_status split_sentences(splitter *sp, const char *s, const line *unit, uint32_t doc,
                                      uint32_t para, precis_sents *out);
 
-static precis_status split_paragraph(const char *s, const line *unit, uint32_t doc, uint32_t para,
-                                     const precis_abbrevs *ab, precis_sents *out)
+static precis_status split_paragraph(const char *s, size_t len, const line *unit, uint32_t doc,
+                                     uint32_t para, const precis_abbrevs *ab, bare_cache *bare,
+                                     precis_sents *out)
 {
-    splitter sp = {.s = s, .start = unit->start, .end = unit->end, .ab = ab};
+    splitter sp = {.s = s, .doc_len = len, .bare = bare, .start = unit->start, .end = unit->end,
+                   .ab = ab};
     if (!find_quotes(&sp)) {
         free(sp.quotes);
         return PRECIS_ERR_NOMEM;
@@ -822,6 +962,7 @@ precis_status precis_split_document(const char *text, size_t len, uint32_t doc_n
                                     const precis_abbrevs *ab, precis_sents *out)
 {
     lines ls = {0};
+    bare_cache bare = {.n = 0};
     size_t first = out->n;
     precis_status st = split_lines(text, len, &ls);
     if (st != PRECIS_OK)
@@ -838,7 +979,7 @@ precis_status precis_split_document(const char *text, size_t len, uint32_t doc_n
         size_t j = i;
         while (j + 1 < ls.n && continues(text, &ls.v[j], &ls.v[j + 1], wrapped, width))
             unit.end = ls.v[++j].end;
-        if ((st = split_paragraph(text, &unit, doc_no, para++, ab, out)) != PRECIS_OK)
+        if ((st = split_paragraph(text, len, &unit, doc_no, para++, ab, &bare, out)) != PRECIS_OK)
             goto done;
         i = j + 1;
     }

@@ -369,6 +369,30 @@ static void test_split_single_curly_quotes(void **state)
                  "Then he left.");
 }
 
+static void test_split_wire_quotation_marks(void **state)
+{
+    (void)state;
+    // ``...'' is wire text's quotation: its sentences and its attribution stay one unit.
+    assert_split("The minister spoke. ``Nobody should meddle in our affairs. It harms the "
+                 "country,'' he said. Then he left.",
+                 "The minister spoke.",
+                 "``Nobody should meddle in our affairs. It harms the country,'' he said.",
+                 "Then he left.");
+    assert_split("``We lost two players. But the team held on.'' The coach smiled.",
+                 "``We lost two players. But the team held on.''", "The coach smiled.");
+    // A lone pair of apostrophes or grave accents pairs with nothing.
+    assert_split("It isn't over. ``It is. The end. Then we go.",
+                 "It isn't over.", "``It is.", "The end.", "Then we go.");
+}
+
+static void test_split_german_quotation_marks(void **state)
+{
+    (void)state;
+    assert_split("Sie sagte: \xE2\x80\x9EWir bleiben. Wir k\xC3\xA4mpfen.\xE2\x80\x9C Dann ging sie.",
+                 "Sie sagte: \xE2\x80\x9EWir bleiben. Wir k\xC3\xA4mpfen.\xE2\x80\x9C",
+                 "Dann ging sie.");
+}
+
 static void test_split_guillemets(void **state)
 {
     (void)state;
@@ -602,6 +626,44 @@ static void test_split_cuts_dateline_with_region(void **state)
     assert_int_equal(s.v[0].off, strstr(text, "North") - text);
     assert_int_equal(s.v[0].off + s.v[0].len, strlen(text));
     free(s.v);
+}
+
+static void test_split_cuts_wire_underscore_datelines(void **state)
+{
+    (void)state;
+    assert_split("OSLO, Norway (AP) _ The ferry sank near the coast on Monday night. Ten died.",
+                 "The ferry sank near the coast on Monday night.", "Ten died.");
+    assert_split("BERLIN _ The coalition agreed on a budget late on Tuesday.",
+                 "The coalition agreed on a budget late on Tuesday.");
+    // A paragraph that carries on the story opens with a lone '_'.
+    assert_split("_ A new rail line would open in the spring of next year.",
+                 "A new rail line would open in the spring of next year.");
+    // Inside a sentence '_' is a dash.
+    assert_split("The plan _ and it took months _ finally passed.",
+                 "The plan _ and it took months _ finally passed.");
+}
+
+static void test_split_title_used_as_a_name(void **state)
+{
+    (void)state;
+    // "Sen" is a title, but the document also uses it bare, as part of a name.
+    assert_split("Aides feared Prime Minister Hun Sen. Hun Sen said nothing on Monday.",
+                 "Aides feared Prime Minister Hun Sen.", "Hun Sen said nothing on Monday.");
+    // No bare use: a title before a name.
+    assert_split("Aides feared Prime Minister Hun Sen. Kerry said nothing.",
+                 "Aides feared Prime Minister Hun Sen. Kerry said nothing.");
+}
+
+static void test_split_company_abbreviation_ends_a_name(void **state)
+{
+    (void)state;
+    assert_split("The deal joins Alpha, Beta and Gamma Corp. Alpha, the biggest, agreed.",
+                 "The deal joins Alpha, Beta and Gamma Corp.", "Alpha, the biggest, agreed.");
+    // The name is its clause's subject, or a day follows it: the sentence goes on.
+    assert_split("In a statement, Gamma Corp. Chief Executive Lee resigned.",
+                 "In a statement, Gamma Corp. Chief Executive Lee resigned.");
+    assert_split("The deal was signed with Gamma Corp. Tuesday afternoon.",
+                 "The deal was signed with Gamma Corp. Tuesday afternoon.");
 }
 
 static void test_split_cuts_dateline_with_agency(void **state)
@@ -920,6 +982,8 @@ int main(void)
         cmocka_unit_test(test_split_curly_quotes),
         cmocka_unit_test(test_split_single_curly_quotes),
         cmocka_unit_test(test_split_guillemets),
+        cmocka_unit_test(test_split_wire_quotation_marks),
+        cmocka_unit_test(test_split_german_quotation_marks),
         cmocka_unit_test(test_split_unbalanced_quote_does_not_swallow),
         cmocka_unit_test(test_split_inch_mark_is_not_a_quote),
         cmocka_unit_test(test_split_after_closing_parenthesis),
@@ -940,6 +1004,9 @@ int main(void)
         cmocka_unit_test(test_split_headline_with_colon_line),
         cmocka_unit_test(test_split_cuts_dateline_with_region),
         cmocka_unit_test(test_split_cuts_dateline_with_agency),
+        cmocka_unit_test(test_split_cuts_wire_underscore_datelines),
+        cmocka_unit_test(test_split_title_used_as_a_name),
+        cmocka_unit_test(test_split_company_abbreviation_ends_a_name),
         cmocka_unit_test(test_split_cuts_dateline_with_hyphens),
         cmocka_unit_test(test_split_cuts_dateline_with_date_and_agency),
         cmocka_unit_test(test_split_headline_above_wrapped_text),
