@@ -288,6 +288,9 @@ typedef struct precis_document {
     size_t n_candidates;
     /** Its size in bytes as given. */
     size_t bytes;
+    /** The first wire dateline cut off one of its paragraphs ("TRIPOLI, Libya (AP)"), or
+     * NULL. */
+    const char *dateline;
 } precis_document;
 
 /** Number of documents (as in the corpus), and the i-th (NULL if out of range). */
@@ -313,6 +316,9 @@ typedef struct precis_split_sentence {
     /** NULL for a candidate (summary material), else the filter rule that dropped it
      * ("headline", "caption", ...). */
     const char *dropped;
+    /** The wire dateline cut off the start of its paragraph ("TRIPOLI, Libya (AP)"), on the
+     * paragraph's first sentence; NULL otherwise. */
+    const char *dateline;
 } precis_split_sentence;
 
 typedef struct precis_sentences precis_sentences;

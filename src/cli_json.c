@@ -108,6 +108,7 @@ static json_t *documents_json(const precis_summary *s)
         bool ok = o != NULL && put(o, "index", json_integer((json_int_t)i)) &&
                   put(o, "name", jstr(d->name)) &&
                   put(o, "title", d->title ? jstr(d->title) : json_null()) &&
+                  put(o, "dateline", d->dateline ? jstr(d->dateline) : json_null()) &&
                   put(o, "language", jstr(precis_summary_document_language(s, i))) &&
                   put(o, "sentences", json_integer((json_int_t)d->n_sentences)) &&
                   put(o, "candidates", json_integer((json_int_t)d->n_candidates)) &&

@@ -85,12 +85,12 @@ static int print_json_line(const precis_sentences *res, const precis_split_sente
     for (size_t i = 0; i < t->text_len; i++)
         words += t->text[i] == ' ';
     const char *name = strcmp(names[t->doc], "-") == 0 ? "(stdin)" : names[t->doc];
-    json_t *o = json_pack("{s:s, s:s?, s:I, s:I, s:I, s:I, s:I, s:s%, s:s?}", "document", name,
-                          "language", precis_sentences_document_language(res, t->doc),
+    json_t *o = json_pack("{s:s, s:s?, s:I, s:I, s:I, s:I, s:I, s:s%, s:s?, s:s?}", "document",
+                          name, "language", precis_sentences_document_language(res, t->doc),
                           "paragraph", (json_int_t)t->paragraph, "index", (json_int_t)t->index,
                           "offset", (json_int_t)t->offset, "length", (json_int_t)t->length,
                           "words", (json_int_t)words, "text", t->text, t->text_len, "dropped",
-                          t->dropped);
+                          t->dropped, "dateline", t->dateline);
     if (o == NULL)
         return -1;
     int rc = json_dumpf(o, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER);

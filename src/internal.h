@@ -241,10 +241,15 @@ typedef struct precis_sent {
     bool para_first;           // first sentence of its paragraph
     bool para_last;            // last sentence of its paragraph
     bool slug;                 // a short all-capitals line ("FOREIGN TIES."), set by the filter
+    uint16_t dateline_len;     // first of its paragraph: the dateline cut off before it
+                               // ("TRIPOLI, Libya (AP)") is [line_off, line_off + dateline_len)
     uint8_t drop;              // precis_drop
     uint32_t n_words;          // whitespace-separated words of the output text
     uint32_t n_bytes;          // bytes of the output text
 } precis_sent;
+
+/** Longest dateline kept as metadata, in bytes. */
+#define PRECIS_MAX_DATELINE 200
 
 typedef struct precis_sents {
     precis_sent *v;

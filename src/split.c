@@ -743,10 +743,12 @@ static precis_status push(precis_sents *out, uint32_t doc, uint32_t para, size_t
 
 /* A dateline opens a news paragraph: "SEOUL, South Korea \u2013 ", "WASHINGTON (AP) \u2014 ",
  * "TRIPOLI, Libya (AP) _ ".
- * Returns where the story text starts, or 'start' when there is none. */
-static size_t skip_dateline(const char *s, size_t start, size_t end)
+ * Returns where the story text starts, or 'start' when there is none; '*place_end' is the end
+ * of the dateline's text before its dash ("TRIPOLI, Libya (AP)"), 'start' when it has none. */
+static size_t skip_dateline(const char *s, size_t start, size_t end, size_t *place_end)
 {
     size_t i = start, caps = 0, k;
+    *place_end = start;
     // Wire copy marks a dash with '_' ("WASHINGTON _ NASA"), and a paragraph that carries on
     // the previous item opens with one alone ("_ A salary cap...").
     if (end - start > 2 && s[start] == '_' && s[start + 1] == ' ')
@@ -785,6 +787,7 @@ static size_t skip_dateline(const char *s, size_t start, size_t end)
             return start;
         i = trim_left(s, (size_t)(close - s) + 1, end);
     }
+    size_t place = trim_right(s, start, i);
     int32_t dash = decode(s, end, i, &k);
     if (!(dash == 0x2013 || dash == 0x2014 || dash == '-' || dash == '_'))
         return start;
@@ -799,7 +802,10 @@ static size_t skip_dateline(const char *s, size_t start, size_t end)
     int32_t first = decode(s, end, i, &k);
     if (!(is_upper_cp(first) || (first >= '0' && first <= '9') || is_opener(first)))
         return start;
-    return end - i >= 20 ? i : start;
+    if (end - i < 20)
+        return start;
+    *place_end = place;
+    return i;
 }
 
 static precis_status split_sentences(splitter *sp, const char *s, const line *unit, uint32_t doc,
@@ -908,7 +914,8 @@ static precis_status split_sentences(splitter *sp, const char *s, const line *un
                                      uint32_t para, precis_sents *out)
 {
     size_t first = out->n;
-    size_t begin = skip_dateline(s, unit->start, unit->end);
+    size_t place_end;
+    size_t begin = skip_dateline(s, unit->start, unit->end, &place_end);
     if (!find_items(sp, begin))
         return PRECIS_ERR_NOMEM;
     size_t item = 0, next_item = SIZE_MAX, i = begin;
@@ -954,6 +961,9 @@ static precis_status split_sentences(splitter *sp, const char *s, const line *un
     if (out->n > first) {
         out->v[first].para_first = true;
         out->v[out->n - 1].para_last = true;
+        // The dateline is metadata: kept where it is short enough to be one.
+        if (place_end - unit->start <= PRECIS_MAX_DATELINE)
+            out->v[first].dateline_len = (uint16_t)(place_end - unit->start);
     }
     return PRECIS_OK;
 }

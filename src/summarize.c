@@ -743,9 +743,11 @@ static precis_status build_documents(run *r, precis_summary *s)
     size_t bytes = 0;
     for (size_t d = 0; d < c->n; d++)
         bytes += strlen(c->docs[d].name) + 1;
-    for (size_t i = 0; i < r->sents.n; i++)
+    for (size_t i = 0; i < r->sents.n; i++) {
         if (r->sents.v[i].drop == PRECIS_DROP_TITLE)
             bytes += r->sents.v[i].n_bytes + 1;
+        bytes += r->sents.v[i].dateline_len * (size_t)3 + 1; // NFC may grow it
+    }
     s->docs = precis_calloc(c->n ? c->n : 1, sizeof *s->docs);
     s->doc_text = precis_malloc(bytes ? bytes : 1);
     if (s->docs == NULL || s->doc_text == NULL)
@@ -763,6 +765,14 @@ static precis_status build_documents(run *r, precis_summary *s)
         precis_document *doc = &s->docs[ps->doc];
         doc->n_sentences++;
         doc->n_candidates += ps->drop == PRECIS_KEEP;
+        if (ps->dateline_len > 0 && doc->dateline == NULL) {
+            size_t len = precis_sentence_text(c->docs[ps->doc].text + ps->line_off,
+                                              ps->dateline_len, s->doc_text + at, bytes - at);
+            if (len == (size_t)-1)
+                return PRECIS_ERR_NOMEM;
+            doc->dateline = s->doc_text + at;
+            at += len + 1;
+        }
         if (ps->drop != PRECIS_DROP_TITLE || doc->title != NULL)
             continue;
         size_t len = precis_sentence_text(c->docs[ps->doc].text + ps->off, ps->len,
@@ -1062,7 +1072,7 @@ static precis_status build_sentences(const run *r, precis_sentences *out)
 {
     size_t n = r->sents.n, bytes = 0;
     for (size_t i = 0; i < n; i++)
-        bytes += r->sents.v[i].n_bytes + 1;
+        bytes += r->sents.v[i].n_bytes + 1 + r->sents.v[i].dateline_len * (size_t)3 + 1;
     out->v = precis_calloc(n ? n : 1, sizeof *out->v);
     out->text = precis_malloc(bytes ? bytes : 1);
     out->doc_lang = precis_calloc(r->corpus->n ? r->corpus->n : 1, sizeof *out->doc_lang);
@@ -1091,6 +1101,14 @@ static precis_status build_sentences(const run *r, precis_sentences *out)
             .dropped = ps->drop == PRECIS_KEEP ? NULL : precis_drop_reason((precis_drop)ps->drop),
         };
         at += len + 1;
+        if (ps->dateline_len > 0) {
+            len = precis_sentence_text(doc->text + ps->line_off, ps->dateline_len,
+                                       out->text + at, bytes - at);
+            if (len == (size_t)-1)
+                return PRECIS_ERR_NOMEM;
+            out->v[i].dateline = out->text + at;
+            at += len + 1;
+        }
     }
     out->n = n;
     return PRECIS_OK;
