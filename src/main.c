@@ -20,18 +20,22 @@
 
 #include "cli.h"
 
-
 static const char usage_text[] =
     "Usage: precis [OPTIONS] [FILE...]\n"
     "       precis batch [OPTIONS] [FILE...]   JSON Lines: one cluster per line in, one JSON\n"
     "                                          result per line out (README, 'Batch mode')\n"
+    "       precis split [OPTIONS] [FILE...]   every sentence found, one per line (see\n"
+    "                                          'precis split --help')\n"
     "       precis rouge --refs REFS [OPTIONS] SYSTEM...   (see 'precis rouge --help')\n"
     "Summarize one article or a cluster of articles about the same story: prints the\n"
     "sentences that matter most, each fact once, one sentence per line.\n"
     "Each FILE is one document; a directory means every regular file below it, sorted by\n"
     "path; '-' (or no FILE, when stdin is not a terminal) reads standard input.\n"
     "Input is UTF-8 text (a BOM is skipped; CRLF and CR line ends are fine).\n"
-    "\n"
+    "\n";
+
+/* The options, apart from the commands above: ISO C caps a string literal at 4,095 bytes. */
+static const char usage_options[] =
     "Length (one at a time) [default: -n 5]:\n"
     "  -n, --sentences N       at most N sentences\n"
     "  -w, --words N           at most N words (never exceeded)\n"
@@ -336,6 +340,7 @@ static int parse_option(cli *c, int ch, const char *arg, const char *flag)
         return -1;
     case 'h':
         fputs(usage_text, stdout);
+        fputs(usage_options, stdout);
         return EXIT_SUCCESS;
     case OPT_VERSION:
         printf("precis %s\n", PRECIS_VERSION);

@@ -391,5 +391,52 @@ run -n 1 --graph auto "$T/big16k.txt"
 check "16,500 sentences: auto (pruned) still summarizes" [ "$rc" -eq 0 ]
 check "16,500 sentences: auto prints a sentence" [ -s "$T/out" ]
 
+# ---- precis split: the sentences, as the summary cuts them --------------------------------
+printf '%s\n' "MADRID, Spain (AP) _ The council met on Monday. It voted on the new plan. \`\`We agreed. It was hard,'' he said." \
+    '' 'Photo by a staff member' >"$T/wire.txt"
+cp "$T/wire.txt" "$T/wire.orig"
+run split --lang en "$T/wire.txt"
+check "split: exit 0" [ "$rc" -eq 0 ]
+printf '%s\n' 'The council met on Monday.' 'It voted on the new plan.' "\`\`We agreed. It was hard,'' he said." \
+    'Photo by a staff member' >"$T/want_split"
+check "split: one sentence per line, dateline off, quotation whole" cmp -s "$T/out" "$T/want_split"
+run split --kept --lang en "$T/wire.txt"
+check "split --kept: the filtered line left out" [ "$(lines "$T/out")" -eq 3 ]
+run split -f json --lang en "$T/wire.txt"
+check "split -f json: one object per sentence" [ "$(lines "$T/out")" -eq 4 ]
+# every offset and length points at the sentence in the file as given
+cat >"$T/check_split.py" <<'PY'
+import json, sys
+raw = open(sys.argv[1], "rb").read()
+rows = [json.loads(l) for l in open(sys.argv[2], encoding="utf-8")]
+for r in rows:
+    span = raw[r["offset"]:r["offset"] + r["length"]].decode("utf-8")
+    assert " ".join(span.split()) == r["text"], (span, r["text"])
+    assert r["words"] == len(r["text"].split()), r
+assert rows[0]["dateline"] == "MADRID, Spain (AP)" and rows[1]["dateline"] is None, rows[:2]
+assert [r["dropped"] is None for r in rows] == [True, True, True, False], rows
+assert [r["paragraph"] for r in rows] == [0, 0, 0, 1], rows
+assert [r["index"] for r in rows] == [0, 1, 2, 3], rows
+PY
+check "split -f json: offsets, dateline and dropped as documented" \
+    python3 "$T/check_split.py" "$T/wire.txt" "$T/out"
+run split "$C"
+check "split a directory: exit 0" [ "$rc" -eq 0 ]
+check "split a directory: every document's sentences" [ "$(lines "$T/out")" -gt 60 ]
+"$P" split --help >"$T/out" 2>&1
+check "split --help: usage" grep -q '^Usage: precis split' "$T/out"
+"$P" --help >"$T/out" 2>&1
+check "--help names precis split" grep -q 'precis split' "$T/out"
+expect_error 1 'No such file' split "$T/missing.txt"
+: >"$T/empty.txt"
+expect_error 1 'empty document' split "$T/empty.txt"
+expect_error 2 "--format: 'xml' is not" split -f xml "$T/wire.txt"
+expect_error 2 'unsupported language' split --lang xx "$T/wire.txt"
+expect_error 2 "unknown option '--bogus'" split --bogus "$T/wire.txt"
+expect_error 2 'needs a value' split "$T/wire.txt" --lang
+expect_error 2 '--threads' split --threads 0 "$T/wire.txt"
+expect_error 1 'exceeds a limit' split --max-sentences 2 "$T/wire.txt"
+check "split: the input file is left as it was" cmp -s "$T/wire.txt" "$T/wire.orig"
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
