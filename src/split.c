@@ -103,6 +103,16 @@ static bool is_terminal(int32_t c)
            (c >= 0x589 && is_other_stop(c));
 }
 
+/* Marks that end a sentence in some languages only: Greek ';' (question mark), ':' where it is
+ * the full stop (Armenian text typed without '\u0589'; Arabic, as pySBD's Arabic and Armenian
+ * rules), the Arabic comma '\u060C' (pySBD's Arabic rules). */
+static bool is_lang_stop(const precis_abbrevs *ab, int32_t c)
+{
+    return (c == ';' && ab->semicolon_question) ||
+           (c == ':' && (ab->split_flags & PRECIS_SPLIT_COLON)) ||
+           (c == 0x060C && (ab->split_flags & PRECIS_SPLIT_ARABIC_COMMA));
+}
+
 /* ---- abbreviations --------------------------------------------------------------------- */
 
 precis_status precis_abbrevs_init(precis_abbrevs *ab, const char *const *lines, size_t n,
@@ -113,6 +123,7 @@ precis_status precis_abbrevs_init(precis_abbrevs *ab, const char *const *lines, 
     precis_strset_init(&ab->starters);
     ab->semicolon_question = false;
     ab->ordinal_dot = false;
+    ab->split_flags = 0;
     precis_status st0 = precis_strset_add_array(&ab->starters, starters, n_starters);
     if (st0 != PRECIS_OK) {
         precis_abbrevs_destroy(ab);
@@ -461,7 +472,7 @@ static bool ends_sentence(splitter *sp, size_t p, size_t *cut, size_t *resume)
         size_t kk;
         int32_t d = decode(s, sp->end, e, &kk);
         if (d == '.' || d == '!' || d == '?' || d == 0x2026 || is_cjk_stop(d) ||
-            is_other_stop(d) || (d == ';' && sp->ab->semicolon_question)) {
+            is_other_stop(d) || is_lang_stop(sp->ab, d)) {
             periods += d == '.';
             ellipsis |= d == 0x2026;
         } else if (is_closer(d)) {
@@ -487,6 +498,13 @@ static bool ends_sentence(splitter *sp, size_t p, size_t *cut, size_t *resume)
     *resume = next;
     if (next >= sp->end)
         return true;
+    if (c == 0x060C) { // "A\u060C B\u060C C": commas between listed words (pySBD's Arabic rules)
+        size_t j = next;
+        while (j < sp->end && !is_space_cp(decode(s, sp->end, j, &k)))
+            j += k;
+        if (decode(s, sp->end, prev_start(s, j), &k) == 0x060C)
+            return false;
+    }
     int32_t n = decode(s, sp->end, next, &k);
     if (is_lower_cp(n))
         return false;
@@ -604,6 +622,10 @@ static precis_status split_paragraph(const char *s, const line *unit, uint32_t d
     return st;
 }
 
+/* The ASCII bytes (all below 64) that may end a sentence in some language. */
+#define ASCII_STOPS                                                                            \
+    ((1ULL << '.') | (1ULL << '!') | (1ULL << '?') | (1ULL << ';') | (1ULL << ':'))
+
 static precis_status split_sentences(splitter *sp, const char *s, const line *unit, uint32_t doc,
                                      uint32_t para, precis_sents *out)
 {
@@ -611,13 +633,13 @@ static precis_status split_sentences(splitter *sp, const char *s, const line *un
     size_t begin = skip_dateline(s, unit->start, unit->end);
     for (size_t i = begin; i < unit->end;) {
         unsigned char b = (unsigned char)s[i];
-        if (b < 0x80 && b != '.' && b != '!' && b != '?' && b != ';') {
-            i++; // no other ASCII character can end a sentence (is_terminal)
+        if (b < 0x80 && (b >= 64 || !((ASCII_STOPS >> b) & 1))) {
+            i++; // no other ASCII character can end a sentence (is_terminal, is_lang_stop)
             continue;
         }
         size_t k, cut, resume;
         int32_t c = decode(s, unit->end, i, &k);
-        if ((is_terminal(c) || (c == ';' && sp->ab->semicolon_question)) &&
+        if ((is_terminal(c) || is_lang_stop(sp->ab, c)) &&
             ends_sentence(sp, i, &cut, &resume)) {
             size_t e = trim_right(s, begin, cut);
             if (e > begin) {
