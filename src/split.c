@@ -73,16 +73,24 @@ static bool is_letter_cp(int32_t c)
     return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
 }
 
+static bool is_digit_cp(int32_t c)
+{
+    return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19); // ASCII or full-width
+}
+
+/* \u201C closes a German quotation ("\u201EJa.\u201C"); \u300B closes a Chinese title. */
 static bool is_closer(int32_t c)
 {
     return c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x201D || c == 0x2019 ||
-           c == 0x00BB || c == 0x203A || c == 0x300D || c == 0x300F || c == 0xFF09;
+           c == 0x00BB || c == 0x203A || c == 0x300D || c == 0x300F || c == 0xFF09 ||
+           c == 0x201C || c == 0x300B;
 }
 
 static bool is_opener(int32_t c)
 {
     return c == '"' || c == '\'' || c == '(' || c == '[' || c == 0x201C || c == 0x2018 ||
-           c == 0x00AB || c == 0x2039 || c == 0x300C || c == 0x300E || c == 0xFF08;
+           c == 0x00AB || c == 0x2039 || c == 0x300C || c == 0x300E || c == 0xFF08 ||
+           c == 0x201E || c == 0x300A;
 }
 
 static bool is_cjk_stop(int32_t c)
@@ -344,11 +352,33 @@ static bool push_quote(splitter *sp, size_t open, size_t close)
  * it and closes where one ended before it; a quote that opens while another is open means the
  * first was stray, and an unbalanced quote is ignored, so that neither swallows the rest of the
  * paragraph. A single curly quote (\u2019) closes only when no letter follows: inside a word it
- * is an apostrophe. */
+ * is an apostrophe. German quotes open low and close with \u201C ("\u201EJa\u201C"); Chinese
+ * and Japanese brackets and title marks (\u300A\u300B, as pySBD's Chinese rules) pair too. */
 static bool is_quote_mark(int32_t c)
 {
     return c == '"' || c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 || c == 0x00AB ||
-           c == 0x00BB || c == 0x300C || c == 0x300D;
+           c == 0x00BB || c == 0x300C || c == 0x300D || c == 0x201E || (c >= 0x300A && c <= 0x300F);
+}
+
+/* The mark that closes a quotation opened by 'open', or 0. */
+static int32_t closing_mark(int32_t open)
+{
+    switch (open) {
+    case '"':
+        return '"';
+    case 0x201C:
+        return 0x201D;
+    case 0x00AB:
+        return 0x00BB;
+    case 0x201E:
+        return 0x201C;
+    case 0x300A:
+    case 0x300C:
+    case 0x300E:
+        return open + 1;
+    default:
+        return 0;
+    }
 }
 
 static bool find_quotes(splitter *sp)
@@ -373,14 +403,16 @@ static bool find_quotes(splitter *sp)
         int32_t after = i + k < sp->end ? decode(s, sp->end, i + k, &nk) : ' ';
         bool starts = (is_space_cp(before) || is_opener(before) || before == 0x2014 ||
                        before == 0x2013) && !is_space_cp(after);
-        if (c == 0x201C || c == 0x00AB || c == 0x300C || (c == 0x2018 && starts) ||
-            (c == '"' && starts)) {
+        bool closes = open != SIZE_MAX &&
+                      ((c == closing_mark(open_c) && !(c == '"' && starts)) ||
+                       (c == 0x201D && open_c == 0x201E) ||
+                       (c == 0x2019 && open_c == 0x2018 && !is_letter_cp(after)));
+        if (!closes && (c == 0x201C || c == 0x00AB || c == 0x201E || c == 0x300A ||
+                        c == 0x300C || c == 0x300E || (c == 0x2018 && starts) ||
+                        (c == '"' && starts))) {
             open = i; // a quote still open here was stray
             open_c = c;
-        } else if (open != SIZE_MAX &&
-                   ((c == '"' && open_c == '"') || (c == 0x201D && open_c == 0x201C) ||
-                    (c == 0x00BB && open_c == 0x00AB) || (c == 0x300D && open_c == 0x300C) ||
-                    (c == 0x2019 && open_c == 0x2018 && !is_letter_cp(after)))) {
+        } else if (closes) {
             if (!push_quote(sp, open, i))
                 return false;
             open = SIZE_MAX;
@@ -485,6 +517,15 @@ static bool ends_sentence(splitter *sp, size_t p, size_t *cut, size_t *resume)
     }
     (void)closers_end;
     if (is_cjk_stop(c)) {
+        // "\uFF13\uFF0E\uFF12": a full-width full stop between digits is a decimal point.
+        if (c == 0xFF0E && e < sp->end && p > sp->start &&
+            is_digit_cp(decode(s, sp->end, e, &k)) &&
+            is_digit_cp(decode(s, sp->end, prev_start(s, p), &k)))
+            return false;
+        // Inside brackets or a title ("\u300A...\uFF01...\u300B") only a stop that closes it ends.
+        const span *q = quote_at(sp, p);
+        if (q != NULL && !(closed_quote && q->close < e))
+            return false;
         *cut = e;
         *resume = trim_left(s, e, sp->end);
         return true;
