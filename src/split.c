@@ -164,32 +164,46 @@ void precis_abbrevs_destroy(precis_abbrevs *ab)
     precis_strset_destroy(&ab->starters);
 }
 
-/* Looks 'w' up as written and, when 'lower_too', also capitalized ("gen" -> "Gen"). Only the
- * abbreviations that never end a sentence are matched in lower case: "no." is a word. */
-static bool abbrev_has(const precis_strset *set, const char *w, size_t len, bool lower_too)
+/* Looks 'w' up as written and, when 'other_case', with its first letter's case changed: "gen"
+ * is "Gen", and "Nov", "\u041A\u0432" (at a sentence's start) are "nov", "\u043A\u0432"; a single
+ * capital stays an initial. Only the abbreviations that never end a sentence are matched so:
+ * "no." is a word. */
+static bool abbrev_has(const precis_strset *set, const char *w, size_t len, bool other_case)
 {
     if (precis_strset_has(set, w, len))
         return true;
-    if (lower_too && len > 0 && len < 32 && w[0] >= 'a' && w[0] <= 'z') {
-        char buf[32];
-        memcpy(buf, w, len);
-        buf[0] = (char)(buf[0] - 'a' + 'A');
-        return precis_strset_has(set, buf, len);
-    }
-    return false;
+    if (!other_case || len == 0 || len >= 32)
+        return false;
+    char buf[32];
+    size_t k;
+    int32_t c = decode(w, len, 0, &k), flip;
+    if (is_lower_cp(c))
+        flip = utf8proc_toupper(c);
+    else if (k < len && is_upper_cp(c))
+        flip = utf8proc_tolower(c);
+    else
+        return false;
+    utf8proc_ssize_t m = utf8proc_encode_char(flip, (utf8proc_uint8_t *)buf);
+    if (m <= 0 || (size_t)m + len - k > sizeof buf)
+        return false;
+    memcpy(buf + m, w + k, len - k);
+    return precis_strset_has(set, buf, (size_t)m + len - k);
 }
 
-/* "U.S", "J.R.R", "e.g": single letters joined by full stops. */
+/* "U.S", "J.R.R", "e.g", "\u041B.\u041D": single letters joined by full stops. */
 static bool is_dotted_letters(const char *w, size_t len)
 {
     if (len < 3)
         return false;
-    for (size_t i = 0; i < len; i++) {
-        bool letter = ((unsigned char)w[i] | 0x20) >= 'a' && ((unsigned char)w[i] | 0x20) <= 'z';
-        if (i % 2 == 0 ? !letter : w[i] != '.')
+    size_t n = 0;
+    for (size_t i = 0; i < len; n++) {
+        size_t k;
+        int32_t c = decode(w, len, i, &k);
+        if (n % 2 == 0 ? !is_letter_cp(c) : c != '.')
             return false;
+        i += k;
     }
-    return true;
+    return n % 2 == 1;
 }
 
 /* ---- paragraphs ------------------------------------------------------------------------ */
@@ -488,6 +502,16 @@ static bool clear_new_start(const splitter *sp, size_t next)
     return precis_strset_has(&sp->ab->starters, buf, n);
 }
 
+/* Does the full stop at 'dot' follow an abbreviation ("Nov", "U.S")? */
+static bool after_abbrev(const splitter *sp, size_t dot)
+{
+    size_t ws, we;
+    word_before(sp, dot, &ws, &we);
+    return we > ws && (abbrev_has(&sp->ab->never_final, sp->s + ws, we - ws, true) ||
+                       abbrev_has(&sp->ab->maybe_final, sp->s + ws, we - ws, false) ||
+                       is_dotted_letters(sp->s + ws, we - ws));
+}
+
 /* Decides whether the terminal punctuation at byte 'p' ends a sentence; on yes, '*cut' is the
  * end of the sentence (after closing quotes and brackets). */
 static bool ends_sentence(splitter *sp, size_t p, size_t *cut, size_t *resume)
@@ -530,7 +554,10 @@ static bool ends_sentence(splitter *sp, size_t p, size_t *cut, size_t *resume)
         *resume = trim_left(s, e, sp->end);
         return true;
     }
-    if (ellipsis || periods >= 2)
+    // "23 Nov.. Grazie": an abbreviation's full stop, then the sentence's.
+    bool abbrev_stop =
+        !ellipsis && periods == 2 && c == '.' && s[p + 1] == '.' && after_abbrev(sp, p);
+    if ((ellipsis || periods >= 2) && !abbrev_stop)
         return false; // "..." and "\u2026" do not end a sentence
     if (e < sp->end && !is_space_cp(decode(s, sp->end, e, &k)))
         return false; // "3.5", "U.S.-led", "Rappler.com"
@@ -553,7 +580,7 @@ static bool ends_sentence(splitter *sp, size_t p, size_t *cut, size_t *resume)
     const span *q = quote_at(sp, p);
     if (q != NULL && !(closed_quote && q->close < e))
         return false;
-    if (c != '.')
+    if (c != '.' || abbrev_stop)
         return true;
     size_t ws, we;
     word_before(sp, p, &ws, &we);

@@ -279,6 +279,25 @@ static void test_lang_split_russian(void **state)
                                            NULL});
 }
 
+static void test_lang_split_more_abbreviations(void **state)
+{
+    (void)state;
+    check_split_lang("da", "Vi mødtes ved Skt. Peders Kirke om aftenen. Se bogen, s. 12 og f.eks. "
+                           "Hans Jensens noter.",
+                     (const char *const[]){"Vi mødtes ved Skt. Peders Kirke om aftenen.",
+                                           "Se bogen, s. 12 og f.eks. Hans Jensens noter.", NULL});
+    // A listed abbreviation capitalized at a sentence's start; initials in Cyrillic.
+    check_split_lang("ru", "Ул. Ленина длинная. А.С. Пушкин жил здесь.",
+                     (const char *const[]){"Ул. Ленина длинная.", "А.С. Пушкин жил здесь.", NULL});
+    // An abbreviation's full stop and then the sentence's: "UU..", "Dic..".
+    check_split_lang("es",
+                     "La cita es el Lun. 5 de Nov. en Mt. Hood. Vive en EE. UU.. Luego volvió.",
+                     (const char *const[]){"La cita es el Lun. 5 de Nov. en Mt. Hood.",
+                                           "Vive en EE. UU..", "Luego volvió.", NULL});
+    check_split_lang("it", "Arriva gio. 12 Dic.. Grazie al Dir. Rossi.",
+                     (const char *const[]){"Arriva gio. 12 Dic..", "Grazie al Dir. Rossi.", NULL});
+}
+
 static void test_lang_split_greek_question_mark(void **state)
 {
     (void)state;
@@ -581,6 +600,7 @@ int main(void)
         cmocka_unit_test(test_lang_split_german_abbreviations),
         cmocka_unit_test(test_lang_split_french_spanish_titles),
         cmocka_unit_test(test_lang_split_russian),
+        cmocka_unit_test(test_lang_split_more_abbreviations),
         cmocka_unit_test(test_lang_split_greek_question_mark),
         cmocka_unit_test(test_lang_split_cjk_and_other_stops),
         cmocka_unit_test(test_lang_split_colon_and_arabic_comma),
