@@ -512,6 +512,17 @@ static bool after_abbrev(const splitter *sp, size_t dot)
                        is_dotted_letters(sp->s + ws, we - ws));
 }
 
+/* Is 'next' a function word in lower case ("\u03C4\u03BF", "the") followed by a space? Where
+ * sentences may start so (Greek, as pySBD's rules split there), one ends before it. */
+static bool lower_starter(const splitter *sp, size_t next)
+{
+    size_t e = next, k;
+    while (e < sp->end && e - next < 32 && is_letter_cp(decode(sp->s, sp->end, e, &k)))
+        e += k;
+    return e > next && (e >= sp->end || is_space_cp(decode(sp->s, sp->end, e, &k))) &&
+           precis_strset_has(&sp->ab->starters, sp->s + next, e - next);
+}
+
 /* Decides whether the terminal punctuation at byte 'p' ends a sentence; on yes, '*cut' is the
  * end of the sentence (after closing quotes and brackets). */
 static bool ends_sentence(splitter *sp, size_t p, size_t *cut, size_t *resume)
@@ -574,7 +585,8 @@ static bool ends_sentence(splitter *sp, size_t p, size_t *cut, size_t *resume)
             return false;
     }
     int32_t n = decode(s, sp->end, next, &k);
-    if (is_lower_cp(n))
+    if (is_lower_cp(n) &&
+        !((sp->ab->split_flags & PRECIS_SPLIT_BEFORE_LOWER) && lower_starter(sp, next)))
         return false;
     // Inside a quotation only a full stop whose quotation closes right after it ends a sentence.
     const span *q = quote_at(sp, p);

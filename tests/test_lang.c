@@ -304,6 +304,12 @@ static void test_lang_split_greek_question_mark(void **state)
     const char *text = "Ποιος θέλει τη μηχανή; Κανείς δεν τη θέλει.";
     check_split_lang("el", text,
                      (const char *const[]){"Ποιος θέλει τη μηχανή;", "Κανείς δεν τη θέλει.", NULL});
+    // A lower-case function word may start a Greek sentence, not after an abbreviation; other
+    // lower-case words go on.
+    check_split_lang("el",
+                     "Ο κ. Νίκος ήρθε. το σπίτι ήταν άδειο. Είδαμε π.χ. το λιμάνι. Ήρθε. σπίτι.",
+                     (const char *const[]){"Ο κ. Νίκος ήρθε.", "το σπίτι ήταν άδειο.",
+                                           "Είδαμε π.χ. το λιμάνι.", "Ήρθε. σπίτι.", NULL});
     // Elsewhere ';' is a semicolon.
     check_split_lang("en", "He came; She left.", (const char *const[]){"He came; She left.", NULL});
 }
