@@ -184,7 +184,8 @@ typedef struct precis_support {
 
 /** One summary sentence. Strings are NUL-terminated and owned by the summary. */
 typedef struct precis_sentence {
-    /** NFC-normalized text, line breaks and runs of white space collapsed to one space. */
+    /** NFC-normalized text (canonical singletons such as U+0387 GREEK ANO TELEIA kept as
+     * written), line breaks and runs of white space collapsed to one space. */
     const char *text;
     size_t text_len;
     /** Document number (order of precis_corpus_add()) and sentence number within it. */

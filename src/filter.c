@@ -103,6 +103,69 @@ static size_t collapse(const char *src, size_t len, char *dst, bool *stable)
     return n;
 }
 
+/* A canonical singleton: a character NFC replaces by another one (U+0387 GREEK ANO TELEIA by
+ * U+00B7, U+037E GREEK QUESTION MARK by ';', U+2126 OHM SIGN by omega, CJK compatibility
+ * ideographs by their unified forms). They are not composition but substitution, and their
+ * writers chose them: the output keeps them as written. */
+static bool is_singleton(int32_t c)
+{
+    if (c < 0x300)
+        return false;
+    const utf8proc_property_t *pr = utf8proc_get_property(c);
+    if (pr->decomp_seqindex == UINT16_MAX || pr->decomp_type != 0)
+        return false;
+    utf8proc_int32_t d[4];
+    int last = 0;
+    utf8proc_ssize_t k = utf8proc_decompose_char(c, d, 4, UTF8PROC_DECOMPOSE, &last);
+    return k == 1 && d[0] != c;
+}
+
+/* NFC of 'src' ('len' bytes of valid UTF-8) in a new buffer, '*out_len' bytes, with canonical
+ * singletons kept (is_singleton): the text between them is normalized piece by piece (each
+ * singleton is a starter, so no composition crosses it). NULL when out of memory. */
+static char *nfc_keeping_singletons(const char *src, size_t len, size_t *out_len)
+{
+    char *res = precis_malloc(len * 3 + 1); // NFC grows text by at most 3x (UAX #15)
+    if (res == NULL)
+        return NULL;
+    size_t n = 0, piece = 0;
+    for (size_t i = 0; i <= len;) {
+        utf8proc_int32_t c = 0;
+        utf8proc_ssize_t k = 1;
+        if (i < len && (unsigned char)src[i] >= 0x80)
+            k = utf8proc_iterate((const utf8proc_uint8_t *)src + i, (utf8proc_ssize_t)(len - i),
+                                 &c);
+        if (i < len && (k <= 0 || !is_singleton(c))) {
+            i += k > 0 ? (size_t)k : 1;
+            continue;
+        }
+        if (i > piece) { // normalize [piece, i)
+            utf8proc_uint8_t *nfc = NULL;
+            utf8proc_ssize_t m =
+                precis_fault_next()
+                    ? UTF8PROC_ERROR_NOMEM
+                    : utf8proc_map((const utf8proc_uint8_t *)src + piece,
+                                   (utf8proc_ssize_t)(i - piece), &nfc,
+                                   UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+            if (m < 0) {
+                free(res);
+                return NULL;
+            }
+            memcpy(res + n, nfc, (size_t)m);
+            n += (size_t)m;
+            free(nfc);
+        }
+        if (i == len)
+            break;
+        memcpy(res + n, src + i, (size_t)k); // the singleton, as written
+        n += (size_t)k;
+        i += (size_t)k;
+        piece = i;
+    }
+    *out_len = n;
+    return res;
+}
+
 size_t precis_sentence_text(const char *src, size_t len, char *out, size_t cap)
 {
     // Only the length (the filter asks it of every sentence): most text needs no NFC change,
@@ -120,16 +183,12 @@ size_t precis_sentence_text(const char *src, size_t len, char *out, size_t cap)
     size_t n = collapse(src, len, tmp, &nfc_stable);
     if (nfc_stable)
         return copy_out(out, cap, tmp, n);
-    // NFC: the output shows text as written, composed (utf8proc_map allocates the result).
-    utf8proc_uint8_t *nfc = NULL;
-    utf8proc_ssize_t m = precis_fault_next()
-                             ? UTF8PROC_ERROR_NOMEM
-                             : utf8proc_map((const utf8proc_uint8_t *)tmp, (utf8proc_ssize_t)n,
-                                            &nfc, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    // NFC: the output shows text as written, composed.
+    char *nfc = nfc_keeping_singletons(tmp, n, &n);
     free(tmp);
-    if (m < 0)
+    if (nfc == NULL)
         return (size_t)-1;
-    return copy_out(out, cap, (char *)nfc, (size_t)m);
+    return copy_out(out, cap, nfc, n);
 }
 
 /* ---- shape of a span ------------------------------------------------------------------- */

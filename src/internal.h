@@ -130,6 +130,7 @@ typedef struct precis_lang {
     precis_script script, script2; // written in (script2: also in, or NONE)
     bool semicolon_question;       // ';' is the question mark (Greek)
     bool ordinal_dot;              // "am 3. Oktober": a number and a full stop is an ordinal
+    unsigned split_flags;          // PRECIS_SPLIT_*: the script's other sentence ends
 } precis_lang;
 
 /** Number of languages (those libstemmer has, and zh, ja, ko), and the i-th; false when 'i' is
@@ -256,6 +257,13 @@ typedef struct precis_sents {
     size_t n, cap;
 } precis_sents;
 
+/** Sentence ends particular to a language (precis_lang.split_flags). */
+enum {
+    PRECIS_SPLIT_COLON = 1,        // ':' is a full stop (Armenian writes it for '\u0589'; Arabic)
+    PRECIS_SPLIT_ARABIC_COMMA = 2, // '\u060C' ends a clause as a sentence unless it lists words
+    PRECIS_SPLIT_BEFORE_LOWER = 4, // a function word in lower case may start a sentence
+};
+
 /** Language data for splitting: abbreviations that do not end a sentence. */
 typedef struct precis_abbrevs {
     precis_strset never_final; // titles and the like: "Mr", "Gen", "Lt" (never end a sentence)
@@ -265,6 +273,7 @@ typedef struct precis_abbrevs {
     precis_strset after_name;  // "Tuesday": goes on with the sentence after such a name
     bool semicolon_question;   // ';' ends a sentence as a question mark (Greek)
     bool ordinal_dot;          // a number of 1-2 digits and '.' ends one only before a starter
+    unsigned split_flags;      // PRECIS_SPLIT_*
 } precis_abbrevs;
 
 /** Reads an abbreviation list ('lines', see stopwords/en.abbrev) and the function words that

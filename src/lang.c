@@ -29,40 +29,42 @@ typedef struct known {
     precis_script script, script2;
     bool semicolon_question;
     bool ordinal_dot; // "am 3. Oktober": a number with a full stop is an ordinal
+    unsigned split_flags; // PRECIS_SPLIT_*
 } known;
 
 static const known known_langs[] = {
-    {"ar", "Arabic", "arabic", PRECIS_SCRIPT_ARABIC, 0, false, false},
-    {"ca", "Catalan", "catalan", PRECIS_SCRIPT_LATIN, 0, false, false},
-    {"da", "Danish", "danish", PRECIS_SCRIPT_LATIN, 0, false, true},
-    {"de", "German", "german", PRECIS_SCRIPT_LATIN, 0, false, true},
-    {"el", "Greek", "greek", PRECIS_SCRIPT_GREEK, 0, true, false},
-    {"en", "English", "english", PRECIS_SCRIPT_LATIN, 0, false, false},
-    {"es", "Spanish", "spanish", PRECIS_SCRIPT_LATIN, 0, false, false},
-    {"eu", "Basque", "basque", PRECIS_SCRIPT_LATIN, 0, false, false},
-    {"fi", "Finnish", "finnish", PRECIS_SCRIPT_LATIN, 0, false, true},
-    {"fr", "French", "french", PRECIS_SCRIPT_LATIN, 0, false, false},
-    {"ga", "Irish", "irish", PRECIS_SCRIPT_LATIN, 0, false, false},
-    {"hi", "Hindi", "hindi", PRECIS_SCRIPT_DEVANAGARI, 0, false, false},
-    {"hu", "Hungarian", "hungarian", PRECIS_SCRIPT_LATIN, 0, false, true},
-    {"hy", "Armenian", "armenian", PRECIS_SCRIPT_ARMENIAN, 0, false, false},
-    {"id", "Indonesian", "indonesian", PRECIS_SCRIPT_LATIN, 0, false, false},
-    {"it", "Italian", "italian", PRECIS_SCRIPT_LATIN, 0, false, false},
-    {"ja", "Japanese", NULL, PRECIS_SCRIPT_KANA, PRECIS_SCRIPT_HAN, false, false},
-    {"ko", "Korean", NULL, PRECIS_SCRIPT_HANGUL, 0, false, false},
-    {"lt", "Lithuanian", "lithuanian", PRECIS_SCRIPT_LATIN, 0, false, false},
-    {"ne", "Nepali", "nepali", PRECIS_SCRIPT_DEVANAGARI, 0, false, false},
-    {"nl", "Dutch", "dutch", PRECIS_SCRIPT_LATIN, 0, false, false},
-    {"no", "Norwegian", "norwegian", PRECIS_SCRIPT_LATIN, 0, false, true},
-    {"pt", "Portuguese", "portuguese", PRECIS_SCRIPT_LATIN, 0, false, false},
-    {"ro", "Romanian", "romanian", PRECIS_SCRIPT_LATIN, 0, false, false},
-    {"ru", "Russian", "russian", PRECIS_SCRIPT_CYRILLIC, 0, false, false},
-    {"sr", "Serbian", "serbian", PRECIS_SCRIPT_CYRILLIC, PRECIS_SCRIPT_LATIN, false, true},
-    {"sv", "Swedish", "swedish", PRECIS_SCRIPT_LATIN, 0, false, false},
-    {"ta", "Tamil", "tamil", PRECIS_SCRIPT_TAMIL, 0, false, false},
-    {"tr", "Turkish", "turkish", PRECIS_SCRIPT_LATIN, 0, false, true},
-    {"yi", "Yiddish", "yiddish", PRECIS_SCRIPT_HEBREW, 0, false, false},
-    {"zh", "Chinese", NULL, PRECIS_SCRIPT_HAN, 0, false, false},
+    {"ar", "Arabic", "arabic", PRECIS_SCRIPT_ARABIC, 0, false, false,
+     PRECIS_SPLIT_COLON | PRECIS_SPLIT_ARABIC_COMMA},
+    {"ca", "Catalan", "catalan", PRECIS_SCRIPT_LATIN, 0, false, false, 0},
+    {"da", "Danish", "danish", PRECIS_SCRIPT_LATIN, 0, false, true, 0},
+    {"de", "German", "german", PRECIS_SCRIPT_LATIN, 0, false, true, 0},
+    {"el", "Greek", "greek", PRECIS_SCRIPT_GREEK, 0, true, false, PRECIS_SPLIT_BEFORE_LOWER},
+    {"en", "English", "english", PRECIS_SCRIPT_LATIN, 0, false, false, 0},
+    {"es", "Spanish", "spanish", PRECIS_SCRIPT_LATIN, 0, false, false, 0},
+    {"eu", "Basque", "basque", PRECIS_SCRIPT_LATIN, 0, false, false, 0},
+    {"fi", "Finnish", "finnish", PRECIS_SCRIPT_LATIN, 0, false, true, 0},
+    {"fr", "French", "french", PRECIS_SCRIPT_LATIN, 0, false, false, 0},
+    {"ga", "Irish", "irish", PRECIS_SCRIPT_LATIN, 0, false, false, 0},
+    {"hi", "Hindi", "hindi", PRECIS_SCRIPT_DEVANAGARI, 0, false, false, 0},
+    {"hu", "Hungarian", "hungarian", PRECIS_SCRIPT_LATIN, 0, false, true, 0},
+    {"hy", "Armenian", "armenian", PRECIS_SCRIPT_ARMENIAN, 0, false, false, PRECIS_SPLIT_COLON},
+    {"id", "Indonesian", "indonesian", PRECIS_SCRIPT_LATIN, 0, false, false, 0},
+    {"it", "Italian", "italian", PRECIS_SCRIPT_LATIN, 0, false, false, 0},
+    {"ja", "Japanese", NULL, PRECIS_SCRIPT_KANA, PRECIS_SCRIPT_HAN, false, false, 0},
+    {"ko", "Korean", NULL, PRECIS_SCRIPT_HANGUL, 0, false, false, 0},
+    {"lt", "Lithuanian", "lithuanian", PRECIS_SCRIPT_LATIN, 0, false, false, 0},
+    {"ne", "Nepali", "nepali", PRECIS_SCRIPT_DEVANAGARI, 0, false, false, 0},
+    {"nl", "Dutch", "dutch", PRECIS_SCRIPT_LATIN, 0, false, false, 0},
+    {"no", "Norwegian", "norwegian", PRECIS_SCRIPT_LATIN, 0, false, true, 0},
+    {"pt", "Portuguese", "portuguese", PRECIS_SCRIPT_LATIN, 0, false, false, 0},
+    {"ro", "Romanian", "romanian", PRECIS_SCRIPT_LATIN, 0, false, false, 0},
+    {"ru", "Russian", "russian", PRECIS_SCRIPT_CYRILLIC, 0, false, false, 0},
+    {"sr", "Serbian", "serbian", PRECIS_SCRIPT_CYRILLIC, PRECIS_SCRIPT_LATIN, false, true, 0},
+    {"sv", "Swedish", "swedish", PRECIS_SCRIPT_LATIN, 0, false, false, 0},
+    {"ta", "Tamil", "tamil", PRECIS_SCRIPT_TAMIL, 0, false, false, 0},
+    {"tr", "Turkish", "turkish", PRECIS_SCRIPT_LATIN, 0, false, true, 0},
+    {"yi", "Yiddish", "yiddish", PRECIS_SCRIPT_HEBREW, 0, false, false, 0},
+    {"zh", "Chinese", NULL, PRECIS_SCRIPT_HAN, 0, false, false, 0},
 };
 #define N_KNOWN (sizeof known_langs / sizeof known_langs[0])
 
@@ -100,7 +102,7 @@ static const precis_data_file *data_file(const char *code, const char *ext)
 
 static void fill(precis_lang *out, const char *code, const char *name, const char *stemmer,
                  precis_script script, precis_script script2, bool semicolon_question,
-                 bool ordinal_dot)
+                 bool ordinal_dot, unsigned split_flags)
 {
     memset(out, 0, sizeof *out);
     out->code = code;
@@ -110,6 +112,7 @@ static void fill(precis_lang *out, const char *code, const char *name, const cha
     out->script2 = script2;
     out->semicolon_question = semicolon_question;
     out->ordinal_dot = ordinal_dot;
+    out->split_flags = split_flags;
     // Chinese, Japanese and Korean text may hold Latin words: English lists serve those.
     const char *words = stemmer == NULL ? "en" : code;
     const precis_data_file *f = data_file(words, ".txt");
@@ -146,7 +149,7 @@ bool precis_lang_at(size_t index, precis_lang *out)
             continue;
         if (n++ == index) {
             fill(out, k->code, k->name, k->stemmer, k->script, k->script2,
-                 k->semicolon_question, k->ordinal_dot);
+                 k->semicolon_question, k->ordinal_dot, k->split_flags);
             return true;
         }
     }
@@ -154,7 +157,7 @@ bool precis_lang_at(size_t index, precis_lang *out)
         if (is_known_stemmer(*p))
             continue;
         if (n++ == index) {
-            fill(out, *p, *p, *p, PRECIS_SCRIPT_NONE, PRECIS_SCRIPT_NONE, false, false);
+            fill(out, *p, *p, *p, PRECIS_SCRIPT_NONE, PRECIS_SCRIPT_NONE, false, false, 0);
             return true;
         }
     }
@@ -170,11 +173,11 @@ static size_t lang_all(precis_lang *out)
         const known *k = &known_langs[i];
         if (k->stemmer == NULL || stemmer_available(k->stemmer))
             fill(&out[n++], k->code, k->name, k->stemmer, k->script, k->script2,
-                 k->semicolon_question, k->ordinal_dot);
+                 k->semicolon_question, k->ordinal_dot, k->split_flags);
     }
     for (const char **p = sb_stemmer_list(); *p != NULL && n < PRECIS_MAX_LANGS; p++)
         if (!is_known_stemmer(*p))
-            fill(&out[n++], *p, *p, *p, PRECIS_SCRIPT_NONE, PRECIS_SCRIPT_NONE, false, false);
+            fill(&out[n++], *p, *p, *p, PRECIS_SCRIPT_NONE, PRECIS_SCRIPT_NONE, false, false, 0);
     return n;
 }
 

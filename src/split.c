@@ -73,18 +73,24 @@ static bool is_letter_cp(int32_t c)
     return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
 }
 
+static bool is_digit_cp(int32_t c)
+{
+    return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19); // ASCII or full-width
+}
+
+/* \u201C closes a German quotation ("\u201EJa.\u201C"); \u300B closes a Chinese title. */
 static bool is_closer(int32_t c)
 {
-    // \u201C closes a German quotation (\u201E...\u201C); right after a full stop it closes.
     return c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x201D || c == 0x2019 ||
-           c == 0x201C || c == 0x00BB || c == 0x203A || c == 0x300D || c == 0x300F || c == 0xFF09;
+           c == 0x00BB || c == 0x203A || c == 0x300D || c == 0x300F || c == 0xFF09 ||
+           c == 0x201C || c == 0x300B;
 }
 
 static bool is_opener(int32_t c)
 {
     return c == '"' || c == '\'' || c == '`' || c == '(' || c == '[' || c == 0x201C ||
-           c == 0x201E || c == 0x2018 || c == 0x00AB || c == 0x2039 || c == 0x300C ||
-           c == 0x300E || c == 0xFF08;
+           c == 0x2018 || c == 0x00AB || c == 0x2039 || c == 0x300C || c == 0x300E ||
+           c == 0xFF08 || c == 0x201E || c == 0x300A;
 }
 
 static bool is_cjk_stop(int32_t c)
@@ -105,6 +111,16 @@ static bool is_terminal(int32_t c)
            (c >= 0x589 && is_other_stop(c));
 }
 
+/* Marks that end a sentence in some languages only: Greek ';' (question mark), ':' where it is
+ * the full stop (Armenian text typed without '\u0589'; Arabic, as pySBD's Arabic and Armenian
+ * rules), the Arabic comma '\u060C' (pySBD's Arabic rules). */
+static bool is_lang_stop(const precis_abbrevs *ab, int32_t c)
+{
+    return (c == ';' && ab->semicolon_question) ||
+           (c == ':' && (ab->split_flags & PRECIS_SPLIT_COLON)) ||
+           (c == 0x060C && (ab->split_flags & PRECIS_SPLIT_ARABIC_COMMA));
+}
+
 /* ---- abbreviations --------------------------------------------------------------------- */
 
 precis_status precis_abbrevs_init(precis_abbrevs *ab, const char *const *lines, size_t n,
@@ -117,6 +133,7 @@ precis_status precis_abbrevs_init(precis_abbrevs *ab, const char *const *lines, 
     precis_strset_init(&ab->after_name);
     ab->semicolon_question = false;
     ab->ordinal_dot = false;
+    ab->split_flags = 0;
     precis_status st0 = precis_strset_add_array(&ab->starters, starters, n_starters);
     if (st0 != PRECIS_OK) {
         precis_abbrevs_destroy(ab);
@@ -160,32 +177,46 @@ void precis_abbrevs_destroy(precis_abbrevs *ab)
     precis_strset_destroy(&ab->after_name);
 }
 
-/* Looks 'w' up as written and, when 'lower_too', also capitalized ("gen" -> "Gen"). Only the
- * abbreviations that never end a sentence are matched in lower case: "no." is a word. */
-static bool abbrev_has(const precis_strset *set, const char *w, size_t len, bool lower_too)
+/* Looks 'w' up as written and, when 'other_case', with its first letter's case changed: "gen"
+ * is "Gen", and "Nov", "\u041A\u0432" (at a sentence's start) are "nov", "\u043A\u0432"; a single
+ * capital stays an initial. Only the abbreviations that never end a sentence are matched so:
+ * "no." is a word. */
+static bool abbrev_has(const precis_strset *set, const char *w, size_t len, bool other_case)
 {
     if (precis_strset_has(set, w, len))
         return true;
-    if (lower_too && len > 0 && len < 32 && w[0] >= 'a' && w[0] <= 'z') {
-        char buf[32];
-        memcpy(buf, w, len);
-        buf[0] = (char)(buf[0] - 'a' + 'A');
-        return precis_strset_has(set, buf, len);
-    }
-    return false;
+    if (!other_case || len == 0 || len >= 32)
+        return false;
+    char buf[32];
+    size_t k;
+    int32_t c = decode(w, len, 0, &k), flip;
+    if (is_lower_cp(c))
+        flip = utf8proc_toupper(c);
+    else if (k < len && is_upper_cp(c))
+        flip = utf8proc_tolower(c);
+    else
+        return false;
+    utf8proc_ssize_t m = utf8proc_encode_char(flip, (utf8proc_uint8_t *)buf);
+    if (m <= 0 || (size_t)m + len - k > sizeof buf)
+        return false;
+    memcpy(buf + m, w + k, len - k);
+    return precis_strset_has(set, buf, (size_t)m + len - k);
 }
 
-/* "U.S", "J.R.R", "e.g": single letters joined by full stops. */
+/* "U.S", "J.R.R", "e.g", "\u041B.\u041D": single letters joined by full stops. */
 static bool is_dotted_letters(const char *w, size_t len)
 {
     if (len < 3)
         return false;
-    for (size_t i = 0; i < len; i++) {
-        bool letter = ((unsigned char)w[i] | 0x20) >= 'a' && ((unsigned char)w[i] | 0x20) <= 'z';
-        if (i % 2 == 0 ? !letter : w[i] != '.')
+    size_t n = 0;
+    for (size_t i = 0; i < len; n++) {
+        size_t k;
+        int32_t c = decode(w, len, i, &k);
+        if (n % 2 == 0 ? !is_letter_cp(c) : c != '.')
             return false;
+        i += k;
     }
-    return true;
+    return n % 2 == 1;
 }
 
 /* ---- paragraphs ------------------------------------------------------------------------ */
@@ -363,11 +394,33 @@ static bool push_quote(splitter *sp, size_t open, size_t close)
  * it and closes where one ended before it; a quote that opens while another is open means the
  * first was stray, and an unbalanced quote is ignored, so that neither swallows the rest of the
  * paragraph. A single curly quote (\u2019) closes only when no letter follows: inside a word it
- * is an apostrophe. */
+ * is an apostrophe. German quotes open low and close with \u201C ("\u201EJa\u201C"); Chinese
+ * and Japanese brackets and title marks (\u300A\u300B, as pySBD's Chinese rules) pair too. */
 static bool is_quote_mark(int32_t c)
 {
-    return c == '"' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0x2018 || c == 0x2019 ||
-           c == 0x00AB || c == 0x00BB || c == 0x300C || c == 0x300D;
+    return c == '"' || c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 || c == 0x00AB ||
+           c == 0x00BB || c == 0x300C || c == 0x300D || c == 0x201E || (c >= 0x300A && c <= 0x300F);
+}
+
+/* The mark that closes a quotation opened by 'open', or 0. */
+static int32_t closing_mark(int32_t open)
+{
+    switch (open) {
+    case '"':
+        return '"';
+    case 0x201C:
+        return 0x201D;
+    case 0x00AB:
+        return 0x00BB;
+    case 0x201E:
+        return 0x201C;
+    case 0x300A:
+    case 0x300C:
+    case 0x300E:
+        return open + 1;
+    default:
+        return 0;
+    }
 }
 
 static bool find_quotes(splitter *sp)
@@ -409,18 +462,16 @@ static bool find_quotes(splitter *sp)
         int32_t after = i + k < sp->end ? decode(s, sp->end, i + k, &nk) : ' ';
         bool starts = (is_space_cp(before) || is_opener(before) || before == 0x2014 ||
                        before == 0x2013) && !is_space_cp(after);
-        if (c == 0x201C && open != SIZE_MAX && open_c == 0x201E) { // German \u201E...\u201C
-            if (!push_quote(sp, open, i))
-                return false;
-            open = SIZE_MAX;
-        } else if (c == 0x201C || c == 0x201E || c == 0x00AB || c == 0x300C ||
-                   (c == 0x2018 && starts) || (c == '"' && starts)) {
+        bool closes = open != SIZE_MAX &&
+                      ((c == closing_mark(open_c) && !(c == '"' && starts)) ||
+                       (c == 0x201D && open_c == 0x201E) ||
+                       (c == 0x2019 && open_c == 0x2018 && !is_letter_cp(after)));
+        if (!closes && (c == 0x201C || c == 0x00AB || c == 0x201E || c == 0x300A ||
+                        c == 0x300C || c == 0x300E || (c == 0x2018 && starts) ||
+                        (c == '"' && starts))) {
             open = i; // a quote still open here was stray
             open_c = c;
-        } else if (open != SIZE_MAX &&
-                   ((c == '"' && open_c == '"') || (c == 0x201D && open_c == 0x201C) ||
-                    (c == 0x00BB && open_c == 0x00AB) || (c == 0x300D && open_c == 0x300C) ||
-                    (c == 0x2019 && open_c == 0x2018 && !is_letter_cp(after)))) {
+        } else if (closes) {
             if (!push_quote(sp, open, i))
                 return false;
             open = SIZE_MAX;
@@ -521,11 +572,12 @@ static bool has_lower_word(const char *s, size_t from, size_t to)
     return false;
 }
 
-/* Does a run of full stops start at 'p': "..", or ". ." but not ". .." (see ends_dot_run)? */
+/* Does a run of full stops start at 'p': "...", or ". ." but not ". .." (see ends_dot_run)?
+ * Two touching dots are an abbreviation's and the sentence's ("Nov.."): not a run. */
 static bool starts_dot_run(const char *s, size_t p, size_t end)
 {
-    return p + 2 < end && (s[p + 1] == '.' || (s[p + 1] == ' ' && s[p + 2] == '.' &&
-                                               (p + 3 >= end || s[p + 3] != '.')));
+    return p + 2 < end && ((s[p + 1] == '.' && s[p + 2] == '.') ||
+                           (s[p + 1] == ' ' && s[p + 2] == '.' && (p + 3 >= end || s[p + 3] != '.')));
 }
 
 /* A run of full stops, touching or one space apart, that starts at 'p': "....", ". . .",
@@ -646,6 +698,27 @@ static bool name_ends_sentence(const splitter *sp, size_t ws, size_t next)
     return has_lower_word(s, from, ws);
 }
 
+/* Does the full stop at 'dot' follow an abbreviation ("Nov", "U.S")? */
+static bool after_abbrev(const splitter *sp, size_t dot)
+{
+    size_t ws, we;
+    word_before(sp, dot, &ws, &we);
+    return we > ws && (abbrev_has(&sp->ab->never_final, sp->s + ws, we - ws, true) ||
+                       abbrev_has(&sp->ab->maybe_final, sp->s + ws, we - ws, false) ||
+                       is_dotted_letters(sp->s + ws, we - ws));
+}
+
+/* Is 'next' a function word in lower case ("\u03C4\u03BF", "the") followed by a space? Where
+ * sentences may start so (Greek, as pySBD's rules split there), one ends before it. */
+static bool lower_starter(const splitter *sp, size_t next)
+{
+    size_t e = next, k;
+    while (e < sp->end && e - next < 32 && is_letter_cp(decode(sp->s, sp->end, e, &k)))
+        e += k;
+    return e > next && (e >= sp->end || is_space_cp(decode(sp->s, sp->end, e, &k))) &&
+           precis_strset_has(&sp->ab->starters, sp->s + next, e - next);
+}
+
 /* Decides whether the terminal punctuation at byte 'p' ends a sentence; on yes, '*cut' is the
  * end of the sentence (after closing quotes and brackets). */
 static bool ends_sentence(splitter *sp, size_t p, size_t *cut, size_t *resume)
@@ -665,7 +738,7 @@ static bool ends_sentence(splitter *sp, size_t p, size_t *cut, size_t *resume)
         size_t kk;
         int32_t d = decode(s, sp->end, e, &kk);
         if (d == '.' || d == '!' || d == '?' || d == 0x2026 || is_cjk_stop(d) ||
-            is_other_stop(d) || (d == ';' && sp->ab->semicolon_question)) {
+            is_other_stop(d) || is_lang_stop(sp->ab, d)) {
             periods += d == '.';
             ellipsis |= d == 0x2026;
         } else if (is_closer(d)) {
@@ -678,11 +751,23 @@ static bool ends_sentence(splitter *sp, size_t p, size_t *cut, size_t *resume)
     }
     (void)closers_end;
     if (is_cjk_stop(c)) {
+        // "\uFF13\uFF0E\uFF12": a full-width full stop between digits is a decimal point.
+        if (c == 0xFF0E && e < sp->end && p > sp->start &&
+            is_digit_cp(decode(s, sp->end, e, &k)) &&
+            is_digit_cp(decode(s, sp->end, prev_start(s, p), &k)))
+            return false;
+        // Inside brackets or a title ("\u300A...\uFF01...\u300B") only a stop that closes it ends.
+        const span *q = quote_at(sp, p);
+        if (q != NULL && !(closed_quote && q->close < e))
+            return false;
         *cut = e;
         *resume = trim_left(s, e, sp->end);
         return true;
     }
-    if (ellipsis || periods >= 2)
+    // "23 Nov.. Grazie": an abbreviation's full stop, then the sentence's.
+    bool abbrev_stop =
+        !ellipsis && periods == 2 && c == '.' && s[p + 1] == '.' && after_abbrev(sp, p);
+    if ((ellipsis || periods >= 2) && !abbrev_stop)
         return false; // "..." and "\u2026" do not end a sentence
     if (e < sp->end && !is_space_cp(decode(s, sp->end, e, &k)))
         return false; // "3.5", "U.S.-led", "Rappler.com"
@@ -691,14 +776,22 @@ static bool ends_sentence(splitter *sp, size_t p, size_t *cut, size_t *resume)
     *resume = next;
     if (next >= sp->end)
         return true;
+    if (c == 0x060C) { // "A\u060C B\u060C C": commas between listed words (pySBD's Arabic rules)
+        size_t j = next;
+        while (j < sp->end && !is_space_cp(decode(s, sp->end, j, &k)))
+            j += k;
+        if (decode(s, sp->end, prev_start(s, j), &k) == 0x060C)
+            return false;
+    }
     int32_t n = decode(s, sp->end, next, &k);
-    if (is_lower_cp(n))
+    if (is_lower_cp(n) &&
+        !((sp->ab->split_flags & PRECIS_SPLIT_BEFORE_LOWER) && lower_starter(sp, next)))
         return false;
     // Inside a quotation only a full stop whose quotation closes right after it ends a sentence.
     const span *q = quote_at(sp, p);
     if (q != NULL && !(closed_quote && q->close < e))
         return false;
-    if (c != '.')
+    if (c != '.' || abbrev_stop)
         return true;
     size_t ws, we;
     word_before(sp, p, &ws, &we);
@@ -706,6 +799,11 @@ static bool ends_sentence(splitter *sp, size_t p, size_t *cut, size_t *resume)
     if (wl == 0)
         return true;
     int32_t w0 = decode(s, we, ws, &k);
+    // A number sign ("N\u00B0. 1026", "N\u00BA. 7") stands before its number in any language.
+    if (wl >= 3 && (unsigned char)s[we - 2] == 0xC2 &&
+        ((unsigned char)s[we - 1] == 0xB0 || (unsigned char)s[we - 1] == 0xBA) &&
+        s[next] >= '0' && s[next] <= '9')
+        return false;
     // German and others write ordinals with a full stop ("am 3. Oktober"): a day or a rank
     // ends a sentence only before a clear new start ("um 3. Die").
     if (sp->ab->ordinal_dot && wl <= 2 && s[ws] >= '0' && s[ws] <= '9' &&
@@ -910,6 +1008,10 @@ static bool find_items(splitter *sp, size_t begin)
     return true;
 }
 
+/* The ASCII bytes (all below 64) that may end a sentence in some language. */
+#define ASCII_STOPS                                                                            \
+    ((1ULL << '.') | (1ULL << '!') | (1ULL << '?') | (1ULL << ';') | (1ULL << ':'))
+
 static precis_status split_sentences(splitter *sp, const char *s, const line *unit, uint32_t doc,
                                      uint32_t para, precis_sents *out)
 {
@@ -926,8 +1028,8 @@ static precis_status split_sentences(splitter *sp, const char *s, const line *un
     sp->sentence_start = begin;
     while (i < unit->end) {
         unsigned char b = (unsigned char)s[i];
-        if (b < 0x80 && b != '.' && b != '!' && b != '?' && b != ';' && i != next_item) {
-            i++; // no other ASCII character can end a sentence (is_terminal)
+        if (b < 0x80 && (b >= 64 || !((ASCII_STOPS >> b) & 1)) && i != next_item) {
+            i++; // no other ASCII character can end a sentence (is_terminal, is_lang_stop)
             continue;
         }
         size_t k, cut, resume;
@@ -937,7 +1039,7 @@ static precis_status split_sentences(splitter *sp, const char *s, const line *un
             next_item = ++item < sp->n_items ? sp->items[item].open : SIZE_MAX;
         } else {
             int32_t c = decode(s, unit->end, i, &k);
-            if (!((is_terminal(c) || (c == ';' && sp->ab->semicolon_question)) &&
+            if (!((is_terminal(c) || is_lang_stop(sp->ab, c)) &&
                   ends_sentence(sp, i, &cut, &resume))) {
                 i += k;
                 continue;

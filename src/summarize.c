@@ -419,6 +419,7 @@ static precis_status stage_languages(run *r)
             return st;
         r->abbrevs[l].semicolon_question = lang.semicolon_question;
         r->abbrevs[l].ordinal_dot = lang.ordinal_dot;
+        r->abbrevs[l].split_flags = lang.split_flags;
         r->abbrevs_ready[l] = true;
     }
     return PRECIS_OK;

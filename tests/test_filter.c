@@ -399,6 +399,13 @@ static void test_filter_text_composes_nfc(void **state)
     check_text("Cafe\xCC\x81 au lait", "Caf\xC3\xA9 au lait", __LINE__);
     check_text("\xEF\xBC\xA1", "\xEF\xBC\xA1", __LINE__); // fullwidth A stays: NFC, not NFKC
     check_text("Caf\xC3\xA9", "Caf\xC3\xA9", __LINE__);
+    // Canonical singletons are substitutions, not composition: kept as written, while the
+    // text around them is still composed (U+0387 ano teleia, U+037E Greek question mark,
+    // U+2126 ohm sign, U+F900 a CJK compatibility ideograph).
+    check_text("\xCE\xB1\xCE\x87 e\xCC\x81", "\xCE\xB1\xCE\x87 \xC3\xA9", __LINE__);
+    check_text("\xCF\x84\xCE\xB9\xCD\xBE", "\xCF\x84\xCE\xB9\xCD\xBE", __LINE__);
+    check_text("5 \xE2\x84\xA6" "e\xCC\x81", "5 \xE2\x84\xA6\xC3\xA9", __LINE__);
+    check_text("\xEF\xA4\x80", "\xEF\xA4\x80", __LINE__);
 }
 
 static void test_filter_text_buffer_too_small(void **state)

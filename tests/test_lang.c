@@ -56,6 +56,7 @@ static void check_split_lang(const char *code, const char *text, const char *con
     assert_int_equal(precis_abbrevs_init(&ab, l.abbrev, l.n_abbrev, l.stop, l.n_stop), PRECIS_OK);
     ab.semicolon_question = l.semicolon_question;
     ab.ordinal_dot = l.ordinal_dot;
+    ab.split_flags = l.split_flags;
     precis_sents out = {0};
     assert_int_equal(precis_split_document(text, strlen(text), 0, &ab, &out), PRECIS_OK);
     size_t n_want = 0;
@@ -278,12 +279,37 @@ static void test_lang_split_russian(void **state)
                                            NULL});
 }
 
+static void test_lang_split_more_abbreviations(void **state)
+{
+    (void)state;
+    check_split_lang("da", "Vi mødtes ved Skt. Peders Kirke om aftenen. Se bogen, s. 12 og f.eks. "
+                           "Hans Jensens noter.",
+                     (const char *const[]){"Vi mødtes ved Skt. Peders Kirke om aftenen.",
+                                           "Se bogen, s. 12 og f.eks. Hans Jensens noter.", NULL});
+    // A listed abbreviation capitalized at a sentence's start; initials in Cyrillic.
+    check_split_lang("ru", "Ул. Ленина длинная. А.С. Пушкин жил здесь.",
+                     (const char *const[]){"Ул. Ленина длинная.", "А.С. Пушкин жил здесь.", NULL});
+    // An abbreviation's full stop and then the sentence's: "UU..", "Dic..".
+    check_split_lang("es",
+                     "La cita es el Lun. 5 de Nov. en Mt. Hood. Vive en EE. UU.. Luego volvió.",
+                     (const char *const[]){"La cita es el Lun. 5 de Nov. en Mt. Hood.",
+                                           "Vive en EE. UU..", "Luego volvió.", NULL});
+    check_split_lang("it", "Arriva gio. 12 Dic.. Grazie al Dir. Rossi.",
+                     (const char *const[]){"Arriva gio. 12 Dic..", "Grazie al Dir. Rossi.", NULL});
+}
+
 static void test_lang_split_greek_question_mark(void **state)
 {
     (void)state;
     const char *text = "Ποιος θέλει τη μηχανή; Κανείς δεν τη θέλει.";
     check_split_lang("el", text,
                      (const char *const[]){"Ποιος θέλει τη μηχανή;", "Κανείς δεν τη θέλει.", NULL});
+    // A lower-case function word may start a Greek sentence, not after an abbreviation; other
+    // lower-case words go on.
+    check_split_lang("el",
+                     "Ο κ. Νίκος ήρθε. το σπίτι ήταν άδειο. Είδαμε π.χ. το λιμάνι. Ήρθε. σπίτι.",
+                     (const char *const[]){"Ο κ. Νίκος ήρθε.", "το σπίτι ήταν άδειο.",
+                                           "Είδαμε π.χ. το λιμάνι.", "Ήρθε. σπίτι.", NULL});
     // Elsewhere ';' is a semicolon.
     check_split_lang("en", "He came; She left.", (const char *const[]){"He came; She left.", NULL});
 }
@@ -302,6 +328,25 @@ static void test_lang_split_cjk_and_other_stops(void **state)
                      (const char *const[]){"هل العبارة جديدة؟", "نعم.", NULL});
     check_split_lang("hy", "Նավը նոր է։ Այն արագ է։",
                      (const char *const[]){"Նավը նոր է։", "Այն արագ է։", NULL});
+}
+
+static void test_lang_split_colon_and_arabic_comma(void **state)
+{
+    (void)state;
+    // Armenian typed with ':' for its full stop '\u0589'; a time is no end, nor an ellipsis
+    // before the stop.
+    check_split_lang("hy", "Նավը նոր է: Ժամը 10:30 է: Սպասիր...: Գնանք:",
+                     (const char *const[]){"Նավը նոր է:", "Ժամը 10:30 է:", "Սպասիր...:",
+                                           "Գնանք:", NULL});
+    // Arabic: a colon ends a heading; a comma ends a clause, not a word in a list.
+    check_split_lang("ar", "العنوان: السفينة جديدة. الساعة 10:30 الآن.",
+                     (const char *const[]){"العنوان:", "السفينة جديدة.", "الساعة 10:30 الآن.",
+                                           NULL});
+    check_split_lang("ar", "اشترينا خبزا، جبنا، ثم عدنا إلى البيت.",
+                     (const char *const[]){"اشترينا خبزا، جبنا،", "ثم عدنا إلى البيت.", NULL});
+    // Elsewhere ':' introduces what follows.
+    check_split_lang("en", "Note: The ferry is new.",
+                     (const char *const[]){"Note: The ferry is new.", NULL});
 }
 
 /* ---- tokens ------------------------------------------------------------------------------ */
@@ -561,8 +606,10 @@ int main(void)
         cmocka_unit_test(test_lang_split_german_abbreviations),
         cmocka_unit_test(test_lang_split_french_spanish_titles),
         cmocka_unit_test(test_lang_split_russian),
+        cmocka_unit_test(test_lang_split_more_abbreviations),
         cmocka_unit_test(test_lang_split_greek_question_mark),
         cmocka_unit_test(test_lang_split_cjk_and_other_stops),
+        cmocka_unit_test(test_lang_split_colon_and_arabic_comma),
         cmocka_unit_test(test_lang_tokens_stem_and_drop_stopwords),
         cmocka_unit_test(test_lang_tokens_cjk_bigrams),
         cmocka_unit_test(test_lang_tokens_never_split_a_character),

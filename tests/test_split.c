@@ -455,6 +455,29 @@ static void test_split_cjk_stop_then_space(void **state)
                  "\xE5\x9D\x8F\xE3\x80\x82");
 }
 
+static void test_split_cjk_title_marks(void **state)
+{
+    (void)state;
+    // An exclamation mark inside a title's marks does not end the sentence around it.
+    assert_split("他读了《你好！世界》这本书。很好。", "他读了《你好！世界》这本书。", "很好。");
+}
+
+static void test_split_full_width_decimal(void **state)
+{
+    (void)state;
+    assert_split("価格は３．５％上がった。翌日も。", "価格は３．５％上がった。", "翌日も。");
+    // Not between digits, the full-width full stop ends a sentence.
+    assert_split("価格は３．翌日も。", "価格は３．", "翌日も。");
+}
+
+static void test_split_german_quotes(void **state)
+{
+    (void)state;
+    // "\u201E...\u201C": the closing mark is the English opening one.
+    assert_split("„Wir fahren heute.“ Dann schlief er.", "„Wir fahren heute.“", "Dann schlief er.");
+    assert_split("Sie rief: „Ja. Nein.“ Er ging.", "Sie rief: „Ja. Nein.“", "Er ging.");
+}
+
 /* ---- lines and paragraphs ---------------------------------------------------------------- */
 
 /* Paragraph numbers of the sentences of 'text', as a string of digits ("0012"). */
@@ -990,6 +1013,9 @@ int main(void)
         cmocka_unit_test(test_split_cjk_full_stops),
         cmocka_unit_test(test_split_cjk_quotation),
         cmocka_unit_test(test_split_cjk_stop_then_space),
+        cmocka_unit_test(test_split_cjk_title_marks),
+        cmocka_unit_test(test_split_full_width_decimal),
+        cmocka_unit_test(test_split_german_quotes),
         cmocka_unit_test(test_split_crlf_lines),
         cmocka_unit_test(test_split_lone_cr_lines),
         cmocka_unit_test(test_split_crlf_blank_line),

@@ -29,6 +29,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char err[160];
     if (precis_load_document("fuzz", (const char *)data, size, &doc, err, sizeof err) != PRECIS_OK)
         return 0;
+    // The last byte picks the language flags, so that their rules are fuzzed too.
+    unsigned flags = size > 0 ? data[size - 1] : 0;
+    abbrevs.semicolon_question = flags & 8;
+    abbrevs.ordinal_dot = flags & 16;
+    abbrevs.split_flags = flags & (PRECIS_SPLIT_COLON | PRECIS_SPLIT_ARABIC_COMMA |
+                                   PRECIS_SPLIT_BEFORE_LOWER);
     precis_sents s = {0};
     precis_status st = precis_split_document(doc.text, doc.len, 0, &abbrevs, &s);
     if (st == PRECIS_OK)
