@@ -1,8 +1,9 @@
 /* Times each pipeline stage and the whole of precis_summarize() on the files given.
- * Usage: build/bench [-r RUNS] [-w WORDS] [-f LIST] LABEL [FILE|DIR]...
+ * Usage: build/bench [-r RUNS] [-w WORDS] [-t THREADS] [-f LIST] LABEL [FILE|DIR]...
  *        build/bench --openblas
  * A DIR means every regular file below it, sorted by path (as precis does); -f LIST reads one
- * path per line from LIST ('-' is stdin), for more files than a command line holds.
+ * path per line from LIST ('-' is stdin), for more files than a command line holds; -t sets
+ * precis_options.threads (default 0: one per processor, as precis does).
  * Prints the OpenBLAS core and threads, the corpus, one line per stage, e.g.
  *   stage=rank runs=10 median_ms=4.1 min_ms=3.9 mb_s=96.0
  * and the process's peak resident set size (getrusage: loading included). */
@@ -161,7 +162,7 @@ static void print_openblas(void)
 
 int main(int argc, char **argv)
 {
-    int runs = 10, i = 1;
+    int runs = 10, i = 1, threads = 0;
     double words = 100;
     const char *list = NULL;
     if (argc == 2 && strcmp(argv[1], "--openblas") == 0) {
@@ -173,13 +174,16 @@ int main(int argc, char **argv)
             runs = atoi(argv[i + 1]);
         else if (strcmp(argv[i], "-w") == 0)
             words = atof(argv[i + 1]);
+        else if (strcmp(argv[i], "-t") == 0)
+            threads = atoi(argv[i + 1]);
         else if (strcmp(argv[i], "-f") == 0)
             list = argv[i + 1];
         i += 2;
     }
-    if (argc - i < (list ? 1 : 2) || runs < 1) {
-        fprintf(stderr, "usage: bench [-r RUNS] [-w WORDS] [-f LIST] LABEL [FILE|DIR]...\n"
-                        "       bench --openblas\n");
+    if (argc - i < (list ? 1 : 2) || runs < 1 || threads < 0) {
+        fprintf(stderr,
+                "usage: bench [-r RUNS] [-w WORDS] [-t THREADS] [-f LIST] LABEL [FILE|DIR]...\n"
+                "       bench --openblas\n");
         return 2;
     }
     const char *label = argv[i++];
@@ -216,6 +220,7 @@ int main(int argc, char **argv)
     precis_options_init(&opt);
     opt.budget_kind = PRECIS_BUDGET_WORDS;
     opt.budget = words;
+    opt.threads = (size_t)threads;
     size_t n_stages = precis_stage_count();
     double *ms = calloc((n_stages + 1) * (size_t)runs, sizeof *ms);
     size_t sentences = 0;
