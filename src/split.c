@@ -177,6 +177,7 @@ static bool is_dotted_letters(const char *w, size_t len)
 
 typedef struct line {
     size_t start, end; // trimmed content [start, end)
+    uint32_t indent;   // leading white space in columns: any Zs counts (U+00A0 too), tab to 8
     bool blank;
 } line;
 
@@ -220,6 +221,12 @@ static precis_status split_lines(const char *s, size_t n, lines *out)
         l->start = trim_left(s, i, e);
         l->end = trim_right(s, l->start, e);
         l->blank = l->start == l->end;
+        l->indent = 0;
+        for (size_t p = i; p < l->start;) { // most lines have none: no loop
+            size_t k;
+            l->indent = decode(s, l->start, p, &k) == '\t' ? (l->indent / 8 + 1) * 8 : l->indent + 1;
+            p += k;
+        }
         i = e;
         if (i < n) // LF, CRLF or a lone CR
             i += s[i] == '\r' && i + 1 < n && s[i + 1] == '\n' ? 2 : 1;
@@ -258,9 +265,25 @@ static size_t count_words(const char *s, size_t start, size_t end)
     return n;
 }
 
-/* Does the line stop in the middle of a sentence that the next line carries on? */
-static bool continues(const char *s, const line *l, const line *next, bool wrapped,
-                      size_t wrap_width)
+/* A hanging indent: the next line is indented further than 'l' (spaces, tabs or no-break
+ * spaces alike) and the line after it, if any, keeps that indentation. Hard-wrapped text indents
+ * its continuation lines so whatever case their first words are in (German capitalizes nouns);
+ * under a heading, a first-line-indented paragraph goes back to the margin on its second line.
+ * 'l' must not be much narrower than the next line: a short line over a long one is a heading.
+ * The caller has checked that 'l' ends no sentence and that the next line is not blank. */
+static bool hanging_indent(const line *l, const line *next, const line *after)
+{
+    if (next->indent <= l->indent)
+        return false;
+    if (after != NULL && !after->blank && after->indent != next->indent)
+        return false;
+    return (l->end - l->start) * 10 >= (next->end - next->start) * 6;
+}
+
+/* Does the line stop in the middle of a sentence that the next line carries on? 'after' is
+ * the line after 'next', or NULL. */
+static bool continues(const char *s, const line *l, const line *next, const line *after,
+                      bool wrapped, size_t wrap_width)
 {
     if (next->blank || ends_terminal(s, l))
         return false;
@@ -269,6 +292,8 @@ static bool continues(const char *s, const line *l, const line *next, bool wrapp
     size_t k;
     int32_t first = decode(s, next->end, next->start, &k);
     if (is_lower_cp(first))
+        return true;
+    if (next->indent > 0 && hanging_indent(l, next, after))
         return true;
     // A long line that ends on a lower-case word was cut mid-sentence; headlines and captions
     // are short or end on a capitalized word.
@@ -661,7 +686,8 @@ precis_status precis_split_document(const char *text, size_t len, uint32_t doc_n
         }
         line unit = ls.v[i];
         size_t j = i;
-        while (j + 1 < ls.n && continues(text, &ls.v[j], &ls.v[j + 1], wrapped, width))
+        while (j + 1 < ls.n && continues(text, &ls.v[j], &ls.v[j + 1],
+                                         j + 2 < ls.n ? &ls.v[j + 2] : NULL, wrapped, width))
             unit.end = ls.v[++j].end;
         if ((st = split_paragraph(text, &unit, doc_no, para++, ab, out)) != PRECIS_OK)
             goto done;

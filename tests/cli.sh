@@ -380,6 +380,16 @@ if (ulimit -v 400000 && "$P" --version) >/dev/null 2>&1; then
     rm -f "$T/huge.txt"
 fi
 
+# ---- hard-wrapped text ---------------------------------------------------------------------
+# German capitalizes nouns, so case says nothing at a line break; continuation lines indented
+# with no-break spaces (U+00A0) are wrapped lines all the same.
+printf 'Der Rat der Stadt hat am Montag nach einer langen Debatte\n\302\240\302\240Pläne für den neuen Hafen beschlossen. Der Bürgermeister sagte, die Arbeiten\n\302\240\302\240an der Mole würden etwa zwei Millionen Euro kosten.\n' >"$T/de-wrap.txt"
+printf 'Der Rat der Stadt hat am Montag nach einer langen Debatte Pläne für den neuen Hafen beschlossen.\nDer Bürgermeister sagte, die Arbeiten an der Mole würden etwa zwei Millionen Euro kosten.\n' >"$T/de-wrap.want"
+run split "$T/de-wrap.txt"
+check "split: German lines indented with U+00A0 join across the break" cmp -s "$T/out" "$T/de-wrap.want"
+run -n 3 "$T/de-wrap.txt"
+check "summary: German lines indented with U+00A0 join across the break" cmp -s "$T/out" "$T/de-wrap.want"
+
 # ---- forced exact graphs refuse corpora they would need quadratic memory for ---------------
 awk 'BEGIN { for (i = 0; i < 16500; i++) printf "Sentence number w%d talks about topic t%d here.\n", i, i % 97 }' \
     >"$T/big16k.txt"

@@ -562,6 +562,49 @@ static void test_split_headline_above_wrapped_text(void **state)
     check_paras(text, "011", __LINE__);
 }
 
+/* German capitalizes nouns, so a wrapped line may end on one and the next start with one: the
+ * case of the words says nothing. The continuation lines' indentation does, be it spaces, a
+ * tab or no-break spaces (U+00A0, which trimming already took for white space). */
+static void test_split_joins_hanging_indent(void **state)
+{
+    (void)state;
+    const char *const indents[] = {"\xC2\xA0\xC2\xA0", "  ", "\t", "\xE2\x80\x87"};
+    for (size_t i = 0; i < sizeof indents / sizeof indents[0]; i++) {
+        char text[512];
+        snprintf(text, sizeof text,
+                 "Der Rat der Stadt hat am Montag nach einer langen Debatte\n"
+                 "%sPl\xC3\xA4ne f\xC3\xBCr den neuen Hafen beschlossen. Der B\xC3\xBCrgermeister "
+                 "sagte, die Arbeiten\n"
+                 "%san der Mole w\xC3\xBCrden etwa zwei Millionen Euro kosten.\n",
+                 indents[i], indents[i]);
+        precis_sents s;
+        test_split(text, &s);
+        assert_int_equal(s.n, 2);
+        assert_int_equal(s.v[0].off, 0);
+        assert_true(strncmp(text + s.v[0].off + s.v[0].len - 12, "beschlossen.", 12) == 0);
+        assert_int_equal(s.v[1].para, 0);
+        free(s.v);
+    }
+}
+
+static void test_split_heading_above_indented_paragraphs(void **state)
+{
+    (void)state;
+    // First-line indentation starts paragraphs: the heading above them stays alone, whether
+    // the paragraph goes back to the margin on its second line or is a single line.
+    check_paras("Neue Br\xC3\xBC" "cke f\xC3\xBCr Altdorf\n"
+                "    Der Gemeinderat hat am Dienstag den Bau einer neuen Br\xC3\xBC" "cke "
+                "beschlossen, die\n"
+                "bis zum Herbst fertig sein soll.\n"
+                "    Die alte Br\xC3\xBC" "cke war seit dem Hochwasser gesperrt.\n",
+                "012", __LINE__);
+    check_paras("Neue Br\xC3\xBC" "cke f\xC3\xBCr Altdorf\n"
+                "    Der Gemeinderat hat am Dienstag den Bau einer neuen Br\xC3\xBC" "cke "
+                "beschlossen.\n"
+                "    Die alte Br\xC3\xBC" "cke war seit dem Hochwasser im Fr\xC3\xBChjahr gesperrt.\n",
+                "012", __LINE__);
+}
+
 static void test_split_keeps_sentence_starting_with_acronym(void **state)
 {
     (void)state;
@@ -856,6 +899,8 @@ int main(void)
         cmocka_unit_test(test_split_cuts_dateline_with_hyphens),
         cmocka_unit_test(test_split_cuts_dateline_with_date_and_agency),
         cmocka_unit_test(test_split_headline_above_wrapped_text),
+        cmocka_unit_test(test_split_joins_hanging_indent),
+        cmocka_unit_test(test_split_heading_above_indented_paragraphs),
         cmocka_unit_test(test_split_keeps_sentence_starting_with_acronym),
         cmocka_unit_test(test_split_separates_trailing_credit),
         cmocka_unit_test(test_split_offsets_are_exact),
