@@ -208,6 +208,19 @@ precis_status precis_load_document(const char *name, const char *data, size_t le
                                    precis_doc *doc, char *err, size_t err_cap);
 void precis_doc_destroy(precis_doc *doc);
 
+/* ---- line breaks the output form joins without a space (src/wrap.c) --------------------- */
+
+/** Text written without spaces between words, which may wrap between any two characters: Han,
+ * kana, CJK punctuation and fullwidth forms; not Hangul (Korean puts spaces between words) and
+ * not U+3000 (the ideographic space is white space). */
+static inline bool precis_is_cjk_text(int32_t c)
+{
+    return c >= 0x3001 &&
+           ((c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF) || (c >= 0x3400 && c <= 0x4DBF) ||
+            (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+            (c >= 0xFF01 && c <= 0xFF9F) || (c >= 0x20000 && c <= 0x3FFFF));
+}
+
 /* ---- 2. split: documents -> paragraphs -> sentences -------------------------------------- */
 
 /** Why a sentence is not summary material (filter stage); 0 keeps it. */

@@ -280,15 +280,66 @@ static bool hanging_indent(const line *l, const line *next, const line *after)
     return (l->end - l->start) * 10 >= (next->end - next->start) * 6;
 }
 
+/* What the paragraph logic knows of a document's lines as a whole. */
+typedef struct layout {
+    const lines *ls;
+    bool wrapped;      // looks_wrapped()
+    size_t width;      // the longest line in bytes
+    size_t cols;       // the widest line in columns (CJK characters are 2), 0 until asked
+} layout;
+
+static size_t line_cols(const char *s, const line *l)
+{
+    size_t cols = 0;
+    for (size_t i = l->start; i < l->end;) {
+        size_t k;
+        int32_t c = decode(s, l->end, i, &k);
+        cols += c < 0x80 ? 1 : (size_t)utf8proc_charwidth(c);
+        i += k;
+    }
+    return cols;
+}
+
+/* Chinese and Japanese wrap between any two characters and put no space at the break, so no
+ * word at a break tells a wrap from a paragraph's end. A line of CJK text that ends no sentence
+ * (the caller has checked), before a line that goes on in CJK text, is wrapped when:
+ *  - it stops at a mark that never ends a sentence (，、；);
+ *  - or it is itself the continuation of the line above ('mid'): a heading does not sit in the
+ *    middle of a paragraph, and the only other line that ends without a full stop is one cut
+ *    by the wrap;
+ *  - or, first in its block, it is full: at least three quarters as wide as the document's
+ *    widest line (in columns, not bytes: a CJK character is 3 bytes and a digit 1). A heading
+ *    over the body is short, so it stays apart from it. */
+static bool cjk_continues(const char *s, layout *lay, const line *l, const line *next, bool mid)
+{
+    size_t k;
+    size_t p = prev_start(s, l->end);
+    int32_t last = decode(s, l->end, p, &k);
+    if (!precis_is_cjk_text(last) || !precis_is_cjk_text(decode(s, next->end, next->start, &k)))
+        return false;
+    if (last == 0xFF0C || last == 0x3001 || last == 0xFF1B || mid)
+        return true;
+    if (lay->cols == 0)
+        for (size_t i = 0; i < lay->ls->n; i++) {
+            size_t c = lay->ls->v[i].blank ? 0 : line_cols(s, &lay->ls->v[i]);
+            lay->cols = c > lay->cols ? c : lay->cols;
+        }
+    return line_cols(s, l) * 4 >= lay->cols * 3;
+}
+
 /* Does the line stop in the middle of a sentence that the next line carries on? 'after' is
- * the line after 'next', or NULL. */
-static bool continues(const char *s, const line *l, const line *next, const line *after,
-                      bool wrapped, size_t wrap_width)
+ * the line after 'next', or NULL; 'mid' says that 'l' carries on the line above it. */
+static bool continues(const char *s, layout *lay, const line *l, const line *next,
+                      const line *after, bool mid)
 {
     if (next->blank || ends_terminal(s, l))
         return false;
-    if (wrapped) // a wrapped line was full; a short one (a heading) ends its paragraph
-        return (l->end - l->start) * 10 >= wrap_width * 6;
+    // CJK text: at most 4 bytes a character, so a line ending in one ends in a byte >= 0x80.
+    if ((unsigned char)s[l->end - 1] >= 0x80 && (unsigned char)s[next->start] >= 0x80 &&
+        cjk_continues(s, lay, l, next, mid))
+        return true;
+    if (lay->wrapped) // a wrapped line was full; a short one (a heading) ends its paragraph
+        return (l->end - l->start) * 10 >= lay->width * 6;
     size_t k;
     int32_t first = decode(s, next->end, next->start, &k);
     if (is_lower_cp(first))
@@ -676,8 +727,8 @@ precis_status precis_split_document(const char *text, size_t len, uint32_t doc_n
     precis_status st = split_lines(text, len, &ls);
     if (st != PRECIS_OK)
         goto done;
-    size_t width = 0;
-    bool wrapped = looks_wrapped(text, &ls, &width);
+    layout lay = {.ls = &ls};
+    lay.wrapped = looks_wrapped(text, &ls, &lay.width);
     uint32_t para = 0;
     for (size_t i = 0; i < ls.n;) {
         if (ls.v[i].blank) {
@@ -686,8 +737,9 @@ precis_status precis_split_document(const char *text, size_t len, uint32_t doc_n
         }
         line unit = ls.v[i];
         size_t j = i;
-        while (j + 1 < ls.n && continues(text, &ls.v[j], &ls.v[j + 1],
-                                         j + 2 < ls.n ? &ls.v[j + 2] : NULL, wrapped, width))
+        while (j + 1 < ls.n &&
+               continues(text, &lay, &ls.v[j], &ls.v[j + 1], j + 2 < ls.n ? &ls.v[j + 2] : NULL,
+                         j > i))
             unit.end = ls.v[++j].end;
         if ((st = split_paragraph(text, &unit, doc_no, para++, ab, out)) != PRECIS_OK)
             goto done;

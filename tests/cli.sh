@@ -390,6 +390,17 @@ check "split: German lines indented with U+00A0 join across the break" cmp -s "$
 run -n 3 "$T/de-wrap.txt"
 check "summary: German lines indented with U+00A0 join across the break" cmp -s "$T/out" "$T/de-wrap.want"
 
+# A Chinese sentence wrapped across a line is one sentence, not a fragment dropped for want of
+# a full stop and a half that stands alone; the heading above it stays apart.
+printf '新的终端程序\n这个项目为小型服务器提供了一个基于\n字符的登录提示符，用户可以直接输入命令。\n它还支持多种语言的界面和简单的配置文件。\n' >"$T/zh-wrap.txt"
+run split "$T/zh-wrap.txt"
+check "split: a wrapped Chinese sentence is one sentence" \
+    grep -qx '这个项目为小型服务器提供了一个基于 \?字符的登录提示符，用户可以直接输入命令。' "$T/out"
+check "split: the Chinese heading stays apart" [ "$(head -1 "$T/out")" = '新的终端程序' ]
+run -n 3 "$T/zh-wrap.txt"
+check "summary: a wrapped Chinese sentence is whole" \
+    grep -qx '这个项目为小型服务器提供了一个基于 \?字符的登录提示符，用户可以直接输入命令。' "$T/out"
+
 # ---- forced exact graphs refuse corpora they would need quadratic memory for ---------------
 awk 'BEGIN { for (i = 0; i < 16500; i++) printf "Sentence number w%d talks about topic t%d here.\n", i, i % 97 }' \
     >"$T/big16k.txt"
