@@ -334,6 +334,9 @@ static bool continues(const char *s, layout *lay, const line *l, const line *nex
 {
     if (next->blank || ends_terminal(s, l))
         return false;
+    // A word hyphenated at the line's end ("hyphen-" before "ation") is cut mid-sentence.
+    if (s[l->end - 1] == '-' && precis_break_kind(s, next->end, l->end, next->start) != 0)
+        return true;
     // CJK text: at most 4 bytes a character, so a line ending in one ends in a byte >= 0x80.
     if ((unsigned char)s[l->end - 1] >= 0x80 && (unsigned char)s[next->start] >= 0x80 &&
         cjk_continues(s, lay, l, next, mid))
@@ -719,10 +722,54 @@ static precis_status split_sentences(splitter *sp, const char *s, const line *un
     return PRECIS_OK;
 }
 
+/* A line break inside a paragraph that the output form joins without a space. */
+typedef struct join {
+    size_t at; // end of the line before it
+    uint8_t kind; // PRECIS_BREAK_*
+} join;
+
+typedef struct joins {
+    join *v;
+    size_t n, cap;
+} joins;
+
+/* Notes the break between lines 'a' and 'b' of a paragraph when the output joins it (a CJK
+ * character or a hyphen ends 'a': one byte compared for most lines). */
+static bool note_join(const char *s, size_t n, const line *a, const line *b, joins *js)
+{
+    unsigned char last = (unsigned char)s[a->end - 1];
+    if (last != '-' && !(last >= 0x80 && (unsigned char)s[b->start] >= 0x80))
+        return true;
+    uint8_t kind = precis_break_kind(s, n, a->end, b->start);
+    if (kind == 0)
+        return true;
+    if (!precis_grow((void **)&js->v, &js->cap, js->n + 1, sizeof *js->v))
+        return false;
+    js->v[js->n++] = (join){a->end, kind};
+    return true;
+}
+
+/* Marks the sentences [first, out->n) that hold the breaks 'js' (both in text order). */
+static void mark_joins(precis_sents *out, size_t first, const joins *js)
+{
+    size_t k = first;
+    for (size_t q = 0; q < js->n; q++) {
+        while (k < out->n && out->v[k].off + out->v[k].len <= js->v[q].at)
+            k++;
+        if (k == out->n)
+            return;
+        if (out->v[k].off < js->v[q].at) {
+            out->v[k].line_join |= js->v[q].kind;
+            out->n_hyphen_breaks += js->v[q].kind == PRECIS_BREAK_HYPHEN;
+        }
+    }
+}
+
 precis_status precis_split_document(const char *text, size_t len, uint32_t doc_no,
                                     const precis_abbrevs *ab, precis_sents *out)
 {
     lines ls = {0};
+    joins js = {0};
     size_t first = out->n;
     precis_status st = split_lines(text, len, &ls);
     if (st != PRECIS_OK)
@@ -736,18 +783,26 @@ precis_status precis_split_document(const char *text, size_t len, uint32_t doc_n
             continue;
         }
         line unit = ls.v[i];
-        size_t j = i;
+        size_t j = i, first_sent = out->n;
+        js.n = 0;
         while (j + 1 < ls.n &&
                continues(text, &lay, &ls.v[j], &ls.v[j + 1], j + 2 < ls.n ? &ls.v[j + 2] : NULL,
-                         j > i))
+                         j > i)) {
+            if (!note_join(text, len, &ls.v[j], &ls.v[j + 1], &js)) {
+                st = PRECIS_ERR_NOMEM;
+                goto done;
+            }
             unit.end = ls.v[++j].end;
+        }
         if ((st = split_paragraph(text, &unit, doc_no, para++, ab, out)) != PRECIS_OK)
             goto done;
+        mark_joins(out, first_sent, &js);
         i = j + 1;
     }
     for (size_t i = first; i < out->n; i++)
         out->v[i].index = (uint32_t)(i - first);
 done:
     free(ls.v);
+    free(js.v);
     return st;
 }

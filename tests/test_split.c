@@ -403,6 +403,42 @@ static void test_split_cjk_heading_stays_alone(void **state)
     check_paras(ZH_A "\n\n" ZH_B "\n", "01", __LINE__);
 }
 
+/* Breaks that the output form joins are marked on the sentence that holds them (the renderer
+ * and the tokenizer read those sentences in their output form), and the words hyphenated at a
+ * line's end are counted, so that a corpus without any is never searched for their spellings. */
+static void test_split_marks_joined_breaks(void **state)
+{
+    (void)state;
+    const char *text = "The figures were sup-\nplied by the council. It met on Monday and\n"
+                       "again on Friday.\n";
+    precis_sents s;
+    test_split(text, &s);
+    assert_int_equal(s.n, 2);
+    assert_int_equal(s.v[0].line_join, PRECIS_BREAK_HYPHEN);
+    assert_int_equal(s.v[1].line_join, 0);
+    assert_int_equal(s.n_hyphen_breaks, 1);
+    free(s.v);
+    test_split(ZH_A "\n" ZH_B "\n" ZH_C "\n", &s);
+    assert_int_equal(s.n, 2);
+    assert_int_equal(s.v[0].line_join, PRECIS_BREAK_CJK);
+    assert_int_equal(s.v[1].line_join, 0);
+    assert_int_equal(s.n_hyphen_breaks, 0);
+    free(s.v);
+}
+
+static void test_split_hyphen_at_line_end_continues(void **state)
+{
+    (void)state;
+    // In hard-wrapped text a line shorter than the others ends its paragraph, unless it ends
+    // in a word hyphenated across the break.
+    const char *text = "The quick brown fox jumps over the lazy dog near the river bank today\n"
+                       "and then it runs into the for-\n"
+                       "est where nobody can find it again. Hunters searched the woods for\n"
+                       "many days but they returned empty handed because the fox was clever\n"
+                       "and knew every hidden path there.\n";
+    check_paras(text, "00", __LINE__);
+}
+
 static void test_split_crlf_lines(void **state)
 {
     (void)state;
@@ -915,6 +951,8 @@ int main(void)
         cmocka_unit_test(test_split_cjk_stop_then_space),
         cmocka_unit_test(test_split_joins_wrapped_cjk_lines),
         cmocka_unit_test(test_split_cjk_heading_stays_alone),
+        cmocka_unit_test(test_split_marks_joined_breaks),
+        cmocka_unit_test(test_split_hyphen_at_line_end_continues),
         cmocka_unit_test(test_split_crlf_lines),
         cmocka_unit_test(test_split_lone_cr_lines),
         cmocka_unit_test(test_split_crlf_blank_line),
