@@ -185,7 +185,10 @@ typedef struct precis_support {
 /** One summary sentence. Strings are NUL-terminated and owned by the summary. */
 typedef struct precis_sentence {
     /** NFC-normalized text (canonical singletons such as U+0387 GREEK ANO TELEIA kept as
-     * written), line breaks and runs of white space collapsed to one space. */
+     * written), line breaks and runs of white space collapsed to one space; a line break
+     * between Chinese or Japanese characters, or after a word hyphenated at a line's end
+     * ("sup-" before "plied"), is dropped, and that hyphen too when the corpus spells the word
+     * whole elsewhere ("hyphenation"). */
     const char *text;
     size_t text_len;
     /** Document number (order of precis_corpus_add()) and sentence number within it. */

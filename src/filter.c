@@ -50,12 +50,25 @@ static bool is_space(int32_t c, utf8proc_category_t cat)
            cat == UTF8PROC_CATEGORY_ZP;
 }
 
+/* What the white space [a, b) of 'src' (a line break in it) becomes: 0 one space, 1 nothing,
+ * 2 nothing and the hyphen before it goes too. Kept out of collapse()'s loop. */
+static int break_join(const char *src, size_t len, size_t a, size_t b, const precis_strset *joins)
+{
+    uint8_t kind = precis_break_kind(src, len, a, b);
+    if (kind == 0)
+        return 0;
+    return kind == PRECIS_BREAK_HYPHEN && precis_hyphen_joined(joins, src, len, a, b) ? 2 : 1;
+}
+
 /* White space collapsed to single spaces, into 'dst' (len * 3 + 1 bytes) or only counted when
- * 'dst' is NULL; '*stable' says whether NFC would leave the text as it is. */
-static size_t collapse(const char *src, size_t len, char *dst, bool *stable)
+ * 'dst' is NULL; '*stable' says whether NFC would leave the text as it is. A line break that
+ * precis_break_kind() joins becomes nothing, and a rejoined word's hyphen ('joins') goes. */
+static size_t collapse(const char *src, size_t len, const precis_strset *joins, char *dst,
+                       bool *stable)
 {
     size_t n = 0;
-    bool space = false;
+    bool space = false, line_break = false;
+    size_t run = 0; // where the white space before the next character starts
     bool nfc_stable = true; // no character that NFC could change: skip normalizing
     for (size_t i = 0; i < len;) {
         utf8proc_int32_t c;
@@ -85,12 +98,21 @@ static size_t collapse(const char *src, size_t len, char *dst, bool *stable)
         utf8proc_category_t cat = c < 0x80 ? UTF8PROC_CATEGORY_CN : utf8proc_category(c);
         bool ws = is_space(c, cat);
         if (ws) {
+            if (!space) {
+                run = i;
+                line_break = false;
+            }
             space = n > 0;
+            line_break |= c == '\n' || c == '\r';
         } else {
             if (space) {
-                if (dst != NULL)
-                    dst[n] = ' ';
-                n++;
+                int join = line_break ? break_join(src, len, run, i, joins) : 0;
+                if (join == 0) {
+                    if (dst != NULL)
+                        dst[n] = ' ';
+                    n++;
+                }
+                n -= join == 2; // the hyphen, written last
             }
             space = false;
             if (dst != NULL)
@@ -168,11 +190,17 @@ static char *nfc_keeping_singletons(const char *src, size_t len, size_t *out_len
 
 size_t precis_sentence_text(const char *src, size_t len, char *out, size_t cap)
 {
+    return precis_sentence_render(src, len, NULL, out, cap);
+}
+
+size_t precis_sentence_render(const char *src, size_t len, const precis_strset *joins, char *out,
+                              size_t cap)
+{
     // Only the length (the filter asks it of every sentence): most text needs no NFC change,
     // and then no buffer either.
     bool nfc_stable;
     if (out == NULL) {
-        size_t n = collapse(src, len, NULL, &nfc_stable);
+        size_t n = collapse(src, len, joins, NULL, &nfc_stable);
         if (nfc_stable)
             return n;
     }
@@ -180,7 +208,7 @@ size_t precis_sentence_text(const char *src, size_t len, char *out, size_t cap)
     char *tmp = precis_malloc(len * 3 + 1); // an invalid byte becomes 3 bytes of U+FFFD
     if (tmp == NULL)
         return (size_t)-1;
-    size_t n = collapse(src, len, tmp, &nfc_stable);
+    size_t n = collapse(src, len, joins, tmp, &nfc_stable);
     if (nfc_stable)
         return copy_out(out, cap, tmp, n);
     // NFC: the output shows text as written, composed.
@@ -287,6 +315,52 @@ static void measure(const char *s, size_t len, shape *sh)
     }
 }
 
+/* Words that measure() counted but the output form joins to the word before them: after a
+ * line break that collapse() drops, a character starts no word when the one before the break
+ * was inside a word (a hyphen, CJK punctuation; a Han or kana character is a word of its own).
+ * Only asked of sentences the splitter marked (precis_sent.line_join). */
+static int32_t cp_before(const char *s, size_t *at)
+{
+    size_t p = *at - 1;
+    while (p > 0 && ((unsigned char)s[p] & 0xC0) == 0x80)
+        p--;
+    utf8proc_int32_t c;
+    if (utf8proc_iterate((const utf8proc_uint8_t *)s + p, (utf8proc_ssize_t)(*at - p), &c) <= 0)
+        c = 0xFFFD;
+    *at = p;
+    return c;
+}
+
+static size_t joined_words(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] != '\n' && s[i] != '\r')
+            continue;
+        size_t a = i, b = i; // the run of white space around the line break
+        for (size_t p = a; p > 0;) {
+            int32_t c = cp_before(s, &p);
+            if (!is_space(c, utf8proc_category(c)))
+                break;
+            a = p;
+        }
+        while (b < len) {
+            utf8proc_int32_t c;
+            utf8proc_ssize_t k =
+                utf8proc_iterate((const utf8proc_uint8_t *)s + b, (utf8proc_ssize_t)(len - b), &c);
+            if (k <= 0 || !is_space(c, utf8proc_category(c)))
+                break;
+            b += (size_t)k;
+        }
+        if (precis_break_kind(s, len, a, b) != 0) {
+            size_t p = a;
+            n += !is_cjk_char(cp_before(s, &p));
+        }
+        i = b - 1;
+    }
+    return n;
+}
+
 static bool starts_with(const char *s, size_t len, const char *prefix)
 {
     size_t n = strlen(prefix);
@@ -386,6 +460,8 @@ precis_status precis_filter_shapes(const precis_doc *docs, precis_sents *ss, siz
         measure(t + s->off, s->len, &sh);
         s->n_bytes = w > UINT32_MAX ? UINT32_MAX : (uint32_t)w;
         s->slug = all_caps(&sh) && sh.words <= SLUG_WORDS;
+        if (s->line_join != 0)
+            sh.words -= joined_words(t + s->off, s->len);
         s->n_words = sh.words > UINT32_MAX ? UINT32_MAX : (uint32_t)sh.words;
 
         const char *line = t + s->line_off;

@@ -209,6 +209,40 @@ precis_status precis_load_document(const char *name, const char *data, size_t le
                                    precis_doc *doc, char *err, size_t err_cap);
 void precis_doc_destroy(precis_doc *doc);
 
+/* ---- line breaks the output form joins without a space (src/wrap.c) --------------------- */
+
+/** Text written without spaces between words, which may wrap between any two characters: Han,
+ * kana, CJK punctuation and fullwidth forms; not Hangul (Korean puts spaces between words) and
+ * not U+3000 (the ideographic space is white space). */
+static inline bool precis_is_cjk_text(int32_t c)
+{
+    return c >= 0x3001 &&
+           ((c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF) || (c >= 0x3400 && c <= 0x4DBF) ||
+            (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+            (c >= 0xFF01 && c <= 0xFF9F) || (c >= 0x20000 && c <= 0x3FFFF));
+}
+
+/** What a line break inside a sentence becomes in its output form (precis_break_kind()). */
+enum { PRECIS_BREAK_CJK = 1, PRECIS_BREAK_HYPHEN = 2 };
+
+/** Longest folded word a hyphen break is looked up with; longer ones keep their hyphen. */
+#define PRECIS_HYPHEN_KEY_MAX 128
+
+/** How the output form joins the white space [a, b) of 's' ('n' bytes), between the character
+ * that ends at 'a' and the one that starts at 'b': 0 (one space, as always when the run holds
+ * no line break), PRECIS_BREAK_CJK (nothing, between CJK text) or PRECIS_BREAK_HYPHEN (nothing
+ * after "letter-", before a lower-case letter; the hyphen goes too when precis_hyphen_joined()). */
+uint8_t precis_break_kind(const char *s, size_t n, size_t a, size_t b);
+
+/** The word hyphenated at the break [a, b) of 's', lower-cased, into 'buf': joined
+ * ("hyphenation") or with its hyphen ("hyphen-ation"). 0 when it does not fit in 'cap'. */
+size_t precis_hyphen_key(const char *s, size_t n, size_t a, size_t b, bool hyphen, char *buf,
+                         size_t cap);
+
+/** Whether the hyphen break [a, b) of 's' is rejoined without its hyphen: its joined form is in
+ * 'joins' (precis_hyphens_decide(); NULL: none is). */
+bool precis_hyphen_joined(const precis_strset *joins, const char *s, size_t n, size_t a, size_t b);
+
 /* ---- 2. split: documents -> paragraphs -> sentences -------------------------------------- */
 
 /** Why a sentence is not summary material (filter stage); 0 keeps it. */
@@ -245,6 +279,7 @@ typedef struct precis_sent {
     uint16_t dateline_len;     // first of its paragraph: the dateline cut off before it
                                // ("TRIPOLI, Libya (AP)") is [line_off, line_off + dateline_len)
     uint8_t drop;              // precis_drop
+    uint8_t line_join;         // PRECIS_BREAK_* bits: line breaks its output joins without a space
     uint32_t n_words;          // whitespace-separated words of the output text
     uint32_t n_bytes;          // bytes of the output text
 } precis_sent;
@@ -255,6 +290,7 @@ typedef struct precis_sent {
 typedef struct precis_sents {
     precis_sent *v;
     size_t n, cap;
+    size_t n_hyphen_breaks; // words hyphenated at a line's end (PRECIS_BREAK_HYPHEN)
 } precis_sents;
 
 /** Sentence ends particular to a language (precis_lang.split_flags). */
@@ -301,8 +337,20 @@ precis_status precis_filter_shapes(const precis_doc *docs, precis_sents *s, size
 precis_status precis_filter_repeated(const precis_doc *docs, precis_sents *s);
 
 /** Writes the output form of a sentence (NFC, white space collapsed) to 'out' (cap 'cap'),
- * returning its length, or (size_t)-1 when it does not fit. NULL 'out' just measures. */
+ * returning its length, or (size_t)-1 when it does not fit. NULL 'out' just measures. Line
+ * breaks between CJK text and after a hyphenated word's first part become nothing
+ * (precis_break_kind()); the hyphen stays. */
 size_t precis_sentence_text(const char *src, size_t len, char *out, size_t cap);
+
+/** The same, with the hyphenated words that 'joins' holds rejoined without their hyphen. */
+size_t precis_sentence_render(const char *src, size_t len, const precis_strset *joins, char *out,
+                              size_t cap);
+
+/** When the splitter met words hyphenated at a line's end (ss->n_hyphen_breaks), reads the
+ * corpus for their spellings and puts in 'joins' those to rejoin: the joined form ("hyphenation",
+ * any case) seen more often than the hyphenated one; then corrects those sentences' n_bytes. */
+precis_status precis_hyphens_decide(const precis_doc *docs, size_t n_docs, precis_sents *ss,
+                                    precis_strset *joins);
 
 /* ---- 4. tokenize ------------------------------------------------------------------------ */
 

@@ -223,6 +223,7 @@ static bool is_dotted_letters(const char *w, size_t len)
 
 typedef struct line {
     size_t start, end; // trimmed content [start, end)
+    uint32_t indent;   // leading white space in columns: any Zs counts (U+00A0 too), tab to 8
     bool blank;
 } line;
 
@@ -266,6 +267,12 @@ static precis_status split_lines(const char *s, size_t n, lines *out)
         l->start = trim_left(s, i, e);
         l->end = trim_right(s, l->start, e);
         l->blank = l->start == l->end;
+        l->indent = 0;
+        for (size_t p = i; p < l->start;) { // most lines have none: no loop
+            size_t k;
+            l->indent = decode(s, l->start, p, &k) == '\t' ? (l->indent / 8 + 1) * 8 : l->indent + 1;
+            p += k;
+        }
         i = e;
         if (i < n) // LF, CRLF or a lone CR
             i += s[i] == '\r' && i + 1 < n && s[i + 1] == '\n' ? 2 : 1;
@@ -304,17 +311,89 @@ static size_t count_words(const char *s, size_t start, size_t end)
     return n;
 }
 
-/* Does the line stop in the middle of a sentence that the next line carries on? */
-static bool continues(const char *s, const line *l, const line *next, bool wrapped,
-                      size_t wrap_width)
+/* A hanging indent: the next line is indented further than 'l' (spaces, tabs or no-break
+ * spaces alike) and the line after it, if any, keeps that indentation. Hard-wrapped text indents
+ * its continuation lines so whatever case their first words are in (German capitalizes nouns);
+ * under a heading, a first-line-indented paragraph goes back to the margin on its second line.
+ * 'l' must not be much narrower than the next line: a short line over a long one is a heading.
+ * The caller has checked that 'l' ends no sentence and that the next line is not blank. */
+static bool hanging_indent(const line *l, const line *next, const line *after)
+{
+    if (next->indent <= l->indent)
+        return false;
+    if (after != NULL && !after->blank && after->indent != next->indent)
+        return false;
+    return (l->end - l->start) * 10 >= (next->end - next->start) * 6;
+}
+
+/* What the paragraph logic knows of a document's lines as a whole. */
+typedef struct layout {
+    const lines *ls;
+    bool wrapped;      // looks_wrapped()
+    size_t width;      // the longest line in bytes
+    size_t cols;       // the widest line in columns (CJK characters are 2), 0 until asked
+} layout;
+
+static size_t line_cols(const char *s, const line *l)
+{
+    size_t cols = 0;
+    for (size_t i = l->start; i < l->end;) {
+        size_t k;
+        int32_t c = decode(s, l->end, i, &k);
+        cols += c < 0x80 ? 1 : (size_t)utf8proc_charwidth(c);
+        i += k;
+    }
+    return cols;
+}
+
+/* Chinese and Japanese wrap between any two characters and put no space at the break, so no
+ * word at a break tells a wrap from a paragraph's end. A line of CJK text that ends no sentence
+ * (the caller has checked), before a line that goes on in CJK text, is wrapped when:
+ *  - it stops at a mark that never ends a sentence (，、；);
+ *  - or it is itself the continuation of the line above ('mid'): a heading does not sit in the
+ *    middle of a paragraph, and the only other line that ends without a full stop is one cut
+ *    by the wrap;
+ *  - or, first in its block, it is full: at least three quarters as wide as the document's
+ *    widest line (in columns, not bytes: a CJK character is 3 bytes and a digit 1). A heading
+ *    over the body is short, so it stays apart from it. */
+static bool cjk_continues(const char *s, layout *lay, const line *l, const line *next, bool mid)
+{
+    size_t k;
+    size_t p = prev_start(s, l->end);
+    int32_t last = decode(s, l->end, p, &k);
+    if (!precis_is_cjk_text(last) || !precis_is_cjk_text(decode(s, next->end, next->start, &k)))
+        return false;
+    if (last == 0xFF0C || last == 0x3001 || last == 0xFF1B || mid)
+        return true;
+    if (lay->cols == 0)
+        for (size_t i = 0; i < lay->ls->n; i++) {
+            size_t c = lay->ls->v[i].blank ? 0 : line_cols(s, &lay->ls->v[i]);
+            lay->cols = c > lay->cols ? c : lay->cols;
+        }
+    return line_cols(s, l) * 4 >= lay->cols * 3;
+}
+
+/* Does the line stop in the middle of a sentence that the next line carries on? 'after' is
+ * the line after 'next', or NULL; 'mid' says that 'l' carries on the line above it. */
+static bool continues(const char *s, layout *lay, const line *l, const line *next,
+                      const line *after, bool mid)
 {
     if (next->blank || ends_terminal(s, l))
         return false;
-    if (wrapped) // a wrapped line was full; a short one (a heading) ends its paragraph
-        return (l->end - l->start) * 10 >= wrap_width * 6;
+    // A word hyphenated at the line's end ("hyphen-" before "ation") is cut mid-sentence.
+    if (s[l->end - 1] == '-' && precis_break_kind(s, next->end, l->end, next->start) != 0)
+        return true;
+    // CJK text: at most 4 bytes a character, so a line ending in one ends in a byte >= 0x80.
+    if ((unsigned char)s[l->end - 1] >= 0x80 && (unsigned char)s[next->start] >= 0x80 &&
+        cjk_continues(s, lay, l, next, mid))
+        return true;
+    if (lay->wrapped) // a wrapped line was full; a short one (a heading) ends its paragraph
+        return (l->end - l->start) * 10 >= lay->width * 6;
     size_t k;
     int32_t first = decode(s, next->end, next->start, &k);
     if (is_lower_cp(first))
+        return true;
+    if (next->indent > 0 && hanging_indent(l, next, after))
         return true;
     // A long line that ends on a lower-case word was cut mid-sentence; headlines and captions
     // are short or end on a capitalized word.
@@ -1072,17 +1151,61 @@ static precis_status split_sentences(splitter *sp, const char *s, const line *un
     return PRECIS_OK;
 }
 
+/* A line break inside a paragraph that the output form joins without a space. */
+typedef struct join {
+    size_t at; // end of the line before it
+    uint8_t kind; // PRECIS_BREAK_*
+} join;
+
+typedef struct joins {
+    join *v;
+    size_t n, cap;
+} joins;
+
+/* Notes the break between lines 'a' and 'b' of a paragraph when the output joins it (a CJK
+ * character or a hyphen ends 'a': one byte compared for most lines). */
+static bool note_join(const char *s, size_t n, const line *a, const line *b, joins *js)
+{
+    unsigned char last = (unsigned char)s[a->end - 1];
+    if (last != '-' && !(last >= 0x80 && (unsigned char)s[b->start] >= 0x80))
+        return true;
+    uint8_t kind = precis_break_kind(s, n, a->end, b->start);
+    if (kind == 0)
+        return true;
+    if (!precis_grow((void **)&js->v, &js->cap, js->n + 1, sizeof *js->v))
+        return false;
+    js->v[js->n++] = (join){a->end, kind};
+    return true;
+}
+
+/* Marks the sentences [first, out->n) that hold the breaks 'js' (both in text order). */
+static void mark_joins(precis_sents *out, size_t first, const joins *js)
+{
+    size_t k = first;
+    for (size_t q = 0; q < js->n; q++) {
+        while (k < out->n && out->v[k].off + out->v[k].len <= js->v[q].at)
+            k++;
+        if (k == out->n)
+            return;
+        if (out->v[k].off < js->v[q].at) {
+            out->v[k].line_join |= js->v[q].kind;
+            out->n_hyphen_breaks += js->v[q].kind == PRECIS_BREAK_HYPHEN;
+        }
+    }
+}
+
 precis_status precis_split_document(const char *text, size_t len, uint32_t doc_no,
                                     const precis_abbrevs *ab, precis_sents *out)
 {
     lines ls = {0};
     bare_cache bare = {.n = 0};
+    joins js = {0};
     size_t first = out->n;
     precis_status st = split_lines(text, len, &ls);
     if (st != PRECIS_OK)
         goto done;
-    size_t width = 0;
-    bool wrapped = looks_wrapped(text, &ls, &width);
+    layout lay = {.ls = &ls};
+    lay.wrapped = looks_wrapped(text, &ls, &lay.width);
     uint32_t para = 0;
     for (size_t i = 0; i < ls.n;) {
         if (ls.v[i].blank) {
@@ -1090,16 +1213,27 @@ precis_status precis_split_document(const char *text, size_t len, uint32_t doc_n
             continue;
         }
         line unit = ls.v[i];
-        size_t j = i;
-        while (j + 1 < ls.n && continues(text, &ls.v[j], &ls.v[j + 1], wrapped, width))
+        size_t j = i, first_sent = out->n;
+        js.n = 0;
+        while (j + 1 < ls.n &&
+               continues(text, &lay, &ls.v[j], &ls.v[j + 1], j + 2 < ls.n ? &ls.v[j + 2] : NULL,
+                         j > i)) {
+            if (!note_join(text, len, &ls.v[j], &ls.v[j + 1], &js)) {
+                st = PRECIS_ERR_NOMEM;
+                goto done;
+            }
             unit.end = ls.v[++j].end;
-        if ((st = split_paragraph(text, len, &unit, doc_no, para++, ab, &bare, out)) != PRECIS_OK)
+        }
+        if ((st = split_paragraph(text, len, &unit, doc_no, para++, ab, &bare, out)) !=
+            PRECIS_OK)
             goto done;
+        mark_joins(out, first_sent, &js);
         i = j + 1;
     }
     for (size_t i = first; i < out->n; i++)
         out->v[i].index = (uint32_t)(i - first);
 done:
     free(ls.v);
+    free(js.v);
     return st;
 }

@@ -292,6 +292,7 @@ typedef struct run {
     double ms[PRECIS_STAGE_COUNT];
     size_t threads;
     precis_progress progress;
+    precis_strset joins; // words hyphenated at a line's end that the output rejoins
 } run;
 
 static void run_destroy(run *r)
@@ -311,6 +312,7 @@ static void run_destroy(run *r)
     free(r->score);
     free(r->teleport);
     precis_selection_destroy(&r->sel);
+    precis_strset_destroy(&r->joins);
 }
 
 /* One thread's share of splitting: documents [begin, end) into their own sentence list. */
@@ -444,10 +446,12 @@ static precis_status stage_split(run *r)
                               bounds[j + 1], max_sent, {0}, PRECIS_OK};
     precis_run_jobs(n_jobs, split_worker, jobs, sizeof jobs[0]);
     size_t total = 0;
+    size_t hyphen_breaks = 0;
     for (size_t j = 0; j < n_jobs; j++) {
         if (st == PRECIS_OK)
             st = jobs[j].st;
         total += jobs[j].sents.n;
+        hyphen_breaks += jobs[j].sents.n_hyphen_breaks;
     }
     if (st == PRECIS_OK && total > max_sent)
         st = PRECIS_ERR_TOO_LARGE;
@@ -464,11 +468,13 @@ static precis_status stage_split(run *r)
         }
         r->sents.cap = total;
     }
+    r->sents.n_hyphen_breaks = hyphen_breaks;
     for (size_t j = 0; j < n_jobs; j++)
         free(jobs[j].sents.v);
-    if (st != PRECIS_OK)
-        return st;
-    return precis_filter_repeated(c->docs, &r->sents);
+    if (st == PRECIS_OK)
+        st = precis_filter_repeated(c->docs, &r->sents);
+    // Words hyphenated at a line's end: the corpus says which to rejoin (read only if any).
+    return st == PRECIS_OK ? precis_hyphens_decide(c->docs, c->n, &r->sents, &r->joins) : st;
 }
 
 /* The candidates: the sentences the filter kept, numbered within their documents. */
@@ -522,11 +528,30 @@ typedef struct token_job {
     precis_status st;
 } token_job;
 
+/* The text a sentence's words are read from: its bytes in the document, or, when its output
+ * joins a line break (a CJK wrap, a word hyphenated at a line's end), its output form, rendered
+ * into '*buf', so that "hyphen-\nation" is the word "hyphenation" and a CJK wrap no gap
+ * between characters. NULL when out of memory. */
+static const char *sentence_words(const run *r, const precis_sent *s, char **buf, size_t *cap,
+                                  size_t *len)
+{
+    const char *src = r->corpus->docs[s->doc].text + s->off;
+    *len = s->len;
+    if (s->line_join == 0)
+        return src;
+    if (!precis_grow((void **)buf, cap, (size_t)s->n_bytes + 1, 1))
+        return NULL;
+    *len = precis_sentence_render(src, s->len, &r->joins, *buf, *cap);
+    return *len == (size_t)-1 ? NULL : *buf;
+}
+
 static void *token_worker(void *arg)
 {
     token_job *j = arg;
     const precis_options *o = j->r->opt;
     term_buf buf = {.vocab = &j->vocab};
+    char *text_buf = NULL;
+    size_t text_cap = 0;
     j->st = PRECIS_OK;
     for (size_t k = j->begin; k < j->end && j->st == PRECIS_OK; k++) {
         precis_report(j->progress, "tokenize", k - j->begin, j->end - j->begin);
@@ -543,12 +568,15 @@ static void *token_worker(void *arg)
                 break;
         }
         buf.n = 0;
-        j->st = precis_tokenize(j->tok[l], j->r->corpus->docs[s->doc].text + s->off, s->len,
-                                collect_term, &buf);
+        size_t len;
+        const char *text = sentence_words(j->r, s, &text_buf, &text_cap, &len);
+        j->st = text == NULL ? PRECIS_ERR_NOMEM
+                             : precis_tokenize(j->tok[l], text, len, collect_term, &buf);
         if (j->st == PRECIS_OK)
             j->st = precis_counts_add_row(&j->counts, buf.ids, buf.n);
     }
     free(buf.ids);
+    free(text_buf);
     return NULL;
 }
 
@@ -700,8 +728,8 @@ static precis_status build_trace(run *r, precis_summary *s, const size_t *rank, 
     for (size_t i = 0; i < n; i++) {
         const precis_sent *ps = &r->sents.v[i];
         precis_trace *t = &s->trace[i];
-        size_t len = precis_sentence_text(r->corpus->docs[ps->doc].text + ps->off, ps->len,
-                                          s->trace_text + at, bytes - at);
+        size_t len = precis_sentence_render(r->corpus->docs[ps->doc].text + ps->off, ps->len,
+                                            &r->joins, s->trace_text + at, bytes - at);
         if (len == (size_t)-1) {
             free(cand_of);
             return PRECIS_ERR_NOMEM;
@@ -776,8 +804,8 @@ static precis_status build_documents(run *r, precis_summary *s)
         }
         if (ps->drop != PRECIS_DROP_TITLE || doc->title != NULL)
             continue;
-        size_t len = precis_sentence_text(c->docs[ps->doc].text + ps->off, ps->len,
-                                          s->doc_text + at, bytes - at);
+        size_t len = precis_sentence_render(c->docs[ps->doc].text + ps->off, ps->len, &r->joins,
+                                            s->doc_text + at, bytes - at);
         if (len == (size_t)-1)
             return PRECIS_ERR_NOMEM;
         doc->title = s->doc_text + at;
@@ -809,19 +837,38 @@ static precis_status build_keywords(run *r, precis_summary *s)
     size_t n = r->n_cand;
     const char **texts = precis_malloc((n ? n : 1) * sizeof *texts);
     size_t *lens = precis_malloc((n ? n : 1) * sizeof *lens);
+    // Sentences whose output joins a line break are read in their output form, held here.
+    char *joined = NULL;
+    size_t joined_bytes = 0, at = 0;
+    for (size_t k = 0; k < n; k++) {
+        const precis_sent *ps = &r->sents.v[r->cand[k]];
+        joined_bytes += ps->line_join ? (size_t)ps->n_bytes + 1 : 0;
+    }
     precis_status st = PRECIS_ERR_NOMEM;
+    if (joined_bytes > 0 && (joined = precis_malloc(joined_bytes)) == NULL)
+        goto done;
     if (texts != NULL && lens != NULL) {
         for (size_t k = 0; k < n; k++) {
             const precis_sent *ps = &r->sents.v[r->cand[k]];
             texts[k] = r->corpus->docs[ps->doc].text + ps->off;
             lens[k] = ps->len;
+            if (ps->line_join) {
+                lens[k] = precis_sentence_render(texts[k], ps->len, &r->joins, joined + at,
+                                                 joined_bytes - at);
+                if (lens[k] == (size_t)-1)
+                    goto done;
+                texts[k] = joined + at;
+                at += lens[k] + 1;
+            }
         }
         const precis_options *o = r->opt;
         st = precis_keywords_extract(texts, lens, n, keyword_language(r), o->stopwords,
                                      o->stopwords_len, o->keywords, &s->keywords);
     }
+done:
     free(texts);
     free(lens);
+    free(joined);
     return st;
 }
 
@@ -919,8 +966,8 @@ static precis_status build_summary(run *r, precis_summary **out)
     for (size_t j = 0; j < k; j++) {
         const precis_sent *ps = &r->sents.v[r->cand[picks[j].cand]];
         const precis_doc *doc = &r->corpus->docs[ps->doc];
-        size_t len = precis_sentence_text(doc->text + ps->off, ps->len, s->text + at,
-                                          text_bytes - at);
+        size_t len = precis_sentence_render(doc->text + ps->off, ps->len, &r->joins, s->text + at,
+                                            text_bytes - at);
         if (len == (size_t)-1)
             goto done;
         precis_sentence *o = &s->sent[j];
@@ -996,6 +1043,7 @@ precis_status precis_summarize(const precis_corpus *c, const precis_options *opt
              .threads = precis_thread_count(opt->threads),
              .progress = {opt->progress, opt->progress_ctx}};
     precis_vocab_init(&r.vocab);
+    precis_strset_init(&r.joins);
     double t = precis_now_ms(), t2;
 #define STAGE(id, call)                                                                       \
     do {                                                                                       \
@@ -1088,7 +1136,8 @@ static precis_status build_sentences(const run *r, precis_sentences *out)
     for (size_t i = 0; i < n; i++) {
         const precis_sent *ps = &r->sents.v[i];
         const precis_doc *doc = &r->corpus->docs[ps->doc];
-        size_t len = precis_sentence_text(doc->text + ps->off, ps->len, out->text + at, bytes - at);
+        size_t len = precis_sentence_render(doc->text + ps->off, ps->len, &r->joins, out->text + at,
+                                            bytes - at);
         if (len == (size_t)-1)
             return PRECIS_ERR_NOMEM;
         out->v[i] = (precis_split_sentence){
@@ -1139,6 +1188,7 @@ precis_status precis_split_corpus(const precis_corpus *c, const precis_options *
              .threads = precis_thread_count(opt->threads),
              .progress = {opt->progress, opt->progress_ctx}};
     precis_vocab_init(&r.vocab);
+    precis_strset_init(&r.joins);
     precis_sentences *res = precis_calloc(1, sizeof *res);
     if (res == NULL)
         st = PRECIS_ERR_NOMEM;

@@ -380,6 +380,58 @@ if (ulimit -v 400000 && "$P" --version) >/dev/null 2>&1; then
     rm -f "$T/huge.txt"
 fi
 
+# ---- hard-wrapped text ---------------------------------------------------------------------
+# German capitalizes nouns, so case says nothing at a line break; continuation lines indented
+# with no-break spaces (U+00A0) are wrapped lines all the same.
+printf 'Der Rat der Stadt hat am Montag nach einer langen Debatte\n\302\240\302\240Pläne für den neuen Hafen beschlossen. Der Bürgermeister sagte, die Arbeiten\n\302\240\302\240an der Mole würden etwa zwei Millionen Euro kosten.\n' >"$T/de-wrap.txt"
+printf 'Der Rat der Stadt hat am Montag nach einer langen Debatte Pläne für den neuen Hafen beschlossen.\nDer Bürgermeister sagte, die Arbeiten an der Mole würden etwa zwei Millionen Euro kosten.\n' >"$T/de-wrap.want"
+run split "$T/de-wrap.txt"
+check "split: German lines indented with U+00A0 join across the break" cmp -s "$T/out" "$T/de-wrap.want"
+run -n 3 "$T/de-wrap.txt"
+check "summary: German lines indented with U+00A0 join across the break" cmp -s "$T/out" "$T/de-wrap.want"
+
+# A Chinese sentence wrapped across a line is one sentence, not a fragment dropped for want of
+# a full stop and a half that stands alone; the heading above it stays apart.
+printf '新的终端程序\n这个项目为小型服务器提供了一个基于\n字符的登录提示符，用户可以直接输入命令。\n它还支持多种语言的界面和简单的配置文件。\n' >"$T/zh-wrap.txt"
+run split "$T/zh-wrap.txt"
+check "split: a wrapped Chinese sentence is one sentence" \
+    grep -q '^这个项目为小型服务器提供了一个基于.*直接输入命令。$' "$T/out"
+check "split: the Chinese heading stays apart" [ "$(head -1 "$T/out")" = '新的终端程序' ]
+# ...and the output joins the wrapped characters without a space (not "基于 字符").
+printf '新的终端程序\n这个项目为小型服务器提供了一个基于字符的登录提示符，用户可以直接输入命令。\n它还支持多种语言的界面和简单的配置文件。\n' >"$T/zh-wrap.want"
+check "split: no space where a Chinese line was wrapped" cmp -s "$T/out" "$T/zh-wrap.want"
+run -n 3 "$T/zh-wrap.txt"
+tail -2 "$T/zh-wrap.want" >"$T/zh-wrap-summary.want"
+check "summary: a wrapped Chinese sentence is whole, without a space" \
+    cmp -s "$T/out" "$T/zh-wrap-summary.want"
+# Japanese, indented continuation lines: joined without a space, the comma says the short
+# line goes on.
+printf 'このエディタは軽量で、\n  起動がとても速いことが特徴です。設定ファイルは一つだけで、初めての\n  人でもすぐに使い始めることができます。\n' >"$T/ja-wrap.txt"
+printf 'このエディタは軽量で、起動がとても速いことが特徴です。\n設定ファイルは一つだけで、初めての人でもすぐに使い始めることができます。\n' >"$T/ja-wrap.want"
+run split "$T/ja-wrap.txt"
+check "split: wrapped Japanese joined without a space" cmp -s "$T/out" "$T/ja-wrap.want"
+# Words hyphenated at a line's end: "hyphen-" + "ation" is rejoined when the corpus spells
+# "hyphenation" elsewhere (here in another document, capitalized); "sup-" + "plied", never seen
+# whole, and "well-" + "known", seen with its hyphen, keep the hyphen and lose the break.
+printf 'The printers discussed the rules of hyphen-\nation for the weekly paper. The figures were sup-\nplied by the council, which is well-\nknown for its care.\n' >"$T/hy1.txt"
+printf 'Hyphenation is hard for printers. A well-known printer said so.\n' >"$T/hy2.txt"
+printf 'The printers discussed the rules of hyphenation for the weekly paper.\nThe figures were sup-plied by the council, which is well-known for its care.\nHyphenation is hard for printers.\nA well-known printer said so.\n' >"$T/hy.want"
+run split "$T/hy1.txt" "$T/hy2.txt"
+check "split: hyphenated line ends rejoined as the corpus spells the words" \
+    cmp -s "$T/out" "$T/hy.want"
+run -n 4 "$T/hy1.txt" "$T/hy2.txt"
+check "summary: hyphenated line ends rejoined as the corpus spells the words" \
+    cmp -s "$T/out" "$T/hy.want"
+run split "$T/hy1.txt"
+check "split: a hyphenated word not seen whole elsewhere keeps its hyphen" \
+    grep -qx 'The printers discussed the rules of hyphen-ation for the weekly paper.' "$T/out"
+# The span still points at the bytes as written (offset 0, 71 bytes: "...hyphen-\nation...").
+run split --format json "$T/hy1.txt" "$T/hy2.txt"
+check "split --format json: the rejoined sentence's span is the bytes as written" \
+    grep -q '"offset":0,"length":71,.*"text":"The printers discussed the rules of hyphenation for' "$T/out"
+run -w 20 "$T/hy1.txt" "$T/hy2.txt"
+check "-w 20 with rejoined words: at most 20 words" [ "$(words "$T/out")" -le 20 ]
+
 # ---- forced exact graphs refuse corpora they would need quadratic memory for ---------------
 awk 'BEGIN { for (i = 0; i < 16500; i++) printf "Sentence number w%d talks about topic t%d here.\n", i, i % 97 }' \
     >"$T/big16k.txt"

@@ -650,6 +650,40 @@ static void test_api_output_text_collapsed(void **state)
     precis_corpus_free(c);
 }
 
+/* A word hyphenated at a line's end and spelled whole in another document is one word: in the
+ * output (summary and split) and for the tokenizer, so the two sentences are the same. */
+static void test_api_hyphenated_line_end(void **state)
+{
+    (void)state;
+    const char *a = "The printers discussed the rules of hyphen-\nation for the weekly paper.\n";
+    const char *b = "The printers discussed the rules of hyphenation for the weekly paper.\n";
+    const char *want = "The printers discussed the rules of hyphenation for the weekly paper.";
+    precis_corpus *c = one_doc(a);
+    assert_int_equal(precis_corpus_add(c, "b", b, strlen(b)), PRECIS_OK);
+    precis_options o;
+    precis_options_init(&o);
+    o.budget = 1;
+    precis_summary *s = NULL;
+    assert_int_equal(precis_summarize(c, &o, &s), PRECIS_OK);
+    assert_int_equal(precis_summary_count(s), 1);
+    const precis_sentence *p = precis_summary_sentence(s, 0);
+    assert_string_equal(p->text, want);
+    assert_int_equal(p->text_len, strlen(want));
+    // The same terms: the other document's sentence supports it with similarity 1.
+    assert_int_equal(p->n_support, 1);
+    assert_near(p->support[0].similarity, 1.0, 1e-6);
+    precis_summary_free(s);
+    precis_sentences *sp = NULL;
+    assert_int_equal(precis_split_corpus(c, NULL, &sp), PRECIS_OK);
+    assert_int_equal(precis_sentences_count(sp), 2);
+    const precis_split_sentence *x = precis_sentences_get(sp, 0);
+    assert_string_equal(x->text, want);
+    assert_int_equal(x->offset, 0);
+    assert_int_equal(x->length, strlen(a) - 1); // the span is the bytes as written
+    precis_sentences_free(sp);
+    precis_corpus_free(c);
+}
+
 static void test_api_first_candidate_without_terms(void **state)
 {
     (void)state;
@@ -823,6 +857,7 @@ int main(void)
         cmocka_unit_test(test_api_kim_documents_and_keywords),
         cmocka_unit_test(test_api_offsets_count_bom),
         cmocka_unit_test(test_api_output_text_collapsed),
+        cmocka_unit_test(test_api_hyphenated_line_end),
         cmocka_unit_test(test_api_first_candidate_without_terms),
         cmocka_unit_test(test_api_text_without_punctuation),
         cmocka_unit_test(test_api_chinese_document),

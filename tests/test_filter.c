@@ -426,6 +426,137 @@ static void test_filter_text_invalid_utf8(void **state)
     assert_true(n < sizeof out);
 }
 
+/* ---- line breaks the output joins (issue 12) -------------------------------------------- */
+
+#define JIYU "\xE5\x9F\xBA\xE4\xBA\x8E"        // 基于
+#define ZIFU "\xE5\xAD\x97\xE7\xAC\xA6"        // 字符
+#define HAYAI "\xE9\x80\x9F\xE3\x81\x84\xE3\x80\x81" // 速い、
+#define KOTO "\xE3\x81\x93\xE3\x81\xA8"        // こと
+#define HAO "\xE3\x80\x8C\xE5\xA5\xBD\xE3\x80\x8D" // 「好」
+#define TASHUO "\xE4\xBB\x96\xE8\xAF\xB4"      // 他说
+#define HANGUK "\xED\x95\x9C\xEA\xB5\xAD\xEC\x96\xB4" // 한국어
+#define MUNJANG "\xEB\xAC\xB8\xEC\x9E\xA5"     // 문장
+
+static void test_filter_text_joins_cjk_line_breaks(void **state)
+{
+    (void)state;
+    // Chinese wrapped between two characters, indentation and all.
+    check_text(JIYU "\n  " ZIFU, JIYU ZIFU, __LINE__);
+    check_text(JIYU "\r\n" ZIFU, JIYU ZIFU, __LINE__);
+    // Kana and CJK punctuation too.
+    check_text(HAYAI "\n" KOTO, HAYAI KOTO, __LINE__);
+    check_text(HAO "\n" TASHUO, HAO TASHUO, __LINE__);
+    // A space the author wrote stays; Korean, which puts spaces between words, keeps one; so
+    // does a break between CJK and Latin text.
+    check_text(JIYU " " ZIFU, JIYU " " ZIFU, __LINE__);
+    check_text(HANGUK "\n" MUNJANG, HANGUK " " MUNJANG, __LINE__);
+    check_text(JIYU "\nLinux", JIYU " Linux", __LINE__);
+}
+
+static void test_filter_text_hyphen_at_line_end(void **state)
+{
+    (void)state;
+    // Without corpus knowledge the hyphen stays and only the break goes: every character the
+    // author wrote is kept.
+    check_text("were sup-\nplied by", "were sup-plied by", __LINE__);
+    check_text("were sup-  \r\n   plied by", "were sup-plied by", __LINE__);
+    check_text("na\xC3\xAFve-\n\xC3\xA9tude", "na\xC3\xAFve-\xC3\xA9tude", __LINE__);
+    // Not a hyphenated word: a dash after a space, a capital or a digit after the break, or no
+    // line break at all.
+    check_text("the pier -\nwhich", "the pier - which", __LINE__);
+    check_text("North-\nKorea", "North- Korea", __LINE__);
+    check_text("COVID-\n19", "COVID- 19", __LINE__);
+    check_text("hyphen- ation", "hyphen- ation", __LINE__);
+    check_text("--\nnext", "-- next", __LINE__);
+}
+
+static void test_filter_text_rejoins_known_words(void **state)
+{
+    (void)state;
+    precis_strset joins;
+    precis_strset_init(&joins);
+    assert_int_equal(precis_strset_add(&joins, "hyphenation", 11), PRECIS_OK);
+    char out[64];
+    const char *src = "Hyphen-\n  ation and sup-\nplied.";
+    size_t n = precis_sentence_render(src, strlen(src), &joins, out, sizeof out);
+    assert_string_equal(out, "Hyphenation and sup-plied.");
+    assert_int_equal(n, strlen(out));
+    assert_int_equal(precis_sentence_render(src, strlen(src), &joins, NULL, 0), n);
+    // Without the list (precis_sentence_text()) the hyphen stays.
+    assert_int_equal(precis_sentence_text(src, strlen(src), out, sizeof out), n + 1);
+    assert_string_equal(out, "Hyphen-ation and sup-plied.");
+    precis_strset_destroy(&joins);
+}
+
+/* Word counts follow the output form: a joined break is no word break (budgets never
+ * exceeded, never wasted). */
+static void test_filter_counts_joined_breaks(void **state)
+{
+    (void)state;
+    corpus c;
+    run_filter1(&c, "The figures were sup-\nplied by the council on Monday.\n");
+    assert_int_equal(c.s.n, 1);
+    assert_int_equal(c.s.v[0].n_words, 9);
+    assert_int_equal(c.s.v[0].n_bytes,
+                     strlen("The figures were sup-plied by the council on Monday."));
+    assert_int_equal(c.s.v[0].line_join, PRECIS_BREAK_HYPHEN);
+    corpus_free(&c);
+    // "用户可以在，\n服务器上输入命令。": the comma and the character after it are one word, as
+    // in the output, where no space parts them.
+#define ZH_COMMA "\xE7\x94\xA8\xE6\x88\xB7\xE5\x8F\xAF\xE4\xBB\xA5\xE5\x9C\xA8\xEF\xBC\x8C"
+#define ZH_REST                                                                               \
+    "\xE6\x9C\x8D\xE5\x8A\xA1\xE5\x99\xA8\xE4\xB8\x8A\xE8\xBE\x93\xE5\x85\xA5\xE5\x91\xBD\xE4\xBB\xA4\xE3\x80\x82"
+    run_filter1(&c, ZH_COMMA "\n" ZH_REST "\n");
+    assert_int_equal(c.s.n, 1);
+    char out[128];
+    size_t n = precis_sentence_text(c.docs[0].text + c.s.v[0].off, c.s.v[0].len, out, sizeof out);
+    assert_string_equal(out, ZH_COMMA ZH_REST);
+    assert_int_equal(c.s.v[0].n_bytes, n);
+    assert_int_equal(c.s.v[0].line_join, PRECIS_BREAK_CJK);
+    corpus c2;
+    run_filter1(&c2, ZH_COMMA ZH_REST "\n");
+    assert_int_equal(c.s.v[0].n_words, c2.s.v[0].n_words);
+    corpus_free(&c2);
+    corpus_free(&c);
+}
+
+/* The corpus decides: the joined form seen elsewhere (any document, any case) rejoins the
+ * word; the hyphenated form seen as often or more keeps the hyphen. */
+static void test_filter_hyphens_decided_by_corpus(void **state)
+{
+    (void)state;
+    const char *docs[] = {
+        "The rules of hyphen-\nation were sup-\nplied by a well-\nknown printer in town.\n",
+        "Hyphenation is hard. Well-known printers know it.\n",
+    };
+    corpus c;
+    run_filter(&c, docs, 2);
+    assert_int_equal(c.s.n_hyphen_breaks, 3);
+    precis_strset joins;
+    precis_strset_init(&joins);
+    assert_int_equal(precis_hyphens_decide(c.docs, c.n_docs, &c.s, &joins), PRECIS_OK);
+    assert_true(precis_strset_has(&joins, "hyphenation", 11));
+    assert_false(precis_strset_has(&joins, "supplied", 8));
+    assert_false(precis_strset_has(&joins, "wellknown", 9));
+    const precis_sent *s = find(&c, 0, "The rules");
+    char out[128];
+    size_t n = precis_sentence_render(c.docs[0].text + s->off, s->len, &joins, out, sizeof out);
+    assert_string_equal(out,
+                        "The rules of hyphenation were sup-plied by a well-known printer in town.");
+    assert_int_equal(s->n_bytes, n);
+    assert_int_equal(s->n_words, 12);
+    precis_strset_destroy(&joins);
+    corpus_free(&c);
+    // Both forms seen, the hyphenated one as often: the hyphen stays.
+    const char *docs2[] = {"They had to co-\noperate with the town.\n", "Co-operate, cooperate.\n"};
+    run_filter(&c, docs2, 2);
+    precis_strset_init(&joins);
+    assert_int_equal(precis_hyphens_decide(c.docs, c.n_docs, &c.s, &joins), PRECIS_OK);
+    assert_int_equal(joins.n, 0);
+    precis_strset_destroy(&joins);
+    corpus_free(&c);
+}
+
 /* ---- hostile input ----------------------------------------------------------------------- */
 
 static void test_filter_no_sentences(void **state)
@@ -484,6 +615,11 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_filter_keeps_normal_sentence),
+        cmocka_unit_test(test_filter_text_joins_cjk_line_breaks),
+        cmocka_unit_test(test_filter_text_hyphen_at_line_end),
+        cmocka_unit_test(test_filter_text_rejoins_known_words),
+        cmocka_unit_test(test_filter_counts_joined_breaks),
+        cmocka_unit_test(test_filter_hyphens_decided_by_corpus),
         cmocka_unit_test(test_filter_counts_collapsed_text),
         cmocka_unit_test(test_filter_counts_every_space_kind),
         cmocka_unit_test(test_filter_drops_headline),

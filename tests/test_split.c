@@ -498,6 +498,73 @@ static void check_paras(const char *text, const char *want, int line)
     free(s.v);
 }
 
+/* Chinese and Japanese wrap between any two characters, with no space at the break: a CJK line
+ * that ends no sentence before a line of CJK text carries on its sentence. Not a heading: a
+ * short line first in its block stays apart, unless it stops at a comma. */
+#define ZH_HEAD "\xE6\x96\xB0\xE7\x9A\x84\xE7\xBB\x88\xE7\xAB\xAF\xE7\xA8\x8B\xE5\xBA\x8F"                         // "新的终端程序"
+#define ZH_A "\xE8\xBF\x99\xE4\xB8\xAA\xE9\xA1\xB9\xE7\x9B\xAE\xE4\xB8\xBA\xE5\xB0\x8F\xE5\x9E\x8B\xE6\x9C\x8D\xE5\x8A\xA1\xE5\x99\xA8\xE6\x8F\x90\xE4\xBE\x9B\xE4\xBA\x86\xE4\xB8\x80\xE4\xB8\xAA\xE5\x9F\xBA\xE4\xBA\x8E" // "这个项目为小型服务器提供了一个基于"
+#define ZH_B "\xE5\xAD\x97\xE7\xAC\xA6\xE7\x9A\x84\xE7\x99\xBB\xE5\xBD\x95\xE6\x8F\x90\xE7\xA4\xBA\xE7\xAC\xA6\xEF\xBC\x8C\xE7\x94\xA8\xE6\x88\xB7\xE5\x8F\xAF\xE4\xBB\xA5\xE7\x9B\xB4\xE6\x8E\xA5\xE8\xBE\x93\xE5\x85\xA5\xE5\x91\xBD\xE4\xBB\xA4\xE3\x80\x82" // "字符的登录提示符，用户可以直接输入命令。"
+#define ZH_C "\xE5\xAE\x83\xE8\xBF\x98\xE6\x94\xAF\xE6\x8C\x81\xE5\xA4\x9A\xE7\xA7\x8D\xE8\xAF\xAD\xE8\xA8\x80\xE7\x9A\x84\xE7\x95\x8C\xE9\x9D\xA2\xE5\x92\x8C\xE7\xAE\x80\xE5\x8D\x95\xE7\x9A\x84\xE9\x85\x8D\xE7\xBD\xAE\xE6\x96\x87\xE4\xBB\xB6\xE3\x80\x82" // "它还支持多种语言的界面和简单的配置文件。"
+
+static void test_split_joins_wrapped_cjk_lines(void **state)
+{
+    (void)state;
+    const char *text = ZH_HEAD "\n" ZH_A "\n" ZH_B "\n" ZH_C "\n";
+    assert_split(text, ZH_HEAD, ZH_A "\n" ZH_B, ZH_C);
+    check_paras(text, "012", __LINE__);
+    // The same under a blank line, and with every line indented.
+    assert_split(ZH_HEAD "\n\n" ZH_A "\n" ZH_B "\n", ZH_HEAD, ZH_A "\n" ZH_B);
+    assert_split("  " ZH_A "\n  " ZH_B "\n", ZH_A "\n  " ZH_B);
+    // "速報\nこのエディタは軽量で、\n起動がとても速いことが特徴です。": the comma says the short line goes on.
+    assert_split("\xE9\x80\x9F\xE5\xA0\xB1\n\xE3\x81\x93\xE3\x81\xAE\xE3\x82\xA8\xE3\x83\x87\xE3\x82\xA3\xE3\x82\xBF\xE3\x81\xAF\xE8\xBB\xBD\xE9\x87\x8F\xE3\x81\xA7\xE3\x80\x81\n\xE8\xB5\xB7\xE5\x8B\x95\xE3\x81\x8C\xE3\x81\xA8\xE3\x81\xA6\xE3\x82\x82\xE9\x80\x9F\xE3\x81\x84\xE3\x81\x93\xE3\x81\xA8\xE3\x81\x8C\xE7\x89\xB9\xE5\xBE\xB4\xE3\x81\xA7\xE3\x81\x99\xE3\x80\x82\n",
+                 "\xE9\x80\x9F\xE5\xA0\xB1", "\xE3\x81\x93\xE3\x81\xAE\xE3\x82\xA8\xE3\x83\x87\xE3\x82\xA3\xE3\x82\xBF\xE3\x81\xAF\xE8\xBB\xBD\xE9\x87\x8F\xE3\x81\xA7\xE3\x80\x81\n\xE8\xB5\xB7\xE5\x8B\x95\xE3\x81\x8C\xE3\x81\xA8\xE3\x81\xA6\xE3\x82\x82\xE9\x80\x9F\xE3\x81\x84\xE3\x81\x93\xE3\x81\xA8\xE3\x81\x8C\xE7\x89\xB9\xE5\xBE\xB4\xE3\x81\xA7\xE3\x81\x99\xE3\x80\x82");
+}
+
+static void test_split_cjk_heading_stays_alone(void **state)
+{
+    (void)state;
+    // A heading as wide as the body is still one when a blank line follows it; without one,
+    // a short heading over the body (under three quarters of the widest line) stays apart.
+    check_paras(ZH_HEAD "\n" ZH_B "\n" ZH_C "\n", "012", __LINE__);
+    check_paras(ZH_A "\n\n" ZH_B "\n", "01", __LINE__);
+}
+
+/* Breaks that the output form joins are marked on the sentence that holds them (the renderer
+ * and the tokenizer read those sentences in their output form), and the words hyphenated at a
+ * line's end are counted, so that a corpus without any is never searched for their spellings. */
+static void test_split_marks_joined_breaks(void **state)
+{
+    (void)state;
+    const char *text = "The figures were sup-\nplied by the council. It met on Monday and\n"
+                       "again on Friday.\n";
+    precis_sents s;
+    test_split(text, &s);
+    assert_int_equal(s.n, 2);
+    assert_int_equal(s.v[0].line_join, PRECIS_BREAK_HYPHEN);
+    assert_int_equal(s.v[1].line_join, 0);
+    assert_int_equal(s.n_hyphen_breaks, 1);
+    free(s.v);
+    test_split(ZH_A "\n" ZH_B "\n" ZH_C "\n", &s);
+    assert_int_equal(s.n, 2);
+    assert_int_equal(s.v[0].line_join, PRECIS_BREAK_CJK);
+    assert_int_equal(s.v[1].line_join, 0);
+    assert_int_equal(s.n_hyphen_breaks, 0);
+    free(s.v);
+}
+
+static void test_split_hyphen_at_line_end_continues(void **state)
+{
+    (void)state;
+    // In hard-wrapped text a line shorter than the others ends its paragraph, unless it ends
+    // in a word hyphenated across the break.
+    const char *text = "The quick brown fox jumps over the lazy dog near the river bank today\n"
+                       "and then it runs into the for-\n"
+                       "est where nobody can find it again. Hunters searched the woods for\n"
+                       "many days but they returned empty handed because the fox was clever\n"
+                       "and knew every hidden path there.\n";
+    check_paras(text, "00", __LINE__);
+}
+
 static void test_split_crlf_lines(void **state)
 {
     (void)state;
@@ -724,6 +791,49 @@ static void test_split_headline_above_wrapped_text(void **state)
                        "empty handed because the fox was clever and knew every hidden path\n"
                        "there.\n";
     check_paras(text, "011", __LINE__);
+}
+
+/* German capitalizes nouns, so a wrapped line may end on one and the next start with one: the
+ * case of the words says nothing. The continuation lines' indentation does, be it spaces, a
+ * tab or no-break spaces (U+00A0, which trimming already took for white space). */
+static void test_split_joins_hanging_indent(void **state)
+{
+    (void)state;
+    const char *const indents[] = {"\xC2\xA0\xC2\xA0", "  ", "\t", "\xE2\x80\x87"};
+    for (size_t i = 0; i < sizeof indents / sizeof indents[0]; i++) {
+        char text[512];
+        snprintf(text, sizeof text,
+                 "Der Rat der Stadt hat am Montag nach einer langen Debatte\n"
+                 "%sPl\xC3\xA4ne f\xC3\xBCr den neuen Hafen beschlossen. Der B\xC3\xBCrgermeister "
+                 "sagte, die Arbeiten\n"
+                 "%san der Mole w\xC3\xBCrden etwa zwei Millionen Euro kosten.\n",
+                 indents[i], indents[i]);
+        precis_sents s;
+        test_split(text, &s);
+        assert_int_equal(s.n, 2);
+        assert_int_equal(s.v[0].off, 0);
+        assert_true(strncmp(text + s.v[0].off + s.v[0].len - 12, "beschlossen.", 12) == 0);
+        assert_int_equal(s.v[1].para, 0);
+        free(s.v);
+    }
+}
+
+static void test_split_heading_above_indented_paragraphs(void **state)
+{
+    (void)state;
+    // First-line indentation starts paragraphs: the heading above them stays alone, whether
+    // the paragraph goes back to the margin on its second line or is a single line.
+    check_paras("Neue Br\xC3\xBC" "cke f\xC3\xBCr Altdorf\n"
+                "    Der Gemeinderat hat am Dienstag den Bau einer neuen Br\xC3\xBC" "cke "
+                "beschlossen, die\n"
+                "bis zum Herbst fertig sein soll.\n"
+                "    Die alte Br\xC3\xBC" "cke war seit dem Hochwasser gesperrt.\n",
+                "012", __LINE__);
+    check_paras("Neue Br\xC3\xBC" "cke f\xC3\xBCr Altdorf\n"
+                "    Der Gemeinderat hat am Dienstag den Bau einer neuen Br\xC3\xBC" "cke "
+                "beschlossen.\n"
+                "    Die alte Br\xC3\xBC" "cke war seit dem Hochwasser im Fr\xC3\xBChjahr gesperrt.\n",
+                "012", __LINE__);
 }
 
 static void test_split_keeps_sentence_starting_with_acronym(void **state)
@@ -1016,6 +1126,10 @@ int main(void)
         cmocka_unit_test(test_split_cjk_title_marks),
         cmocka_unit_test(test_split_full_width_decimal),
         cmocka_unit_test(test_split_german_quotes),
+        cmocka_unit_test(test_split_joins_wrapped_cjk_lines),
+        cmocka_unit_test(test_split_cjk_heading_stays_alone),
+        cmocka_unit_test(test_split_marks_joined_breaks),
+        cmocka_unit_test(test_split_hyphen_at_line_end_continues),
         cmocka_unit_test(test_split_crlf_lines),
         cmocka_unit_test(test_split_lone_cr_lines),
         cmocka_unit_test(test_split_crlf_blank_line),
@@ -1036,6 +1150,8 @@ int main(void)
         cmocka_unit_test(test_split_cuts_dateline_with_hyphens),
         cmocka_unit_test(test_split_cuts_dateline_with_date_and_agency),
         cmocka_unit_test(test_split_headline_above_wrapped_text),
+        cmocka_unit_test(test_split_joins_hanging_indent),
+        cmocka_unit_test(test_split_heading_above_indented_paragraphs),
         cmocka_unit_test(test_split_keeps_sentence_starting_with_acronym),
         cmocka_unit_test(test_split_separates_trailing_credit),
         cmocka_unit_test(test_split_offsets_are_exact),
