@@ -176,7 +176,8 @@ static int add_input(precis_corpus *corpus, const char *path, size_t limit)
     return 0;
 }
 
-int precis_cli_load(precis_corpus *corpus, int n, char **args, size_t limit, precis_cli_paths *files)
+int precis_cli_load(precis_corpus *corpus, int n, char **args, size_t limit,
+                    precis_cli_paths *files)
 {
     if (n == 0 && !precis_cli_paths_push(files, "-")) {
         fprintf(stderr, "precis: out of memory\n");

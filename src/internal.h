@@ -139,6 +139,9 @@ size_t precis_lang_count(void);
 bool precis_lang_at(size_t i, precis_lang *out);
 /** The index of the language named 'name' (ISO code, Snowball or English name, any case). */
 bool precis_lang_find(const char *name, size_t *i);
+/** Appends the lower case of code point 'c' to 'buf' (at '*n', capacity 'cap'); false when it
+ * does not fit. */
+bool precis_put_lower(char *buf, size_t *n, size_t cap, int32_t c);
 size_t precis_lang_english(void);
 precis_script precis_script_of(int32_t c);
 

@@ -265,9 +265,7 @@ void precis_detector_free(precis_detector *d)
     free(d);
 }
 
-/* Appends the lower case of code point 'c' to 'buf' (at '*n', capacity 'cap'); false when it
- * does not fit. */
-static bool put_lower(char *buf, size_t *n, size_t cap, int32_t c)
+bool precis_put_lower(char *buf, size_t *n, size_t cap, int32_t c)
 {
     if (c < 0x80) {
         if (*n + 1 > cap)
@@ -383,7 +381,7 @@ size_t precis_detect_language(const precis_detector *d, const char *text, size_t
         int32_t c = i < len ? next_cp(text, len, &i) : (i++, -1);
         if (c >= 0 && is_letter_or_mark(c)) {
             letters[precis_script_of(c)]++;
-            fits = fits && put_lower(key, &kn, sizeof key, c);
+            fits = fits && precis_put_lower(key, &kn, sizeof key, c);
             continue;
         }
         if (kn > 0) {

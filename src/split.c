@@ -270,7 +270,8 @@ static precis_status split_lines(const char *s, size_t n, lines *out)
         l->indent = 0;
         for (size_t p = i; p < l->start;) { // most lines have none: no loop
             size_t k;
-            l->indent = decode(s, l->start, p, &k) == '\t' ? (l->indent / 8 + 1) * 8 : l->indent + 1;
+            l->indent =
+                decode(s, l->start, p, &k) == '\t' ? (l->indent / 8 + 1) * 8 : l->indent + 1;
             p += k;
         }
         i = e;
@@ -655,8 +656,11 @@ static bool has_lower_word(const char *s, size_t from, size_t to)
  * Two touching dots are an abbreviation's and the sentence's ("Nov.."): not a run. */
 static bool starts_dot_run(const char *s, size_t p, size_t end)
 {
-    return p + 2 < end && ((s[p + 1] == '.' && s[p + 2] == '.') ||
-                           (s[p + 1] == ' ' && s[p + 2] == '.' && (p + 3 >= end || s[p + 3] != '.')));
+    if (p + 2 >= end)
+        return false;
+    if (s[p + 1] == '.')
+        return s[p + 2] == '.';
+    return s[p + 1] == ' ' && s[p + 2] == '.' && (p + 3 >= end || s[p + 3] != '.');
 }
 
 /* A run of full stops, touching or one space apart, that starts at 'p': "....", ". . .",

@@ -1017,33 +1017,49 @@ done:
     return st;
 }
 
+/* The entry points' common start: checks the corpus, the options ('*opt' NULL means the
+ * defaults, filled into 'defaults') and the corpus's size, then sets up a run over 'c'. On
+ * PRECIS_OK the caller owns 'r' (run_destroy()). */
+static precis_status run_init(run *r, const precis_corpus *c, const precis_options **opt,
+                              precis_options *defaults)
+{
+    if (c == NULL)
+        return PRECIS_ERR_INVALID_ARG;
+    if (*opt == NULL) {
+        precis_options_init(defaults);
+        *opt = defaults;
+    }
+    const precis_options *o = *opt;
+    precis_status st = check_options(o);
+    if (st != PRECIS_OK)
+        return st;
+    size_t max_bytes = o->max_input_bytes ? o->max_input_bytes : DEFAULT_MAX_INPUT_BYTES;
+    if (c->total_bytes > max_bytes)
+        return PRECIS_ERR_TOO_LARGE;
+    *r = (run){.corpus = c,
+               .opt = o,
+               .threads = precis_thread_count(o->threads),
+               .progress = {o->progress, o->progress_ctx}};
+    precis_vocab_init(&r->vocab);
+    precis_strset_init(&r->joins);
+    return PRECIS_OK;
+}
+
 precis_status precis_summarize(const precis_corpus *c, const precis_options *opt,
                                precis_summary **out)
 {
     if (out == NULL)
         return PRECIS_ERR_INVALID_ARG;
     *out = NULL;
-    if (c == NULL)
-        return PRECIS_ERR_INVALID_ARG;
     precis_options defaults;
-    if (opt == NULL) {
-        precis_options_init(&defaults);
-        opt = &defaults;
-    }
-    precis_status st = check_options(opt);
+    run r;
+    precis_status st = run_init(&r, c, &opt, &defaults);
     if (st != PRECIS_OK)
         return st;
-    if (c->n == 0)
+    if (c->n == 0) {
+        run_destroy(&r);
         return PRECIS_ERR_EMPTY;
-    size_t max_bytes = opt->max_input_bytes ? opt->max_input_bytes : DEFAULT_MAX_INPUT_BYTES;
-    if (c->total_bytes > max_bytes)
-        return PRECIS_ERR_TOO_LARGE;
-    run r = {.corpus = c,
-             .opt = opt,
-             .threads = precis_thread_count(opt->threads),
-             .progress = {opt->progress, opt->progress_ctx}};
-    precis_vocab_init(&r.vocab);
-    precis_strset_init(&r.joins);
+    }
     double t = precis_now_ms(), t2;
 #define STAGE(id, call)                                                                       \
     do {                                                                                       \
@@ -1170,25 +1186,11 @@ precis_status precis_split_corpus(const precis_corpus *c, const precis_options *
     if (out == NULL)
         return PRECIS_ERR_INVALID_ARG;
     *out = NULL;
-    if (c == NULL)
-        return PRECIS_ERR_INVALID_ARG;
     precis_options defaults;
-    if (opt == NULL) {
-        precis_options_init(&defaults);
-        opt = &defaults;
-    }
-    precis_status st = check_options(opt);
+    run r;
+    precis_status st = run_init(&r, c, &opt, &defaults);
     if (st != PRECIS_OK)
         return st;
-    size_t max_bytes = opt->max_input_bytes ? opt->max_input_bytes : DEFAULT_MAX_INPUT_BYTES;
-    if (c->total_bytes > max_bytes)
-        return PRECIS_ERR_TOO_LARGE;
-    run r = {.corpus = c,
-             .opt = opt,
-             .threads = precis_thread_count(opt->threads),
-             .progress = {opt->progress, opt->progress_ctx}};
-    precis_vocab_init(&r.vocab);
-    precis_strset_init(&r.joins);
     precis_sentences *res = precis_calloc(1, sizeof *res);
     if (res == NULL)
         st = PRECIS_ERR_NOMEM;

@@ -72,24 +72,6 @@ uint8_t precis_break_kind(const char *s, size_t n, size_t a, size_t b)
     return is_word_cp(letter) && letter != '-' ? PRECIS_BREAK_HYPHEN : 0;
 }
 
-/* Appends 'c' lower-cased to 'buf'; false when it does not fit. */
-static bool put_folded(char *buf, size_t cap, size_t *n, int32_t c)
-{
-    if (c < 0x80) {
-        if (*n + 1 > cap)
-            return false;
-        buf[(*n)++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-        return true;
-    }
-    utf8proc_uint8_t tmp[4];
-    utf8proc_ssize_t m = utf8proc_encode_char(utf8proc_tolower(c), tmp);
-    if (m <= 0 || *n + (size_t)m > cap)
-        return false;
-    memcpy(buf + *n, tmp, (size_t)m);
-    *n += (size_t)m;
-    return true;
-}
-
 size_t precis_hyphen_key(const char *s, size_t n, size_t a, size_t b, bool hyphen, char *buf,
                          size_t cap)
 {
@@ -102,15 +84,15 @@ size_t precis_hyphen_key(const char *s, size_t n, size_t a, size_t b, bool hyphe
     }
     size_t len = 0;
     for (size_t i = start; i < a - 1; i += k)
-        if (!put_folded(buf, cap, &len, cp_at(s, a - 1, i, &k)))
+        if (!precis_put_lower(buf, &len, cap, cp_at(s, a - 1, i, &k)))
             return 0;
-    if (hyphen && !put_folded(buf, cap, &len, '-'))
+    if (hyphen && !precis_put_lower(buf, &len, cap, '-'))
         return 0;
     for (size_t i = b; i < n; i += k) {
         int32_t c = cp_at(s, n, i, &k);
         if (!is_word_cp(c))
             break;
-        if (!put_folded(buf, cap, &len, c))
+        if (!precis_put_lower(buf, &len, cap, c))
             return 0;
     }
     return len;
@@ -221,7 +203,7 @@ static void forms_count(forms *f, const char *w, size_t len)
 static bool fold_word(const char *s, size_t a, size_t b, char *buf, size_t cap, size_t *n)
 {
     for (size_t i = a, k; i < b; i += k)
-        if (!put_folded(buf, cap, n, cp_at(s, b, i, &k)))
+        if (!precis_put_lower(buf, n, cap, cp_at(s, b, i, &k)))
             return false;
     return true;
 }
@@ -281,7 +263,8 @@ static void count_text(forms *f, const char *s, size_t n)
             if ((!ascii || !prev_ascii ||
                  (pl >= f->min_len && pl <= f->max_len && forms_may_start(f, p0, p1))) &&
                 fold_word(s, prev_a, prev_b, buf, sizeof buf, &len) &&
-                put_folded(buf, sizeof buf, &len, '-') && fold_word(s, a, i, buf, sizeof buf, &len))
+                precis_put_lower(buf, &len, sizeof buf, '-') &&
+                fold_word(s, a, i, buf, sizeof buf, &len))
                 forms_count(f, buf, len);
         }
         // "well-known": a hyphen between two words pairs them.
