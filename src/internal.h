@@ -7,6 +7,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <utf8proc.h>
+
 #include "precis.h"
 
 /* ---- allocation: every heap allocation of the library goes through these --------------- */
@@ -139,6 +141,34 @@ size_t precis_lang_count(void);
 bool precis_lang_at(size_t i, precis_lang *out);
 /** The index of the language named 'name' (ISO code, Snowball or English name, any case). */
 bool precis_lang_find(const char *name, size_t *i);
+/** The code point at byte 'i' of 's' ('n' bytes), its length in '*len'; an invalid byte is
+ * U+FFFD of length 1. ASCII without a call. */
+static inline int32_t precis_decode(const char *s, size_t n, size_t i, size_t *len)
+{
+    if ((unsigned char)s[i] < 0x80) {
+        *len = 1;
+        return (unsigned char)s[i];
+    }
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t k =
+        utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+    if (k <= 0) {
+        *len = 1;
+        return 0xFFFD;
+    }
+    *len = (size_t)k;
+    return cp;
+}
+
+/** Start of the code point that ends just before byte 'i' (> 0). */
+static inline size_t precis_prev_start(const char *s, size_t i)
+{
+    do
+        i--;
+    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80);
+    return i;
+}
+
 /** Appends the lower case of code point 'c' to 'buf' (at '*n', capacity 'cap'); false when it
  * does not fit. */
 bool precis_put_lower(char *buf, size_t *n, size_t cap, int32_t c);

@@ -14,31 +14,6 @@
 
 /* ---- characters ------------------------------------------------------------------------ */
 
-static int32_t decode(const char *s, size_t n, size_t i, size_t *len)
-{
-    if ((unsigned char)s[i] < 0x80) { // most text is ASCII: no call
-        *len = 1;
-        return (unsigned char)s[i];
-    }
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
-    if (k <= 0) {
-        *len = 1;
-        return 0xFFFD;
-    }
-    *len = (size_t)k;
-    return cp;
-}
-
-/* Start of the code point that ends just before byte 'i'. */
-static size_t prev_start(const char *s, size_t i)
-{
-    do
-        i--;
-    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80);
-    return i;
-}
-
 static bool is_space_cp(int32_t c)
 {
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
@@ -189,7 +164,7 @@ static bool abbrev_has(const precis_strset *set, const char *w, size_t len, bool
         return false;
     char buf[32];
     size_t k;
-    int32_t c = decode(w, len, 0, &k), flip;
+    int32_t c = precis_decode(w, len, 0, &k), flip;
     if (is_lower_cp(c))
         flip = utf8proc_toupper(c);
     else if (k < len && is_upper_cp(c))
@@ -211,7 +186,7 @@ static bool is_dotted_letters(const char *w, size_t len)
     size_t n = 0;
     for (size_t i = 0; i < len; n++) {
         size_t k;
-        int32_t c = decode(w, len, i, &k);
+        int32_t c = precis_decode(w, len, i, &k);
         if (n % 2 == 0 ? !is_letter_cp(c) : c != '.')
             return false;
         i += k;
@@ -236,7 +211,7 @@ static size_t trim_left(const char *s, size_t i, size_t end)
 {
     while (i < end) {
         size_t k;
-        if (!is_space_cp(decode(s, end, i, &k)))
+        if (!is_space_cp(precis_decode(s, end, i, &k)))
             break;
         i += k;
     }
@@ -246,8 +221,8 @@ static size_t trim_left(const char *s, size_t i, size_t end)
 static size_t trim_right(const char *s, size_t start, size_t end)
 {
     while (end > start) {
-        size_t p = prev_start(s, end), k;
-        if (!is_space_cp(decode(s, end, p, &k)))
+        size_t p = precis_prev_start(s, end), k;
+        if (!is_space_cp(precis_decode(s, end, p, &k)))
             break;
         end = p;
     }
@@ -271,7 +246,7 @@ static precis_status split_lines(const char *s, size_t n, lines *out)
         for (size_t p = i; p < l->start;) { // most lines have none: no loop
             size_t k;
             l->indent =
-                decode(s, l->start, p, &k) == '\t' ? (l->indent / 8 + 1) * 8 : l->indent + 1;
+                precis_decode(s, l->start, p, &k) == '\t' ? (l->indent / 8 + 1) * 8 : l->indent + 1;
             p += k;
         }
         i = e;
@@ -286,8 +261,8 @@ static bool ends_terminal(const char *s, const line *l)
 {
     size_t e = l->end;
     while (e > l->start) {
-        size_t p = prev_start(s, e), k;
-        int32_t c = decode(s, l->end, p, &k);
+        size_t p = precis_prev_start(s, e), k;
+        int32_t c = precis_decode(s, l->end, p, &k);
         if (is_closer(c)) {
             e = p;
             continue;
@@ -303,7 +278,7 @@ static size_t count_words(const char *s, size_t start, size_t end)
     bool in = false;
     for (size_t i = start; i < end;) {
         size_t k;
-        bool sp = is_space_cp(decode(s, end, i, &k));
+        bool sp = is_space_cp(precis_decode(s, end, i, &k));
         if (!sp && !in)
             n++;
         in = !sp;
@@ -340,7 +315,7 @@ static size_t line_cols(const char *s, const line *l)
     size_t cols = 0;
     for (size_t i = l->start; i < l->end;) {
         size_t k;
-        int32_t c = decode(s, l->end, i, &k);
+        int32_t c = precis_decode(s, l->end, i, &k);
         cols += c < 0x80 ? 1 : (size_t)utf8proc_charwidth(c);
         i += k;
     }
@@ -360,9 +335,9 @@ static size_t line_cols(const char *s, const line *l)
 static bool cjk_continues(const char *s, layout *lay, const line *l, const line *next, bool mid)
 {
     size_t k;
-    size_t p = prev_start(s, l->end);
-    int32_t last = decode(s, l->end, p, &k);
-    if (!precis_is_cjk_text(last) || !precis_is_cjk_text(decode(s, next->end, next->start, &k)))
+    size_t p = precis_prev_start(s, l->end);
+    int32_t last = precis_decode(s, l->end, p, &k);
+    if (!precis_is_cjk_text(last) || !precis_is_cjk_text(precis_decode(s, next->end, next->start, &k)))
         return false;
     if (last == 0xFF0C || last == 0x3001 || last == 0xFF1B || mid)
         return true;
@@ -391,7 +366,7 @@ static bool continues(const char *s, layout *lay, const line *l, const line *nex
     if (lay->wrapped) // a wrapped line was full; a short one (a heading) ends its paragraph
         return (l->end - l->start) * 10 >= lay->width * 6;
     size_t k;
-    int32_t first = decode(s, next->end, next->start, &k);
+    int32_t first = precis_decode(s, next->end, next->start, &k);
     if (is_lower_cp(first))
         return true;
     if (next->indent > 0 && hanging_indent(l, next, after))
@@ -400,12 +375,12 @@ static bool continues(const char *s, layout *lay, const line *l, const line *nex
     // are short or end on a capitalized word.
     size_t p = l->end;
     while (p > l->start) {
-        size_t q = prev_start(s, p);
-        if (is_space_cp(decode(s, l->end, q, &k)))
+        size_t q = precis_prev_start(s, p);
+        if (is_space_cp(precis_decode(s, l->end, q, &k)))
             break;
         p = q;
     }
-    return count_words(s, l->start, l->end) >= 8 && is_lower_cp(decode(s, l->end, p, &k)) &&
+    return count_words(s, l->start, l->end) >= 8 && is_lower_cp(precis_decode(s, l->end, p, &k)) &&
            is_letter_cp(first);
 }
 
@@ -533,13 +508,13 @@ static bool find_quotes(splitter *sp)
             continue;
         }
         size_t k, pk, nk;
-        int32_t c = decode(s, sp->end, i, &k);
+        int32_t c = precis_decode(s, sp->end, i, &k);
         if (!is_quote_mark(c)) {
             i += k; // most characters: one test, no look around
             continue;
         }
-        int32_t before = i > sp->start ? decode(s, sp->end, prev_start(s, i), &pk) : ' ';
-        int32_t after = i + k < sp->end ? decode(s, sp->end, i + k, &nk) : ' ';
+        int32_t before = i > sp->start ? precis_decode(s, sp->end, precis_prev_start(s, i), &pk) : ' ';
+        int32_t after = i + k < sp->end ? precis_decode(s, sp->end, i + k, &nk) : ' ';
         bool starts = (is_space_cp(before) || is_opener(before) || before == 0x2014 ||
                        before == 0x2013) && !is_space_cp(after);
         bool closes = open != SIZE_MAX &&
@@ -580,8 +555,8 @@ static void word_before(const splitter *sp, size_t dot, size_t *ws, size_t *we)
 {
     size_t i = dot, k;
     while (i > sp->start) {
-        size_t p = prev_start(sp->s, i);
-        int32_t c = decode(sp->s, sp->end, p, &k);
+        size_t p = precis_prev_start(sp->s, i);
+        int32_t c = precis_decode(sp->s, sp->end, p, &k);
         if (is_space_cp(c) || is_opener(c) || c == 0x2014 || c == 0x2013)
             break;
         i = p;
@@ -595,11 +570,11 @@ static void word_before(const splitter *sp, size_t dot, size_t *ws, size_t *we)
 static bool clear_new_start(const splitter *sp, size_t next)
 {
     size_t k, e = next;
-    int32_t c = decode(sp->s, sp->end, next, &k);
+    int32_t c = precis_decode(sp->s, sp->end, next, &k);
     if (!is_upper_cp(c))
         return false;
     while (e < sp->end && e - next < 31) {
-        c = decode(sp->s, sp->end, e, &k);
+        c = precis_decode(sp->s, sp->end, e, &k);
         if (!is_letter_cp(c))
             break;
         e += k;
@@ -613,7 +588,7 @@ static bool clear_new_start(const splitter *sp, size_t next)
             return false;
         for (size_t i = next; i < e;) {
             utf8proc_uint8_t tmp[4];
-            int32_t lower = utf8proc_tolower(decode(sp->s, e, i, &k));
+            int32_t lower = utf8proc_tolower(precis_decode(sp->s, e, i, &k));
             utf8proc_ssize_t m = utf8proc_encode_char(lower, tmp);
             if (m <= 0 || n + (size_t)m > sizeof buf)
                 return false;
@@ -690,16 +665,16 @@ static bool ends_dot_run(splitter *sp, size_t p, size_t *cut, size_t *resume)
     if (dots < 4)
         return false;
     size_t e = j, k;
-    while (e < sp->end && is_closer(decode(s, sp->end, e, &k)))
+    while (e < sp->end && is_closer(precis_decode(s, sp->end, e, &k)))
         e += k;
-    if (e < sp->end && !is_space_cp(decode(s, sp->end, e, &k)))
+    if (e < sp->end && !is_space_cp(precis_decode(s, sp->end, e, &k)))
         return false;
     size_t next = trim_left(s, e, sp->end);
-    if (next < sp->end && is_lower_cp(decode(s, sp->end, next, &k)))
+    if (next < sp->end && is_lower_cp(precis_decode(s, sp->end, next, &k)))
         return false;
     if (quote_at(sp, p) != NULL)
         return false;
-    bool attached = p > sp->start && !is_space_cp(decode(s, sp->end, prev_start(s, p), &k));
+    bool attached = p > sp->start && !is_space_cp(precis_decode(s, sp->end, precis_prev_start(s, p), &k));
     if (attached && spaced && s[p + 1] == ' ') {
         if (next >= sp->end)
             return false; // "abandoned. . . ." closing the paragraph stays whole
@@ -746,14 +721,14 @@ static bool title_is_a_name(splitter *sp, size_t ws, size_t wl, size_t next)
 {
     const char *s = sp->s;
     size_t k, p = ws;
-    if (!is_upper_cp(decode(s, sp->end, next, &k)) || ws < sp->start + 2 || s[ws - 1] != ' ')
+    if (!is_upper_cp(precis_decode(s, sp->end, next, &k)) || ws < sp->start + 2 || s[ws - 1] != ' ')
         return false;
     p = ws - 1; // the word before: capitalized, without a full stop of its own
     if (s[p - 1] == '.' || s[p - 1] == ',')
         return false;
     while (p > sp->start && s[p - 1] != ' ')
         p--;
-    return is_upper_cp(decode(s, sp->end, p, &k)) && seen_bare(sp, s + ws, wl);
+    return is_upper_cp(precis_decode(s, sp->end, p, &k)) && seen_bare(sp, s + ws, wl);
 }
 
 /* A company or place abbreviation ("Inc.", "Corp.") ends a name; before a capitalized word
@@ -765,9 +740,9 @@ static bool name_ends_sentence(const splitter *sp, size_t ws, size_t next)
 {
     const char *s = sp->s;
     size_t k, e = next, from = ws;
-    if (!is_upper_cp(decode(s, sp->end, next, &k)))
+    if (!is_upper_cp(precis_decode(s, sp->end, next, &k)))
         return false;
-    while (e < sp->end && e - next < 31 && is_letter_cp(decode(s, sp->end, e, &k)))
+    while (e < sp->end && e - next < 31 && is_letter_cp(precis_decode(s, sp->end, e, &k)))
         e += k;
     char buf[32];
     size_t n = e - next;
@@ -796,9 +771,9 @@ static bool after_abbrev(const splitter *sp, size_t dot)
 static bool lower_starter(const splitter *sp, size_t next)
 {
     size_t e = next, k;
-    while (e < sp->end && e - next < 32 && is_letter_cp(decode(sp->s, sp->end, e, &k)))
+    while (e < sp->end && e - next < 32 && is_letter_cp(precis_decode(sp->s, sp->end, e, &k)))
         e += k;
-    return e > next && (e >= sp->end || is_space_cp(decode(sp->s, sp->end, e, &k))) &&
+    return e > next && (e >= sp->end || is_space_cp(precis_decode(sp->s, sp->end, e, &k))) &&
            precis_strset_has(&sp->ab->starters, sp->s + next, e - next);
 }
 
@@ -808,7 +783,7 @@ static bool ends_sentence(splitter *sp, size_t p, size_t *cut, size_t *resume)
 {
     const char *s = sp->s;
     size_t k;
-    int32_t c = decode(s, sp->end, p, &k);
+    int32_t c = precis_decode(s, sp->end, p, &k);
     if (c == '.' && p > sp->start &&
         (s[p - 1] == '.' || (s[p - 1] == ' ' && p - 1 > sp->start && s[p - 2] == '.')))
         return false; // inside a run of full stops ("...", ". . ."), judged at its first
@@ -819,7 +794,7 @@ static bool ends_sentence(splitter *sp, size_t p, size_t *cut, size_t *resume)
     // The cluster: more terminal marks and closing quotes/brackets ("?!", ".\u201D", ".)")
     while (e < sp->end) {
         size_t kk;
-        int32_t d = decode(s, sp->end, e, &kk);
+        int32_t d = precis_decode(s, sp->end, e, &kk);
         if (d == '.' || d == '!' || d == '?' || d == 0x2026 || is_cjk_stop(d) ||
             is_other_stop(d) || is_lang_stop(sp->ab, d)) {
             periods += d == '.';
@@ -836,8 +811,8 @@ static bool ends_sentence(splitter *sp, size_t p, size_t *cut, size_t *resume)
     if (is_cjk_stop(c)) {
         // "\uFF13\uFF0E\uFF12": a full-width full stop between digits is a decimal point.
         if (c == 0xFF0E && e < sp->end && p > sp->start &&
-            is_digit_cp(decode(s, sp->end, e, &k)) &&
-            is_digit_cp(decode(s, sp->end, prev_start(s, p), &k)))
+            is_digit_cp(precis_decode(s, sp->end, e, &k)) &&
+            is_digit_cp(precis_decode(s, sp->end, precis_prev_start(s, p), &k)))
             return false;
         // Inside brackets or a title ("\u300A...\uFF01...\u300B") only a stop that closes it ends.
         const span *q = quote_at(sp, p);
@@ -852,7 +827,7 @@ static bool ends_sentence(splitter *sp, size_t p, size_t *cut, size_t *resume)
         !ellipsis && periods == 2 && c == '.' && s[p + 1] == '.' && after_abbrev(sp, p);
     if ((ellipsis || periods >= 2) && !abbrev_stop)
         return false; // "..." and "\u2026" do not end a sentence
-    if (e < sp->end && !is_space_cp(decode(s, sp->end, e, &k)))
+    if (e < sp->end && !is_space_cp(precis_decode(s, sp->end, e, &k)))
         return false; // "3.5", "U.S.-led", "Rappler.com"
     size_t next = trim_left(s, e, sp->end);
     *cut = e;
@@ -861,12 +836,12 @@ static bool ends_sentence(splitter *sp, size_t p, size_t *cut, size_t *resume)
         return true;
     if (c == 0x060C) { // "A\u060C B\u060C C": commas between listed words (pySBD's Arabic rules)
         size_t j = next;
-        while (j < sp->end && !is_space_cp(decode(s, sp->end, j, &k)))
+        while (j < sp->end && !is_space_cp(precis_decode(s, sp->end, j, &k)))
             j += k;
-        if (decode(s, sp->end, prev_start(s, j), &k) == 0x060C)
+        if (precis_decode(s, sp->end, precis_prev_start(s, j), &k) == 0x060C)
             return false;
     }
-    int32_t n = decode(s, sp->end, next, &k);
+    int32_t n = precis_decode(s, sp->end, next, &k);
     if (is_lower_cp(n) &&
         !((sp->ab->split_flags & PRECIS_SPLIT_BEFORE_LOWER) && lower_starter(sp, next)))
         return false;
@@ -881,7 +856,7 @@ static bool ends_sentence(splitter *sp, size_t p, size_t *cut, size_t *resume)
     size_t wl = we - ws;
     if (wl == 0)
         return true;
-    int32_t w0 = decode(s, we, ws, &k);
+    int32_t w0 = precis_decode(s, we, ws, &k);
     // A number sign ("N\u00B0. 1026", "N\u00BA. 7") stands before its number in any language.
     if (wl >= 3 && (unsigned char)s[we - 2] == 0xC2 &&
         ((unsigned char)s[we - 1] == 0xB0 || (unsigned char)s[we - 1] == 0xBA) &&
@@ -935,7 +910,7 @@ static size_t skip_dateline(const char *s, size_t start, size_t end, size_t *pla
     if (end - start > 2 && s[start] == '_' && s[start + 1] == ' ')
         return trim_left(s, start + 2, end);
     while (i < end) { // the place name in capitals: "SEOUL", "NEW YORK", "WILKES-BARRE"
-        int32_t c = decode(s, end, i, &k);
+        int32_t c = precis_decode(s, end, i, &k);
         if (is_upper_cp(c))
             caps++;
         else if (c == '-' ? !(i + 1 < end && is_upper_cp((unsigned char)s[i + 1]))
@@ -953,7 +928,7 @@ static size_t skip_dateline(const char *s, size_t start, size_t end, size_t *pla
         while (i < end && words < 5) {
             while (i < end && (s[i] == ' ' || s[i] == ','))
                 i++;
-            int32_t c = decode(s, end, i, &k);
+            int32_t c = precis_decode(s, end, i, &k);
             if (!is_upper_cp(c) && !(c >= '0' && c <= '9')) // "South Korea", "March 12"
                 break;
             while (i < end && s[i] != ' ' && s[i] != ',')
@@ -969,18 +944,18 @@ static size_t skip_dateline(const char *s, size_t start, size_t end, size_t *pla
         i = trim_left(s, (size_t)(close - s) + 1, end);
     }
     size_t place = trim_right(s, start, i);
-    int32_t dash = decode(s, end, i, &k);
+    int32_t dash = precis_decode(s, end, i, &k);
     if (!(dash == 0x2013 || dash == 0x2014 || dash == '-' || dash == '_'))
         return start;
     i += k;
     if (i < end && s[i] == '-')
         i++;
-    if (i >= end || !is_space_cp(decode(s, end, i, &k)))
+    if (i >= end || !is_space_cp(precis_decode(s, end, i, &k)))
         return start;
     i = trim_left(s, i, end);
     // The story starts with a capital, a digit or a quote ("NATO \u2013 the alliance" is no
     // dateline).
-    int32_t first = decode(s, end, i, &k);
+    int32_t first = precis_decode(s, end, i, &k);
     if (!(is_upper_cp(first) || (first >= '0' && first <= '9') || is_opener(first)))
         return start;
     if (end - i < 20)
@@ -1022,7 +997,7 @@ static bool is_bullet(int32_t c)
 static size_t list_marker(const char *s, size_t i, size_t end, uint32_t *kind, uint32_t *value)
 {
     size_t k, j = i;
-    int32_t c = decode(s, end, j, &k);
+    int32_t c = precis_decode(s, end, j, &k);
     uint32_t bullet = 0;
     if (is_bullet(c)) {
         bullet = (uint32_t)c;
@@ -1123,7 +1098,7 @@ static precis_status split_sentences(splitter *sp, const char *s, const line *un
             i = sp->items[item].close;
             next_item = ++item < sp->n_items ? sp->items[item].open : SIZE_MAX;
         } else {
-            int32_t c = decode(s, unit->end, i, &k);
+            int32_t c = precis_decode(s, unit->end, i, &k);
             if (!((is_terminal(c) || is_lang_stop(sp->ab, c)) &&
                   ends_sentence(sp, i, &cut, &resume))) {
                 i += k;

@@ -16,32 +16,6 @@
 
 #include "internal.h"
 
-static int32_t cp_at(const char *s, size_t n, size_t i, size_t *len)
-{
-    if ((unsigned char)s[i] < 0x80) {
-        *len = 1;
-        return (unsigned char)s[i];
-    }
-    utf8proc_int32_t c;
-    utf8proc_ssize_t k =
-        utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &c);
-    if (k <= 0) {
-        *len = 1;
-        return 0xFFFD;
-    }
-    *len = (size_t)k;
-    return c;
-}
-
-/* Start of the code point that ends at byte 'i' (> 0). */
-static size_t cp_before(const char *s, size_t i)
-{
-    do
-        i--;
-    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80);
-    return i;
-}
-
 /* Letters and the marks on them: what a hyphenated word's parts are made of. */
 static bool is_word_cp(int32_t c)
 {
@@ -58,8 +32,8 @@ uint8_t precis_break_kind(const char *s, size_t n, size_t a, size_t b)
         (memchr(s + a, '\n', b - a) == NULL && memchr(s + a, '\r', b - a) == NULL))
         return 0;
     size_t k;
-    size_t pa = cp_before(s, a);
-    int32_t before = cp_at(s, a, pa, &k), after = cp_at(s, n, b, &k);
+    size_t pa = precis_prev_start(s, a);
+    int32_t before = precis_decode(s, a, pa, &k), after = precis_decode(s, n, b, &k);
     if (precis_is_cjk_text(before) && precis_is_cjk_text(after))
         return PRECIS_BREAK_CJK;
     if (before != '-' || pa == 0)
@@ -68,7 +42,7 @@ uint8_t precis_break_kind(const char *s, size_t n, size_t a, size_t b)
                               : utf8proc_category(after) == UTF8PROC_CATEGORY_LL;
     if (!lower)
         return 0;
-    int32_t letter = cp_at(s, pa, cp_before(s, pa), &k);
+    int32_t letter = precis_decode(s, pa, precis_prev_start(s, pa), &k);
     return is_word_cp(letter) && letter != '-' ? PRECIS_BREAK_HYPHEN : 0;
 }
 
@@ -77,19 +51,19 @@ size_t precis_hyphen_key(const char *s, size_t n, size_t a, size_t b, bool hyphe
 {
     size_t k, start = a - 1; // the hyphen
     while (start > 0) {
-        size_t p = cp_before(s, start);
-        if (!is_word_cp(cp_at(s, start, p, &k)))
+        size_t p = precis_prev_start(s, start);
+        if (!is_word_cp(precis_decode(s, start, p, &k)))
             break;
         start = p;
     }
     size_t len = 0;
     for (size_t i = start; i < a - 1; i += k)
-        if (!precis_put_lower(buf, &len, cap, cp_at(s, a - 1, i, &k)))
+        if (!precis_put_lower(buf, &len, cap, precis_decode(s, a - 1, i, &k)))
             return 0;
     if (hyphen && !precis_put_lower(buf, &len, cap, '-'))
         return 0;
     for (size_t i = b; i < n; i += k) {
-        int32_t c = cp_at(s, n, i, &k);
+        int32_t c = precis_decode(s, n, i, &k);
         if (!is_word_cp(c))
             break;
         if (!precis_put_lower(buf, &len, cap, c))
@@ -203,7 +177,7 @@ static void forms_count(forms *f, const char *w, size_t len)
 static bool fold_word(const char *s, size_t a, size_t b, char *buf, size_t cap, size_t *n)
 {
     for (size_t i = a, k; i < b; i += k)
-        if (!precis_put_lower(buf, n, cap, cp_at(s, b, i, &k)))
+        if (!precis_put_lower(buf, n, cap, precis_decode(s, b, i, &k)))
             return false;
     return true;
 }
@@ -229,7 +203,7 @@ static void count_text(forms *f, const char *s, size_t n)
             i++;
             continue;
         }
-        int32_t c = cp_at(s, n, i, &k);
+        int32_t c = precis_decode(s, n, i, &k);
         if (!is_word_cp(c)) {
             i += k;
             continue;
@@ -244,7 +218,7 @@ static void count_text(forms *f, const char *s, size_t n)
                 i++;
                 continue;
             }
-            c = cp_at(s, n, i, &k);
+            c = precis_decode(s, n, i, &k);
             if (!is_word_cp(c))
                 break;
             ascii = false;
@@ -268,7 +242,7 @@ static void count_text(forms *f, const char *s, size_t n)
                 forms_count(f, buf, len);
         }
         // "well-known": a hyphen between two words pairs them.
-        paired = i + 1 < n && s[i] == '-' && is_word_cp(cp_at(s, n, i + 1, &k));
+        paired = i + 1 < n && s[i] == '-' && is_word_cp(precis_decode(s, n, i + 1, &k));
         prev_a = a;
         prev_b = i;
         prev_ascii = ascii;
@@ -283,7 +257,7 @@ static precis_status ask_forms(forms *f, const char *s, size_t n)
          h = memchr(h + 1, '-', n - (size_t)(h + 1 - s))) {
         size_t a = (size_t)(h - s) + 1, b = a, k;
         while (b < n) { // the white space after the hyphen
-            int32_t c = cp_at(s, n, b, &k);
+            int32_t c = precis_decode(s, n, b, &k);
             if (!(c == ' ' || (c >= '\t' && c <= '\r') ||
                   (c >= 0x80 && utf8proc_category(c) >= UTF8PROC_CATEGORY_ZS &&
                    utf8proc_category(c) <= UTF8PROC_CATEGORY_ZP)))
