@@ -684,6 +684,57 @@ static void test_api_hyphenated_line_end(void **state)
     precis_corpus_free(c);
 }
 
+static void test_api_split_corpus(void **state)
+{
+    (void)state;
+    // Offsets count the BOM (bytes as given); the dateline is metadata of the paragraph's first
+    // sentence; the filter's verdict comes with each sentence.
+    const char *text = "\xEF\xBB\xBF" "LIMA, Peru (AP) _ The port reopened on Monday after the "
+                       "strike. Trade resumed at once.\n\nPhoto: staff\n";
+    precis_corpus *c = one_doc(text);
+    precis_sentences *sp = NULL;
+    precis_options o;
+    precis_options_init(&o);
+    o.language = "en";
+    assert_int_equal(precis_split_corpus(c, &o, &sp), PRECIS_OK);
+    assert_int_equal(precis_sentences_count(sp), 3);
+    const precis_split_sentence *a = precis_sentences_get(sp, 0), *b = precis_sentences_get(sp, 1),
+                                *z = precis_sentences_get(sp, 2);
+    assert_string_equal(a->text, "The port reopened on Monday after the strike.");
+    assert_int_equal(a->offset, 3 + strlen("LIMA, Peru (AP) _ "));
+    assert_int_equal(a->length, strlen(a->text));
+    assert_memory_equal(text + a->offset, a->text, a->length);
+    assert_string_equal(a->dateline, "LIMA, Peru (AP)");
+    assert_null(a->dropped);
+    assert_null(b->dateline);
+    assert_int_equal(b->index, 1);
+    assert_int_equal(z->paragraph, 1);
+    assert_non_null(z->dropped); // no sentence-final punctuation
+    assert_string_equal(precis_sentences_document_language(sp, 0), "en");
+    assert_null(precis_sentences_get(sp, 3));
+    assert_null(precis_sentences_document_language(sp, 1));
+    precis_sentences_free(sp);
+    // Errors as precis_summarize() gives them; '*out' is reset.
+    sp = (precis_sentences *)&sp;
+    o.dedup = 2;
+    assert_int_equal(precis_split_corpus(c, &o, &sp), PRECIS_ERR_INVALID_ARG);
+    assert_null(sp);
+    assert_int_equal(precis_split_corpus(NULL, NULL, &sp), PRECIS_ERR_INVALID_ARG);
+    assert_int_equal(precis_split_corpus(c, NULL, NULL), PRECIS_ERR_INVALID_ARG);
+    precis_options_init(&o);
+    o.max_input_bytes = 10;
+    assert_int_equal(precis_split_corpus(c, &o, &sp), PRECIS_ERR_TOO_LARGE);
+    precis_corpus_free(c);
+    // A corpus without documents splits into nothing (summarizing it is an error).
+    assert_int_equal(precis_corpus_new(&c), PRECIS_OK);
+    assert_int_equal(precis_split_corpus(c, NULL, &sp), PRECIS_OK);
+    assert_int_equal(precis_sentences_count(sp), 0);
+    precis_sentences_free(sp);
+    precis_sentences_free(NULL);
+    assert_int_equal(precis_sentences_count(NULL), 0);
+    precis_corpus_free(c);
+}
+
 static void test_api_first_candidate_without_terms(void **state)
 {
     (void)state;
@@ -839,6 +890,7 @@ int main(void)
         cmocka_unit_test(test_api_corpus_add_and_count),
         cmocka_unit_test(test_api_corpus_add_errors),
         cmocka_unit_test(test_api_null_safety),
+        cmocka_unit_test(test_api_split_corpus),
         cmocka_unit_test(test_api_strerror),
         cmocka_unit_test(test_api_options_defaults),
         cmocka_unit_test(test_api_stage_names),

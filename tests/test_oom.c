@@ -62,9 +62,34 @@ static char *describe(const precis_summary *s)
     return out;
 }
 
-/* One whole run: corpus, documents, summary. Returns the status and, on success, the
- * description of the summary in '*desc'. */
-static precis_status run_pipeline(const precis_options *opt, char **desc)
+/* Every sentence precis_split_corpus() found, one line each, in a new string. */
+static char *describe_split(const precis_sentences *sp)
+{
+    size_t cap = 64, len = 0;
+    char *out = malloc(cap);
+    assert_non_null(out);
+    out[0] = '\0';
+    for (size_t i = 0; i < precis_sentences_count(sp); i++) {
+        const precis_split_sentence *x = precis_sentences_get(sp, i);
+        char line[1024];
+        snprintf(line, sizeof line, "%zu %zu %zu %zu %zu %s %s|%s\n", x->doc, x->paragraph,
+                 x->index, x->offset, x->length, x->dropped ? x->dropped : "-",
+                 x->dateline ? x->dateline : "-", x->text);
+        size_t l = strlen(line);
+        if (len + l + 1 > cap) {
+            cap = 2 * (len + l + 1);
+            out = realloc(out, cap);
+            assert_non_null(out);
+        }
+        memcpy(out + len, line, l + 1);
+        len += l;
+    }
+    return out;
+}
+
+/* One whole run: corpus, documents, summary (or, with 'split_only', the split sentences).
+ * Returns the status and, on success, the description of the result in '*desc'. */
+static precis_status run_pipeline(const precis_options *opt, bool split_only, char **desc)
 {
     *desc = NULL;
     precis_corpus *c = NULL;
@@ -78,7 +103,16 @@ static precis_status run_pipeline(const precis_options *opt, char **desc)
         assert_int_equal(precis_corpus_count(c), st == PRECIS_OK ? i + 1 : i);
     }
     precis_summary *s = (precis_summary *)&s; // must be reset on failure
-    if (st == PRECIS_OK) {
+    if (st == PRECIS_OK && split_only) {
+        precis_sentences *sp = (precis_sentences *)&sp;
+        st = precis_split_corpus(c, opt, &sp);
+        if (st == PRECIS_OK) {
+            *desc = describe_split(sp);
+            precis_sentences_free(sp);
+        } else {
+            assert_null(sp);
+        }
+    } else if (st == PRECIS_OK) {
         st = precis_summarize(c, opt, &s);
         if (st == PRECIS_OK)
             *desc = describe(s);
@@ -92,18 +126,18 @@ static precis_status run_pipeline(const precis_options *opt, char **desc)
 }
 
 /* The sweep: fail allocation k for k = 1.. until a run makes fewer than k allocations. */
-static void sweep_pipeline(const precis_options *opt, const char *what)
+static void sweep_pipeline(const precis_options *opt, bool split_only, const char *what)
 {
     precis_fault_fail_at(0);
     char *want = NULL;
-    assert_int_equal(run_pipeline(opt, &want), PRECIS_OK);
+    assert_int_equal(run_pipeline(opt, split_only, &want), PRECIS_OK);
     unsigned long total = precis_fault_count();
     assert_true(total > 0);
     unsigned long k, failed = 0, recovered = 0;
     for (k = 1;; k++) {
         precis_fault_fail_at(k);
         char *got = NULL;
-        precis_status st = run_pipeline(opt, &got);
+        precis_status st = run_pipeline(opt, split_only, &got);
         bool hit = precis_fault_hit();
         precis_fault_fail_at(0);
         if (!hit) {
@@ -129,6 +163,15 @@ static void sweep_pipeline(const precis_options *opt, const char *what)
     free(want);
 }
 
+static void test_oom_split_corpus(void **state)
+{
+    (void)state;
+    precis_options o;
+    precis_options_init(&o);
+    o.threads = 1;
+    sweep_pipeline(&o, true, "precis_split_corpus");
+}
+
 static void test_oom_summarize_defaults(void **state)
 {
     (void)state;
@@ -137,7 +180,7 @@ static void test_oom_summarize_defaults(void **state)
     o.threads = 1;
     o.explain = 1;
     o.keywords = 5; // the keyword graph too; languages are detected per document by default
-    sweep_pipeline(&o, "defaults + explain + keywords");
+    sweep_pipeline(&o, false, "defaults + explain + keywords");
 }
 
 static void test_oom_summarize_graphs(void **state)
@@ -162,7 +205,7 @@ static void test_oom_summarize_graphs(void **state)
         o.budget_kind = cases[i].kind;
         o.budget = cases[i].budget;
         o.order = PRECIS_ORDER_RANK;
-        sweep_pipeline(&o, cases[i].what);
+        sweep_pipeline(&o, false, cases[i].what);
     }
 }
 
@@ -175,7 +218,7 @@ static void test_oom_custom_stopwords(void **state)
     o.threads = 1;
     o.stopwords = list;
     o.stopwords_len = sizeof list - 1;
-    sweep_pipeline(&o, "custom stopword list");
+    sweep_pipeline(&o, false, "custom stopword list");
 }
 
 /* ROUGE: a scorer with stemming, the built-in exception list and jackknifing; scores and the
@@ -275,6 +318,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_oom_summarize_defaults),
+        cmocka_unit_test(test_oom_split_corpus),
         cmocka_unit_test(test_oom_summarize_graphs),
         cmocka_unit_test(test_oom_custom_stopwords),
         cmocka_unit_test(test_oom_rouge),
