@@ -63,8 +63,11 @@ static int break_join(const char *src, size_t len, size_t a, size_t b, const pre
 /* White space collapsed to single spaces, into 'dst' (len * 3 + 1 bytes) or only counted when
  * 'dst' is NULL; '*stable' says whether NFC would leave the text as it is. A line break that
  * precis_break_kind() joins becomes nothing, and a rejoined word's hyphen ('joins') goes. */
-static size_t collapse(const char *src, size_t len, const precis_strset *joins, char *dst,
-                       bool *stable)
+// Inlined into each caller, so that each copy has 'breaks' as a constant: a sentence without a
+// line break to join (most of them) runs a loop that carries nothing of the joining.
+__attribute__((always_inline)) static inline size_t
+collapse(const char *src, size_t len, const precis_strset *joins, char *dst, bool *stable,
+         bool breaks)
 {
     size_t n = 0;
     bool space = false, line_break = false;
@@ -98,15 +101,15 @@ static size_t collapse(const char *src, size_t len, const precis_strset *joins, 
         utf8proc_category_t cat = c < 0x80 ? UTF8PROC_CATEGORY_CN : utf8proc_category(c);
         bool ws = is_space(c, cat);
         if (ws) {
-            if (!space) {
+            if (breaks && !space) {
                 run = i;
                 line_break = false;
             }
             space = n > 0;
-            line_break |= c == '\n' || c == '\r';
+            line_break |= breaks && (c == '\n' || c == '\r');
         } else {
             if (space) {
-                int join = line_break ? break_join(src, len, run, i, joins) : 0;
+                int join = breaks && line_break ? break_join(src, len, run, i, joins) : 0;
                 if (join == 0) {
                     if (dst != NULL)
                         dst[n] = ' ';
@@ -124,6 +127,7 @@ static size_t collapse(const char *src, size_t len, const precis_strset *joins, 
     *stable = nfc_stable;
     return n;
 }
+
 
 /* A canonical singleton: a character NFC replaces by another one (U+0387 GREEK ANO TELEIA by
  * U+00B7, U+037E GREEK QUESTION MARK by ';', U+2126 OHM SIGN by omega, CJK compatibility
@@ -193,14 +197,15 @@ size_t precis_sentence_text(const char *src, size_t len, char *out, size_t cap)
     return precis_sentence_render(src, len, NULL, out, cap);
 }
 
-size_t precis_sentence_render(const char *src, size_t len, const precis_strset *joins, char *out,
-                              size_t cap)
+__attribute__((always_inline)) static inline size_t
+sentence_out(const char *src, size_t len, const precis_strset *joins, char *out, size_t cap,
+             bool breaks)
 {
     // Only the length (the filter asks it of every sentence): most text needs no NFC change,
     // and then no buffer either.
     bool nfc_stable;
     if (out == NULL) {
-        size_t n = collapse(src, len, joins, NULL, &nfc_stable);
+        size_t n = collapse(src, len, joins, NULL, &nfc_stable, breaks);
         if (nfc_stable)
             return n;
     }
@@ -208,7 +213,7 @@ size_t precis_sentence_render(const char *src, size_t len, const precis_strset *
     char *tmp = precis_malloc(len * 3 + 1); // an invalid byte becomes 3 bytes of U+FFFD
     if (tmp == NULL)
         return (size_t)-1;
-    size_t n = collapse(src, len, joins, tmp, &nfc_stable);
+    size_t n = collapse(src, len, joins, tmp, &nfc_stable, breaks);
     if (nfc_stable)
         return copy_out(out, cap, tmp, n);
     // NFC: the output shows text as written, composed.
@@ -217,6 +222,17 @@ size_t precis_sentence_render(const char *src, size_t len, const precis_strset *
     if (nfc == NULL)
         return (size_t)-1;
     return copy_out(out, cap, nfc, n);
+}
+
+size_t precis_sentence_render(const char *src, size_t len, const precis_strset *joins, char *out,
+                              size_t cap)
+{
+    return sentence_out(src, len, joins, out, cap, true);
+}
+
+size_t precis_sentence_plain(const char *src, size_t len, char *out, size_t cap)
+{
+    return sentence_out(src, len, NULL, out, cap, false);
 }
 
 /* ---- shape of a span ------------------------------------------------------------------- */
@@ -453,7 +469,8 @@ precis_status precis_filter_shapes(const precis_doc *docs, precis_sents *ss, siz
     for (size_t i = begin; i < end; i++) {
         precis_sent *s = &ss->v[i];
         const char *t = docs[s->doc].text;
-        size_t w = precis_sentence_text(t + s->off, s->len, NULL, 0);
+        size_t w = s->line_join ? precis_sentence_text(t + s->off, s->len, NULL, 0)
+                                : precis_sentence_plain(t + s->off, s->len, NULL, 0);
         if (w == (size_t)-1)
             return PRECIS_ERR_NOMEM;
         shape sh;

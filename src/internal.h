@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include <utf8proc.h>
 
@@ -170,8 +171,24 @@ static inline size_t precis_prev_start(const char *s, size_t i)
 }
 
 /** Appends the lower case of code point 'c' to 'buf' (at '*n', capacity 'cap'); false when it
- * does not fit. */
-bool precis_put_lower(char *buf, size_t *n, size_t cap, int32_t c);
+ * does not fit. Inline: language detection calls it for every letter it reads. */
+static inline bool precis_put_lower(char *buf, size_t *n, size_t cap, int32_t c)
+{
+    if (c < 0x80) {
+        if (*n + 1 > cap)
+            return false;
+        buf[(*n)++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        return true;
+    }
+    utf8proc_uint8_t tmp[4];
+    utf8proc_ssize_t k = utf8proc_encode_char(utf8proc_tolower(c), tmp);
+    if (k <= 0 || *n + (size_t)k > cap)
+        return false;
+    memcpy(buf + *n, tmp, (size_t)k);
+    *n += (size_t)k;
+    return true;
+}
+
 size_t precis_lang_english(void);
 precis_script precis_script_of(int32_t c);
 
@@ -378,6 +395,11 @@ size_t precis_sentence_text(const char *src, size_t len, char *out, size_t cap);
 /** The same, with the hyphenated words that 'joins' holds rejoined without their hyphen. */
 size_t precis_sentence_render(const char *src, size_t len, const precis_strset *joins, char *out,
                               size_t cap);
+
+/** The same for a span that holds no line break to join (precis_sent.line_join == 0): the
+ * same result, through a loop that does not look for one (the filter measures every sentence
+ * of the corpus). */
+size_t precis_sentence_plain(const char *src, size_t len, char *out, size_t cap);
 
 /** When the splitter met words hyphenated at a line's end (ss->n_hyphen_breaks), reads the
  * corpus for their spellings and puts in 'joins' those to rejoin: the joined form ("hyphenation",

@@ -265,23 +265,6 @@ void precis_detector_free(precis_detector *d)
     free(d);
 }
 
-bool precis_put_lower(char *buf, size_t *n, size_t cap, int32_t c)
-{
-    if (c < 0x80) {
-        if (*n + 1 > cap)
-            return false;
-        buf[(*n)++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-        return true;
-    }
-    utf8proc_uint8_t tmp[4];
-    utf8proc_ssize_t k = utf8proc_encode_char(utf8proc_tolower(c), tmp);
-    if (k <= 0 || *n + (size_t)k > cap)
-        return false;
-    memcpy(buf + *n, tmp, (size_t)k);
-    *n += (size_t)k;
-    return true;
-}
-
 static int32_t next_cp(const char *s, size_t n, size_t *i)
 {
     unsigned char b = (unsigned char)s[*i];

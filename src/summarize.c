@@ -315,6 +315,15 @@ static void run_destroy(run *r)
     precis_strset_destroy(&r->joins);
 }
 
+/* The output form of sentence 'ps' into 'out' (capacity 'cap'); only a sentence with a line
+ * break to join takes the joining path. */
+static size_t sentence_out(const run *r, const precis_sent *ps, char *out, size_t cap)
+{
+    const char *src = r->corpus->docs[ps->doc].text + ps->off;
+    return ps->line_join ? precis_sentence_render(src, ps->len, &r->joins, out, cap)
+                         : precis_sentence_plain(src, ps->len, out, cap);
+}
+
 /* One thread's share of splitting: documents [begin, end) into their own sentence list. */
 typedef struct split_job {
     const precis_progress *progress; // job 0 only
@@ -728,8 +737,7 @@ static precis_status build_trace(run *r, precis_summary *s, const size_t *rank, 
     for (size_t i = 0; i < n; i++) {
         const precis_sent *ps = &r->sents.v[i];
         precis_trace *t = &s->trace[i];
-        size_t len = precis_sentence_render(r->corpus->docs[ps->doc].text + ps->off, ps->len,
-                                            &r->joins, s->trace_text + at, bytes - at);
+        size_t len = sentence_out(r, ps, s->trace_text + at, bytes - at);
         if (len == (size_t)-1) {
             free(cand_of);
             return PRECIS_ERR_NOMEM;
@@ -804,8 +812,7 @@ static precis_status build_documents(run *r, precis_summary *s)
         }
         if (ps->drop != PRECIS_DROP_TITLE || doc->title != NULL)
             continue;
-        size_t len = precis_sentence_render(c->docs[ps->doc].text + ps->off, ps->len, &r->joins,
-                                            s->doc_text + at, bytes - at);
+        size_t len = sentence_out(r, ps, s->doc_text + at, bytes - at);
         if (len == (size_t)-1)
             return PRECIS_ERR_NOMEM;
         doc->title = s->doc_text + at;
@@ -966,8 +973,7 @@ static precis_status build_summary(run *r, precis_summary **out)
     for (size_t j = 0; j < k; j++) {
         const precis_sent *ps = &r->sents.v[r->cand[picks[j].cand]];
         const precis_doc *doc = &r->corpus->docs[ps->doc];
-        size_t len = precis_sentence_render(doc->text + ps->off, ps->len, &r->joins, s->text + at,
-                                            text_bytes - at);
+        size_t len = sentence_out(r, ps, s->text + at, text_bytes - at);
         if (len == (size_t)-1)
             goto done;
         precis_sentence *o = &s->sent[j];
@@ -1152,8 +1158,7 @@ static precis_status build_sentences(const run *r, precis_sentences *out)
     for (size_t i = 0; i < n; i++) {
         const precis_sent *ps = &r->sents.v[i];
         const precis_doc *doc = &r->corpus->docs[ps->doc];
-        size_t len = precis_sentence_render(doc->text + ps->off, ps->len, &r->joins, out->text + at,
-                                            bytes - at);
+        size_t len = sentence_out(r, ps, out->text + at, bytes - at);
         if (len == (size_t)-1)
             return PRECIS_ERR_NOMEM;
         out->v[i] = (precis_split_sentence){
