@@ -29,6 +29,20 @@ static const char *const docs[] = {
     "Copyright 2024 Example News.\n",
 };
 
+/* Appends 'line' to the string 'out' ('*len' bytes, '*cap' allocated); returns it. */
+static char *append(char *out, size_t *len, size_t *cap, const char *line)
+{
+    size_t l = strlen(line);
+    if (*len + l + 1 > *cap) {
+        *cap = 2 * (*len + l + 1);
+        out = realloc(out, *cap);
+        assert_non_null(out);
+    }
+    memcpy(out + *len, line, l + 1);
+    *len += l;
+    return out;
+}
+
 /* Everything a summary says, as one string, to compare runs. */
 static char *describe(const precis_summary *s)
 {
@@ -50,14 +64,7 @@ static char *describe(const precis_summary *s)
             snprintf(line, sizeof line, "%zu %zu\n", precis_summary_corpus_sentences(s),
                      precis_summary_candidates(s));
         }
-        size_t l = strlen(line);
-        if (len + l + 1 > cap) {
-            cap = 2 * (len + l + 1);
-            out = realloc(out, cap);
-            assert_non_null(out);
-        }
-        memcpy(out + len, line, l + 1);
-        len += l;
+        out = append(out, &len, &cap, line);
     }
     return out;
 }
@@ -75,14 +82,7 @@ static char *describe_split(const precis_sentences *sp)
         snprintf(line, sizeof line, "%zu %zu %zu %zu %zu %s %s|%s\n", x->doc, x->paragraph,
                  x->index, x->offset, x->length, x->dropped ? x->dropped : "-",
                  x->dateline ? x->dateline : "-", x->text);
-        size_t l = strlen(line);
-        if (len + l + 1 > cap) {
-            cap = 2 * (len + l + 1);
-            out = realloc(out, cap);
-            assert_non_null(out);
-        }
-        memcpy(out + len, line, l + 1);
-        len += l;
+        out = append(out, &len, &cap, line);
     }
     return out;
 }
