@@ -235,6 +235,9 @@ typedef enum {
     PRECIS_SKIP_BUDGET,
     /** Never its turn: the budget was used up by better sentences. */
     PRECIS_SKIP_NOT_REACHED,
+    /** A question or an interview marker ("Q. ...", "A: ..."): it helps the ranking, but a
+     * summary states, it does not ask. */
+    PRECIS_SKIP_QUESTION,
 } precis_skip;
 
 /** What happened to one sentence of the corpus (with 'explain' set). */

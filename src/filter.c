@@ -242,6 +242,7 @@ typedef struct shape {
     bool terminal;                              // ends in . ! ? (before closers)
     bool web;                                   // URL, e-mail, copyright sign
     bool caps_words;                            // every word capitalized (bylines)
+    bool question;                              // ends in a question mark (before closers)
 } shape;
 
 static bool is_closer_c(int32_t c)
@@ -310,6 +311,9 @@ static void measure(const char *s, size_t len, shape *sh)
         }
         i += (size_t)k;
     }
+    sh->question = last == '?' || last == 0xFF1F || last == 0x061F || last == 0x037E ||
+                   (last == ';' && ((before_last >= 0x370 && before_last <= 0x3FF) ||
+                                    (before_last >= 0x1F00 && before_last <= 0x1FFF)));
     sh->terminal = last == '.' || last == '!' || last == '?' || last == 0x3002 ||
                    last == 0xFF01 || last == 0xFF1F || last == 0x0964 || last == 0x0965 ||
                    last == 0x061F || last == 0x06D4 || last == 0x0589 ||
@@ -446,6 +450,14 @@ done:
 #define TITLE_WORDS 25  // a first line longer than this is not a headline
 #define SLUG_WORDS 6    // an all-capitals lead-in of at most this many words is a slug
 
+/* "Q. Why ...", "A: We ...", "Q (italics)...": the marks of an interview transcript. What follows
+ * answers or asks something the summary does not hold. */
+static bool interview_marker(const char *s, size_t len)
+{
+    return len >= 3 && (s[0] == 'Q' || s[0] == 'A') && (s[1] == '.' || s[1] == ':') &&
+           s[2] == ' ';
+}
+
 static bool all_caps(const shape *sh)
 {
     return sh->lower == 0 && sh->upper >= 2;
@@ -477,6 +489,7 @@ precis_status precis_filter_shapes(const precis_doc *docs, precis_sents *ss, siz
         measure(t + s->off, s->len, &sh);
         s->n_bytes = w > UINT32_MAX ? UINT32_MAX : (uint32_t)w;
         s->slug = all_caps(&sh) && sh.words <= SLUG_WORDS;
+        s->ask = sh.question || interview_marker(t + s->off, s->len);
         if (s->line_join != 0)
             sh.words -= joined_words(t + s->off, s->len);
         s->n_words = sh.words > UINT32_MAX ? UINT32_MAX : (uint32_t)sh.words;

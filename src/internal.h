@@ -326,6 +326,7 @@ typedef struct precis_sent {
     bool para_first;           // first sentence of its paragraph
     bool para_last;            // last sentence of its paragraph
     bool slug;                 // a short all-capitals line ("FOREIGN TIES."), set by the filter
+    bool ask;                  // a question or an interview marker: ranked, never output
     uint16_t dateline_len;     // first of its paragraph: the dateline cut off before it
                                // ("TRIPOLI, Libya (AP)") is [line_off, line_off + dateline_len)
     uint8_t drop;              // precis_drop

@@ -442,6 +442,8 @@ static void print_skip(const precis_summary *s, const precis_trace *t, char *con
         fputs("did not fit the budget", stderr);
     else if (t->skipped == PRECIS_SKIP_SHORT)
         fputs("shorter than --min-words", stderr);
+    else if (t->skipped == PRECIS_SKIP_QUESTION)
+        fputs("a question or interview marker", stderr);
     else
         fputs("not reached", stderr);
 }

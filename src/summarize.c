@@ -696,9 +696,12 @@ static precis_status stage_select(run *r)
         words[k] = s->n_words;
         bytes[k] = s->n_bytes;
         pos[k] = (uint32_t)k;
-        eligible[k] = s->n_words >= r->opt->min_words;
+        // Questions and interview markers help the ranking but answer nothing themselves.
+        eligible[k] = s->n_words >= r->opt->min_words && !s->ask;
         any |= eligible[k];
     }
+    for (size_t k = 0; k < n && !any; k++) // no statement long enough: a question, then any
+        any |= eligible[k] = !r->sents.v[r->cand[k]].ask;
     if (!any) // only short sentences: better a short one than none
         for (size_t k = 0; k < n; k++)
             eligible[k] = true;
@@ -706,6 +709,9 @@ static precis_status stage_select(run *r)
         goto done;
     precis_select_input in = {n, r->score, words, bytes, eligible, &r->x, pos, &r->xt};
     st = precis_select(&in, r->opt, &r->sel);
+    for (size_t k = 0; st == PRECIS_OK && r->sel.skip != NULL && k < n; k++)
+        if (r->sel.skip[k] == PRECIS_SKIP_SHORT && r->sents.v[r->cand[k]].ask)
+            r->sel.skip[k] = PRECIS_SKIP_QUESTION;
 done:
     free(words);
     free(bytes);

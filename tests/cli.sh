@@ -113,6 +113,12 @@ check "--explain: stdout unchanged" cmp -s "$T/out" "$T/default"
 check "--explain: says what was dropped" grep -q 'dropped (whole paragraph in parentheses)' "$T/err"
 check "--explain: names duplicates" grep -Eq 'skipped .*: duplicate of [^ ]+:[0-9]+ \(cosine' "$T/err"
 check "--explain: lists the top-ranked" grep -q '^precis: top [0-9]* by TextRank score' "$T/err"
+printf '%s\n\n' 'Will the council approve the harbor budget for the new pier this year?' \
+    'The council approved the harbor budget for the new pier on Tuesday night.' \
+    'The mayor said the harbor budget for the pier was the largest in a decade.' >"$T/ask.txt"
+run -n 1 --explain "$T/ask.txt"
+check "a question is not summary material" grep -q '^The council approved' "$T/out"
+check "--explain: names the question" grep -q 'skipped  rank 1 .*: a question or interview marker: Will' "$T/err"
 # A word budget: the best sentences too long for what is left are said not to fit, not to be
 # duplicates of a shorter sentence chosen after them.
 run -w 60 --explain "$C"/*.txt
@@ -326,9 +332,11 @@ run -n 3 "$T/cr.txt"
 check "lone CR line ends: same summary" cmp -s "$T/out" "$T/b3"
 # CJK: 。！？ end sentences, with no space after them; no split inside a character.
 printf '今日は晴れです。明日は雨ですか？港の工事が始まった！市長は新しい桟橋を発表した。\n' >"$T/cjk.txt"
-run -r 1 "$T/cjk.txt"
+run split "$T/cjk.txt"
 printf '今日は晴れです。\n明日は雨ですか？\n港の工事が始まった！\n市長は新しい桟橋を発表した。\n' >"$T/cjk.want"
 check "CJK: split at 。！？" cmp -s "$T/out" "$T/cjk.want"
+run -r 1 "$T/cjk.txt"
+check "CJK: the question is not in the summary" sh -c "! grep -q '？' '$T/out' && [ -s '$T/out' ]"
 # Right-to-left text (Arabic, Hebrew): split at its full stops, bytes untouched.
 printf 'هذا نص عربي قصير عن الميناء الجديد في المدينة. وافق المجلس على إعادة بناء الرصيف القديم اليوم.\nהמועצה הצביעה היום על בניית המזח הישן מחדש. ראש העיר אמר שהעבודה תתחיל באביב הבא.\n' >"$T/rtl.txt"
 run -r 1 "$T/rtl.txt"

@@ -540,10 +540,10 @@ static void test_api_kim_explain_reasons(void **state)
     o.budget = 60;
     precis_summary *s = NULL;
     assert_int_equal(precis_summarize(c, &o, &s), PRECIS_OK);
-    size_t n = precis_summary_trace_count(s), count[5] = {0};
+    size_t n = precis_summary_trace_count(s), count[PRECIS_SKIP_QUESTION + 1] = {0};
     for (size_t i = 0; i < n; i++) {
         const precis_trace *t = precis_summary_trace(s, i);
-        assert_true((unsigned)t->skipped <= PRECIS_SKIP_NOT_REACHED);
+        assert_true((unsigned)t->skipped <= PRECIS_SKIP_QUESTION);
         count[t->skipped]++;
         const precis_trace *prev = i > 0 ? precis_summary_trace(s, i - 1) : NULL;
         if (prev != NULL && prev->doc == t->doc) // paragraphs follow one another
@@ -735,6 +735,40 @@ static void test_api_split_corpus(void **state)
     precis_corpus_free(c);
 }
 
+static void test_api_questions_are_not_output(void **state)
+{
+    (void)state;
+    // The question ranks first (it shares the most words), yet a summary states: it is
+    // skipped with its own reason, as is an interview marker's line; both still rank.
+    precis_corpus *c = one_doc(
+        "Will the council approve the harbor budget for the new pier this year?\n\n"
+        "The council approved the harbor budget for the new pier on Tuesday night.\n\n"
+        "Q: And what will the harbor budget for the new pier cost in the end.\n\n"
+        "The mayor said the harbor budget for the pier was the largest in a decade.\n");
+    precis_options o;
+    precis_options_init(&o);
+    o.budget = 2;
+    o.explain = 1;
+    precis_summary *s = NULL;
+    assert_int_equal(precis_summarize(c, &o, &s), PRECIS_OK);
+    assert_int_equal(precis_summary_count(s), 2);
+    for (size_t i = 0; i < 2; i++)
+        assert_null(strchr(precis_summary_sentence(s, i)->text, '?'));
+    const precis_trace *q = precis_summary_trace(s, 0), *m = precis_summary_trace(s, 2);
+    assert_int_equal(q->rank, 0);
+    assert_int_equal(q->skipped, PRECIS_SKIP_QUESTION);
+    assert_int_equal(m->skipped, PRECIS_SKIP_QUESTION);
+    precis_summary_free(s);
+    precis_corpus_free(c);
+    // A text of questions alone is still summarized: better a question than nothing.
+    c = one_doc("Will the council approve the harbor budget this year?\n\n"
+                "Who will pay for the new pier in the harbor?\n");
+    assert_int_equal(precis_summarize(c, NULL, &s), PRECIS_OK);
+    assert_true(precis_summary_count(s) > 0);
+    precis_summary_free(s);
+    precis_corpus_free(c);
+}
+
 static void test_api_first_candidate_without_terms(void **state)
 {
     (void)state;
@@ -891,6 +925,7 @@ int main(void)
         cmocka_unit_test(test_api_corpus_add_errors),
         cmocka_unit_test(test_api_null_safety),
         cmocka_unit_test(test_api_split_corpus),
+        cmocka_unit_test(test_api_questions_are_not_output),
         cmocka_unit_test(test_api_strerror),
         cmocka_unit_test(test_api_options_defaults),
         cmocka_unit_test(test_api_stage_names),
