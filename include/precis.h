@@ -238,6 +238,9 @@ typedef enum {
     /** A question or an interview marker ("Q. ...", "A: ..."): it helps the ranking, but a
      * summary states, it does not ask. */
     PRECIS_SKIP_QUESTION,
+    /** It opens with a word that points back ("He", "But", "These"; the language's list) and
+     * the sentence before it in its document is not in the summary. */
+    PRECIS_SKIP_POINTS_BACK,
 } precis_skip;
 
 /** What happened to one sentence of the corpus (with 'explain' set). */

@@ -130,6 +130,8 @@ typedef struct precis_lang {
     size_t n_stop;
     const char *const *abbrev; // abbreviation list lines, or NULL
     size_t n_abbrev;
+    const char *const *point; // words that point back to the sentence before (lines), or NULL
+    size_t n_point;
     precis_script script, script2; // written in (script2: also in, or NONE)
     bool semicolon_question;       // ';' is the question mark (Greek)
     bool ordinal_dot;              // "am 3. Oktober": a number and a full stop is an ordinal
@@ -577,7 +579,14 @@ typedef struct precis_select_input {
     const precis_csr *x;   // TF-IDF rows, for redundancy
     const uint32_t *pos;   // position for tie breaks (global order)
     const precis_csr *xt;  // its transpose (precis_csr_transpose)
+    // Per candidate, or NULL: SIZE_MAX when it stands on its own, else it opens with a word
+    // that points back and may be chosen only once the candidate it points to (the sentence
+    // before it in its document) is; PRECIS_NO_ANTECEDENT when that sentence is no candidate.
+    const size_t *antecedent;
 } precis_select_input;
+
+/** precis_select_input.antecedent: points back to a sentence that can never be chosen. */
+#define PRECIS_NO_ANTECEDENT (SIZE_MAX - 1)
 
 precis_status precis_select(const precis_select_input *in, const precis_options *opt,
                             precis_selection *out);

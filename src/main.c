@@ -444,6 +444,8 @@ static void print_skip(const precis_summary *s, const precis_trace *t, char *con
         fputs("shorter than --min-words", stderr);
     else if (t->skipped == PRECIS_SKIP_QUESTION)
         fputs("a question or interview marker", stderr);
+    else if (t->skipped == PRECIS_SKIP_POINTS_BACK)
+        fputs("points back to a sentence not in the summary", stderr);
     else
         fputs("not reached", stderr);
 }

@@ -8,7 +8,9 @@
  * left is passed over for shorter ones. Ties go to the earlier sentence, so output is
  * deterministic. Similarities to the chosen set are kept per candidate and updated once per
  * pick, through the pick's terms only (an inverted index): never recomputed, and never for
- * sentences that share nothing with it. */
+ * sentences that share nothing with it. A sentence that opens with a word pointing back ("He",
+ * "But", "These") is taken only after the sentence before it in its document, so that it is
+ * never read without what it points to (issue 13); until then it waits. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +35,14 @@ static void note_passed_over(const precis_select_input *in, const precis_options
                              precis_selection *out, const bool *taken, const double *max_sim,
                              const size_t *max_from, double best, double used, double limit,
                              size_t pick, double pick_v);
+
+/* A candidate that points back ("He said ...") waits for the sentence it points to. */
+static bool waits(const precis_select_input *in, const bool *taken, size_t i)
+{
+    if (in->antecedent == NULL || in->antecedent[i] == SIZE_MAX)
+        return false;
+    return in->antecedent[i] == PRECIS_NO_ANTECEDENT || !taken[in->antecedent[i]];
+}
 
 /* Cost of a candidate against the budget, in the budget's unit. */
 static double cost(const precis_select_input *in, const precis_options *opt, size_t i)
@@ -92,7 +102,7 @@ precis_status precis_select(const precis_select_input *in, const precis_options 
         size_t pick = SIZE_MAX;
         double pick_v = -INFINITY;
         for (size_t i = 0; i < n; i++) {
-            if (taken[i] || !in->eligible[i] || max_sim[i] >= opt->dedup)
+            if (taken[i] || !in->eligible[i] || max_sim[i] >= opt->dedup || waits(in, taken, i))
                 continue;
             if (used + cost(in, opt, i) > limit + 1e-9)
                 continue;
@@ -129,6 +139,8 @@ precis_status precis_select(const precis_select_input *in, const precis_options 
             out->skip[i] = PRECIS_SKIP_NONE;
         else if (!in->eligible[i])
             out->skip[i] = PRECIS_SKIP_SHORT;
+        else if (out->skip[i] == PRECIS_SKIP_NONE && waits(in, taken, i))
+            out->skip[i] = PRECIS_SKIP_POINTS_BACK;
         else if (out->skip[i] == PRECIS_SKIP_NONE && max_sim[i] >= opt->dedup) {
             out->skip[i] = PRECIS_SKIP_DUPLICATE;
             out->dup_of[i] = max_from[i];
@@ -155,7 +167,8 @@ static void note_passed_over(const precis_select_input *in, const precis_options
 {
     double lambda = opt->redundancy;
     for (size_t i = 0; i < in->n; i++) {
-        if (taken[i] || !in->eligible[i] || out->skip[i] != PRECIS_SKIP_NONE || i == pick)
+        if (taken[i] || !in->eligible[i] || out->skip[i] != PRECIS_SKIP_NONE || i == pick ||
+            waits(in, taken, i))
             continue;
         double v = (1 - lambda) * in->score[i] / best - lambda * max_sim[i];
         if (v < pick_v || (v == pick_v && in->pos[i] > in->pos[pick]))

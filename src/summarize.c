@@ -219,7 +219,7 @@ static precis_status check_options(const precis_options *o)
 typedef struct pick {
     size_t cand;
     uint32_t doc, index;
-    size_t rank;
+    size_t rank; // in rank order, a sentence that points back takes its antecedent's
 } pick;
 
 static int cmp_source(const void *a, const void *b)
@@ -233,7 +233,9 @@ static int cmp_source(const void *a, const void *b)
 static int cmp_rank(const void *a, const void *b)
 {
     const pick *x = a, *y = b;
-    return (x->rank > y->rank) - (x->rank < y->rank);
+    if (x->rank != y->rank)
+        return x->rank < y->rank ? -1 : 1;
+    return cmp_source(a, b); // a sentence and those that point back to it, in their order
 }
 
 typedef struct by_score {
@@ -286,6 +288,7 @@ typedef struct run {
     precis_graph graph;
     double *score;
     double *teleport;
+    size_t *antecedent; // per candidate, when some point back (find_antecedents), else NULL
     precis_selection sel;
     size_t iterations;
     double delta;
@@ -311,6 +314,7 @@ static void run_destroy(run *r)
     precis_graph_destroy(&r->graph);
     free(r->score);
     free(r->teleport);
+    free(r->antecedent);
     precis_selection_destroy(&r->sel);
     precis_strset_destroy(&r->joins);
 }
@@ -681,6 +685,73 @@ static precis_status make_teleport(run *r)
     return PRECIS_OK;
 }
 
+/* The sentence's first word, lower-cased, in 'buf' (opening quotes and brackets skipped);
+ * its length, 0 when it has none or it is too long to be a function word. */
+static size_t first_word(const char *s, size_t len, char *buf, size_t cap)
+{
+    size_t i = 0, k, n = 0;
+    while (i < len && (s[i] == '`' || s[i] == '"' || s[i] == '\'' || s[i] == '(' || s[i] == '['))
+        i++;
+    while (i < len) {
+        int32_t c = precis_decode(s, len, i, &k);
+        if (c == 0x201C || c == 0x2018 || c == 0x00AB || c == 0x201E) {
+            i += k;
+            continue;
+        }
+        break;
+    }
+    while (i < len) {
+        int32_t c = precis_decode(s, len, i, &k);
+        bool letter = c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+                               : utf8proc_category(c) >= UTF8PROC_CATEGORY_LU &&
+                                     utf8proc_category(c) <= UTF8PROC_CATEGORY_LO;
+        if (!letter)
+            break;
+        if (!precis_put_lower(buf, &n, cap, c))
+            return 0;
+        i += k;
+    }
+    return n;
+}
+
+/* Per candidate: SIZE_MAX when it stands alone; else the candidate it points back to (the
+ * sentence before it in its document) or PRECIS_NO_ANTECEDENT (precis_select_input). A
+ * candidate points back when its first word is in its language's list (stopwords/<code>.point).
+ * '*any' tells whether one does. */
+static precis_status find_antecedents(run *r, size_t *antecedent, bool *any)
+{
+    precis_strset sets[PRECIS_MAX_LANGS];
+    bool ready[PRECIS_MAX_LANGS] = {false};
+    precis_status st = PRECIS_OK;
+    *any = false;
+    for (size_t k = 0; k < r->n_cand && st == PRECIS_OK; k++) {
+        antecedent[k] = SIZE_MAX;
+        const precis_sent *s = &r->sents.v[r->cand[k]];
+        size_t l = r->doc_lang[s->doc];
+        precis_lang lang;
+        if (l >= PRECIS_MAX_LANGS || !precis_lang_at(l, &lang) || lang.n_point == 0)
+            continue;
+        if (!ready[l]) {
+            precis_strset_init(&sets[l]);
+            ready[l] = true;
+            if ((st = precis_strset_add_array(&sets[l], lang.point, lang.n_point)) != PRECIS_OK)
+                break;
+        }
+        char w[32];
+        size_t n = first_word(r->corpus->docs[s->doc].text + s->off, s->len, w, sizeof w);
+        if (n == 0 || !precis_strset_has(&sets[l], w, n))
+            continue;
+        *any = true;
+        const precis_sent *before = k > 0 ? &r->sents.v[r->cand[k - 1]] : NULL;
+        bool adjacent = before != NULL && before->doc == s->doc && before->index + 1 == s->index;
+        antecedent[k] = adjacent ? k - 1 : PRECIS_NO_ANTECEDENT;
+    }
+    for (size_t l = 0; l < PRECIS_MAX_LANGS; l++)
+        if (ready[l])
+            precis_strset_destroy(&sets[l]);
+    return st;
+}
+
 static precis_status stage_select(run *r)
 {
     size_t n = r->n_cand;
@@ -688,8 +759,13 @@ static precis_status stage_select(run *r)
     uint32_t *words = precis_malloc(n * sizeof *words), *bytes = precis_malloc(n * sizeof *bytes);
     uint32_t *pos = precis_malloc(n * sizeof *pos);
     bool *eligible = precis_malloc(n * sizeof *eligible);
-    if (words == NULL || bytes == NULL || pos == NULL || eligible == NULL)
+    size_t *antecedent = precis_malloc(n * sizeof *antecedent);
+    bool points = false, keep_antecedents = false;
+    if (words == NULL || bytes == NULL || pos == NULL || eligible == NULL || antecedent == NULL)
         goto done;
+    if ((st = find_antecedents(r, antecedent, &points)) != PRECIS_OK)
+        goto done;
+    st = PRECIS_ERR_NOMEM;
     bool any = false;
     for (size_t k = 0; k < n; k++) {
         const precis_sent *s = &r->sents.v[r->cand[k]];
@@ -707,8 +783,24 @@ static precis_status stage_select(run *r)
             eligible[k] = true;
     if ((st = precis_csr_transpose(&r->x, &r->xt)) != PRECIS_OK)
         goto done;
-    precis_select_input in = {n, r->score, words, bytes, eligible, &r->x, pos, &r->xt};
+    precis_select_input in = {.n = n,
+                              .score = r->score,
+                              .words = words,
+                              .bytes = bytes,
+                              .eligible = eligible,
+                              .x = &r->x,
+                              .pos = pos,
+                              .xt = &r->xt,
+                              .antecedent = points ? antecedent : NULL};
     st = precis_select(&in, r->opt, &r->sel);
+    if (st == PRECIS_OK && r->sel.n_chosen == 0 && points) {
+        // Every sentence that fits points back to one that cannot be chosen (a text of
+        // pronouns): a summary that needs its context beats none.
+        precis_selection_destroy(&r->sel);
+        in.antecedent = NULL;
+        st = precis_select(&in, r->opt, &r->sel);
+    }
+    keep_antecedents = in.antecedent != NULL;
     for (size_t k = 0; st == PRECIS_OK && r->sel.skip != NULL && k < n; k++)
         if (r->sel.skip[k] == PRECIS_SKIP_SHORT && r->sents.v[r->cand[k]].ask)
             r->sel.skip[k] = PRECIS_SKIP_QUESTION;
@@ -717,6 +809,10 @@ done:
     free(bytes);
     free(pos);
     free(eligible);
+    if (keep_antecedents && st == PRECIS_OK)
+        r->antecedent = antecedent; // the output order keeps each with its antecedent
+    else
+        free(antecedent);
     return st;
 }
 
@@ -929,6 +1025,16 @@ static precis_status build_summary(run *r, precis_summary **out)
         size_t c = r->sel.chosen[j];
         const precis_sent *ps = &r->sents.v[r->cand[c]];
         picks[j] = (pick){c, ps->doc, ps->index, rank[c]};
+    }
+    if (r->opt->order == PRECIS_ORDER_RANK && r->antecedent != NULL) {
+        // A chosen sentence that points back follows its antecedent (chosen before it), so it
+        // sorts with the antecedent's rank: the first sentence of a chain gives it.
+        for (size_t j = 0; j < k; j++) {
+            size_t c = picks[j].cand;
+            while (r->antecedent[c] < PRECIS_NO_ANTECEDENT)
+                c = r->antecedent[c];
+            picks[j].rank = rank[c];
+        }
     }
     qsort(picks, k, sizeof *picks, r->opt->order == PRECIS_ORDER_RANK ? cmp_rank : cmp_source);
     // Each other-document candidate that duplicates a chosen sentence supports the closest one.

@@ -451,6 +451,33 @@ run -n 1 --graph auto "$T/big16k.txt"
 check "16,500 sentences: auto (pruned) still summarizes" [ "$rc" -eq 0 ]
 check "16,500 sentences: auto prints a sentence" [ -s "$T/out" ]
 
+# ---- a sentence that points back comes only with the sentence it points to -----------------
+# In each language the second sentence opens with a pronoun and is the most central; alone it
+# would read "He approved ..." with no one to be "he".
+printf '%s\n\n' "The council met on Tuesday evening in the town hall." \
+    "It approved the harbor budget for the new pier that the fishermen of the harbor wanted." \
+    "The mayor praised the harbor budget for the new pier." \
+    "The fishermen said the new pier would save the harbor." >"$T/point-en.txt"
+printf '%s\n\n' "Le conseil s'est réuni mardi soir à la mairie." \
+    "Il a approuvé le budget du port pour le nouveau quai que les pêcheurs du port voulaient." \
+    "Le maire a salué le budget du port pour le nouveau quai." \
+    "Les pêcheurs ont dit que le nouveau quai sauverait le port." >"$T/point-fr.txt"
+printf '%s\n\n' "Der Rat traf sich am Dienstagabend im Rathaus." \
+    "Er billigte den Haushalt des Hafens für den neuen Steg, den die Fischer des Hafens wollten." \
+    "Der Bürgermeister lobte den Haushalt des Hafens für den neuen Steg." \
+    "Die Fischer sagten, der neue Steg werde den Hafen retten." >"$T/point-de.txt"
+for l in en fr de; do
+    run -n 1 --position-prior 0 --explain "$T/point-$l.txt"
+    check "$l: a pointing sentence is not output without its antecedent" \
+        grep -q 'point-'$l'.txt:1 skipped .*: points back to a sentence not in the summary' "$T/err"
+    check "$l: the one-sentence summary does not open with the pronoun" \
+        sh -c "! grep -Eq '^(It|Il|Er) ' '$T/out' && [ -s '$T/out' ]"
+    run -r 1 --dedup 0.99 --order rank --position-prior 0 "$T/point-$l.txt"
+    sed -n 's/^/x/; 3,4p' "$T/out" >"$T/pair"
+    "$P" split --lang $l "$T/point-$l.txt" | sed -n 's/^/x/; 1,2p' >"$T/pair.want"
+    check "$l: in rank order it follows the sentence it points to" cmp -s "$T/pair" "$T/pair.want"
+done
+
 # ---- precis split: the sentences, as the summary cuts them --------------------------------
 printf '%s\n' "MADRID, Spain (AP) _ The council met on Monday. It voted on the new plan. \`\`We agreed. It was hard,'' he said." \
     '' 'Photo by a staff member' >"$T/wire.txt"

@@ -540,10 +540,10 @@ static void test_api_kim_explain_reasons(void **state)
     o.budget = 60;
     precis_summary *s = NULL;
     assert_int_equal(precis_summarize(c, &o, &s), PRECIS_OK);
-    size_t n = precis_summary_trace_count(s), count[PRECIS_SKIP_QUESTION + 1] = {0};
+    size_t n = precis_summary_trace_count(s), count[PRECIS_SKIP_POINTS_BACK + 1] = {0};
     for (size_t i = 0; i < n; i++) {
         const precis_trace *t = precis_summary_trace(s, i);
-        assert_true((unsigned)t->skipped <= PRECIS_SKIP_QUESTION);
+        assert_true((unsigned)t->skipped <= PRECIS_SKIP_POINTS_BACK);
         count[t->skipped]++;
         const precis_trace *prev = i > 0 ? precis_summary_trace(s, i - 1) : NULL;
         if (prev != NULL && prev->doc == t->doc) // paragraphs follow one another
@@ -773,8 +773,9 @@ static void test_api_first_candidate_without_terms(void **state)
 {
     (void)state;
     // The first candidate is all stopwords: it gives an empty TF-IDF row.
-    precis_corpus *c = one_doc("It was what it is to them. Kim met Putin on Wednesday in the "
-                               "Russian Far East. Moscow hosted talks about trade and energy.");
+    precis_corpus *c = one_doc("What was it to them is what it is. Kim met Putin on Wednesday "
+                               "in the Russian Far East. Moscow hosted talks about trade and "
+                               "energy.");
     precis_summary *s = NULL;
     assert_int_equal(precis_summarize(c, NULL, &s), PRECIS_OK);
     assert_int_equal(precis_summary_count(s), 3);

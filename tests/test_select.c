@@ -12,6 +12,7 @@ typedef struct problem {
     double score[MAXN];
     uint32_t words[MAXN], bytes[MAXN], pos[MAXN];
     bool eligible[MAXN];
+    size_t antecedent[MAXN]; // SIZE_MAX: stands alone (the default)
     double rows[MAXN][4]; // dense rows over 4 terms, or all zero for "own term"
     precis_csr x;
     precis_options opt;
@@ -28,6 +29,7 @@ static void problem_init(problem *p, size_t n, const double *score)
         p->bytes[i] = 60;
         p->pos[i] = (uint32_t)i;
         p->eligible[i] = true;
+        p->antecedent[i] = SIZE_MAX;
     }
     precis_options_init(&p->opt);
     p->opt.redundancy = 0;
@@ -79,7 +81,8 @@ static size_t run_select(problem *p, size_t *chosen)
                               .eligible = p->eligible,
                               .x = &p->x,
                               .pos = p->pos,
-                              .xt = &xt};
+                              .xt = &xt,
+                              .antecedent = p->antecedent};
     precis_selection sel;
     assert_int_equal(precis_select(&in, &p->opt, &sel), PRECIS_OK);
     size_t n = sel.n_chosen;
@@ -379,6 +382,29 @@ static void test_select_nothing_fits(void **state)
     assert_int_equal(run_select(&p, c), 0);
 }
 
+static void test_select_pointing_sentence_waits_for_its_antecedent(void **state)
+{
+    (void)state;
+    // 1 ("He said ...") is the best but points back to 0, which comes third: 1 is taken only
+    // after 0 is. 3 points back to a sentence that is no candidate: never taken.
+    const double score[5] = {0.2, 0.9, 0.5, 0.8, 0.1};
+    problem p;
+    problem_init(&p, 5, score);
+    p.antecedent[1] = 0;
+    p.antecedent[3] = PRECIS_NO_ANTECEDENT;
+    p.opt.budget = 3;
+    size_t c[MAXN];
+    size_t n = run_select(&p, c);
+    assert_chosen(c, n, 2, 0, 1);
+    // With room for one only, the pointing sentence never comes.
+    problem_init(&p, 5, score);
+    p.antecedent[1] = 0;
+    p.antecedent[3] = PRECIS_NO_ANTECEDENT;
+    p.opt.budget = 1;
+    n = run_select(&p, c);
+    assert_chosen(c, n, 2);
+}
+
 static void test_select_zero_scores(void **state)
 {
     (void)state;
@@ -470,7 +496,7 @@ static void test_select_explain_tells_budget_from_duplicate(void **state)
     build_x(&p);
     precis_csr xt;
     assert_int_equal(precis_csr_transpose(&p.x, &xt), PRECIS_OK);
-    precis_select_input in = {p.n, p.score, p.words, p.bytes, p.eligible, &p.x, p.pos, &xt};
+    precis_select_input in = {p.n, p.score, p.words, p.bytes, p.eligible, &p.x, p.pos, &xt, NULL};
     precis_selection sel;
     assert_int_equal(precis_select(&in, &p.opt, &sel), PRECIS_OK);
     assert_int_equal(sel.n_chosen, 2);
@@ -512,6 +538,7 @@ int main(void)
         cmocka_unit_test(test_select_no_candidates),
         cmocka_unit_test(test_select_nothing_eligible),
         cmocka_unit_test(test_select_nothing_fits),
+        cmocka_unit_test(test_select_pointing_sentence_waits_for_its_antecedent),
         cmocka_unit_test(test_select_zero_scores),
         cmocka_unit_test(test_select_many_candidates),
         cmocka_unit_test(test_select_explain_tells_budget_from_duplicate),
