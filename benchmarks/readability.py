@@ -38,7 +38,7 @@ at each length).  -v lists every flagged sentence with its cluster (and, for
 restate, the sentence it restates) so a person can check them; --flag NAME
 limits that list to one flag.  --markdown prints the table as Markdown.
 
-Standard library only.  About 15 s for both sets (a few hundred precis runs,
+Standard library only.  A few seconds for both sets (400 precis runs,
 --jobs at a time).
 """
 import argparse
@@ -82,7 +82,7 @@ TIME_NOUNS = {'year', 'years', 'week', 'weeks', 'month', 'months', 'morning', 'a
               'century', 'decade', 'days', 'time', 'past', 'coming'}
 EXPLETIVE_IT = re.compile(
     r"^It(?:'s| is| was| will be| would be| has been| had been| remains| remained| seems|"
-    r" seemed| appears| appeared| may be| might be| could be| should be| took| takes| is also)"
+    r" seemed| appears| appeared| may be| might be| could be| should be| took| takes| has taken| had taken| will take| is also)"
     r"(?: not| also| still| now| already| too| very| more| less| much| highly)*"
     r"(?: [\w-]+){1,3} (?:that|whether|if|how|why|when|what|who|where|to)\b")
 
