@@ -901,7 +901,7 @@ static precis_status push(precis_sents *out, uint32_t doc, uint32_t para, size_t
  * "TRIPOLI, Libya (AP) _ ".
  * Returns where the story text starts, or 'start' when there is none; '*place_end' is the end
  * of the dateline's text before its dash ("TRIPOLI, Libya (AP)"), 'start' when it has none. */
-static size_t skip_dateline(const char *s, size_t start, size_t end, size_t *place_end)
+static size_t skip_one_dateline(const char *s, size_t start, size_t end, size_t *place_end)
 {
     size_t i = start, caps = 0, k;
     *place_end = start;
@@ -922,6 +922,11 @@ static size_t skip_dateline(const char *s, size_t start, size_t end, size_t *pla
         return start;
     while (i > start && s[i - 1] == ' ')
         i--;
+    if (i + 1 < end && s[i] == ' ' && s[i + 1] == '(') { // "BEIDAIHE (Hebei), March 5"
+        const char *close = memchr(s + i, ')', end - i < 24 ? end - i : 24);
+        if (close != NULL && close + 1 < s + end && close[1] == ',')
+            i = (size_t)(close - s) + 1;
+    }
     size_t words = 0;
     if (i < end && s[i] == ',') { // ", South Korea"
         i++;
@@ -950,7 +955,9 @@ static size_t skip_dateline(const char *s, size_t start, size_t end, size_t *pla
     i += k;
     if (i < end && s[i] == '-')
         i++;
-    if (i >= end || !is_space_cp(precis_decode(s, end, i, &k)))
+    // "(AP) _Venezuelan": wire copy sometimes drops the space after its '_'.
+    bool touching = dash == '_' && i < end && is_upper_cp(precis_decode(s, end, i, &k));
+    if (!touching && (i >= end || !is_space_cp(precis_decode(s, end, i, &k))))
         return start;
     i = trim_left(s, i, end);
     // The story starts with a capital, a digit or a quote ("NATO \u2013 the alliance" is no
@@ -962,6 +969,23 @@ static size_t skip_dateline(const char *s, size_t start, size_t end, size_t *pla
         return start;
     *place_end = place;
     return i;
+}
+
+/* Datelines, and a wire slug before one ("CUBA-ELIAN _ MIAMI _ As both sides"): at most three
+ * in a row are taken off; '*place_end' ends the last. */
+static size_t skip_dateline(const char *s, size_t start, size_t end, size_t *place_end)
+{
+    size_t at = start, place;
+    *place_end = start;
+    for (int n = 0; n < 3; n++) {
+        size_t next = skip_one_dateline(s, at, end, &place);
+        if (next == at)
+            break;
+        if (place > at) // a dateline with a place, not a lone '_'
+            *place_end = place;
+        at = next;
+    }
+    return at;
 }
 
 static precis_status split_sentences(splitter *sp, const char *s, const line *unit, uint32_t doc,

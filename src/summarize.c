@@ -685,11 +685,13 @@ static precis_status make_teleport(run *r)
     return PRECIS_OK;
 }
 
-/* The sentence's first word, lower-cased, in 'buf' (opening quotes and brackets skipped);
- * its length, 0 when it has none or it is too long to be a function word. */
-static size_t first_word(const char *s, size_t len, char *buf, size_t cap)
+/* The sentence's first words (at most 'max_words'), lower-cased and joined by single spaces,
+ * in 'buf' (opening quotes and brackets skipped); 'ends[w]' is the length of the first w + 1
+ * words. Returns how many words were read. */
+static size_t first_words(const char *s, size_t len, char *buf, size_t cap, size_t *ends,
+                          size_t max_words)
 {
-    size_t i = 0, k, n = 0;
+    size_t i = 0, k, n = 0, w = 0;
     while (i < len && (s[i] == '`' || s[i] == '"' || s[i] == '\'' || s[i] == '(' || s[i] == '['))
         i++;
     while (i < len) {
@@ -700,18 +702,28 @@ static size_t first_word(const char *s, size_t len, char *buf, size_t cap)
         }
         break;
     }
-    while (i < len) {
-        int32_t c = precis_decode(s, len, i, &k);
-        bool letter = c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
-                               : utf8proc_category(c) >= UTF8PROC_CATEGORY_LU &&
-                                     utf8proc_category(c) <= UTF8PROC_CATEGORY_LO;
-        if (!letter)
+    while (w < max_words) {
+        size_t start = n;
+        while (i < len) {
+            int32_t c = precis_decode(s, len, i, &k);
+            bool letter = c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+                                   : utf8proc_category(c) >= UTF8PROC_CATEGORY_LU &&
+                                         utf8proc_category(c) <= UTF8PROC_CATEGORY_LO;
+            if (!letter)
+                break;
+            if (!precis_put_lower(buf, &n, cap, c))
+                return w;
+            i += k;
+        }
+        if (n == start)
             break;
-        if (!precis_put_lower(buf, &n, cap, c))
-            return 0;
-        i += k;
+        ends[w++] = n;
+        if (i >= len || s[i] != ' ' || n + 1 >= cap) // a phrase's words: one space apart
+            break;
+        buf[n++] = ' ';
+        i++;
     }
-    return n;
+    return w;
 }
 
 /* Per candidate: SIZE_MAX when it stands alone; else the candidate it points back to (the
@@ -737,9 +749,14 @@ static precis_status find_antecedents(run *r, size_t *antecedent, bool *any)
             if ((st = precis_strset_add_array(&sets[l], lang.point, lang.n_point)) != PRECIS_OK)
                 break;
         }
-        char w[32];
-        size_t n = first_word(r->corpus->docs[s->doc].text + s->off, s->len, w, sizeof w);
-        if (n == 0 || !precis_strset_has(&sets[l], w, n))
+        // "He", "But", and phrases of up to four words ("As a result", "At the same time")
+        char w[64];
+        size_t ends[4], n_words = first_words(r->corpus->docs[s->doc].text + s->off, s->len, w,
+                                              sizeof w, ends, 4);
+        bool hit = false;
+        for (size_t q = 0; q < n_words && !hit; q++)
+            hit = precis_strset_has(&sets[l], w, ends[q]);
+        if (!hit)
             continue;
         *any = true;
         const precis_sent *before = k > 0 ? &r->sents.v[r->cand[k - 1]] : NULL;

@@ -478,6 +478,12 @@ for l in en fr de; do
     check "$l: in rank order it follows the sentence it points to" cmp -s "$T/pair" "$T/pair.want"
 done
 
+# a phrase of the list points back as its first word would
+sed 's/^It approved/As a result, the town approved/' "$T/point-en.txt" >"$T/point-phrase.txt"
+run -n 1 --position-prior 0 --explain "$T/point-phrase.txt"
+check "a linking phrase ('As a result') points back too" \
+    grep -q 'point-phrase.txt:1 skipped .*: points back to a sentence not in the summary' "$T/err"
+
 # ---- precis split: the sentences, as the summary cuts them --------------------------------
 printf '%s\n' "MADRID, Spain (AP) _ The council met on Monday. It voted on the new plan. \`\`We agreed. It was hard,'' he said." \
     '' 'Photo by a staff member' >"$T/wire.txt"

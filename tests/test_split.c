@@ -731,6 +731,13 @@ static void test_split_cuts_wire_underscore_datelines(void **state)
     // Inside a sentence '_' is a dash.
     assert_split("The plan _ and it took months _ finally passed.",
                  "The plan _ and it took months _ finally passed.");
+    // A slug before the dateline, a '_' that touches the story, a province after the place.
+    assert_split("FERRY-SINKING _ OSLO _ The ferry sank near the coast on Monday night.",
+                 "The ferry sank near the coast on Monday night.");
+    assert_split("OSLO, Norway (AP) _Rescuers found the ferry near the coast on Monday.",
+                 "Rescuers found the ferry near the coast on Monday.");
+    assert_split("HAIKOU (Hainan), May 2 (Xinhua) -- The port will open a new ferry line.",
+                 "The port will open a new ferry line.");
 }
 
 static void test_split_title_used_as_a_name(void **state)
