@@ -4,8 +4,10 @@
  *
  * Without a part-of-speech tagger the paper's noun/adjective filter is approximated: a word is a
  * candidate when the tokenizer keeps it (not a stopword), it holds no digit, it is at least 3
- * bytes long and it does not look like a verb (a lower-case word ending in "-ed", or "said",
- * "told" and the like). Vertices are stems, so "missile" and "missiles" are one vertex. Two
+ * bytes long and it is not a verb that says nothing of a topic: written with a lower-case initial,
+ * its stem is not one of the language's general verbs (stopwords/LANG.verbs: "say", "use",
+ * "make", ...; so neither "using" nor "says" is a keyword) and, in English, it does not end in
+ * "-ed" (a past tense or participle). Vertices are stems, so "missile" and "missiles" are one vertex. Two
  * candidates are joined by an (undirected, unweighted) edge when they are neighbours in a
  * sentence once the other words are taken out: a co-occurrence window of 2 over the candidate
  * stream, never across sentences. PageRank with d = 0.85 ranks the vertices. The paper marks the
@@ -19,6 +21,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "internal.h"
 
@@ -48,7 +51,8 @@ typedef struct kw_scan {
     size_t n, cap;
     uint32_t sent;
     const char *text;
-    bool english; // the verb rule below is about English word forms
+    bool english; // the "-ed" rule below is about English word forms
+    const precis_strset *verbs; // the language's general verbs, by stem
 } kw_scan;
 
 static bool has_digit(const char *s, size_t len)
@@ -61,19 +65,29 @@ static bool has_digit(const char *s, size_t len)
 
 /* Without a part-of-speech tagger, the verbs that dominate English news text are recognized by
  * their form: a lower-case word ending in "-ed" (a past tense or participle: "stated",
- * "inspected"), or one of the irregular verbs of attribution. Other languages keep every
- * content word. */
-static bool looks_like_verb(const char *w, size_t len)
+ * "inspected"). Other languages have no such rule. */
+static bool looks_like_past_tense(const char *w, size_t len)
 {
-    static const char *const irregular[] = {"said", "says", "say", "told", "tells", "tell"};
-    if (w[0] < 'a' || w[0] > 'z')
-        return false; // capitalized: a name or the start of a sentence ("United")
-    if (len > 4 && w[len - 2] == 'e' && w[len - 1] == 'd')
-        return true;
-    for (size_t i = 0; i < sizeof irregular / sizeof irregular[0]; i++)
-        if (strlen(irregular[i]) == len && memcmp(w, irregular[i], len) == 0)
-            return true;
-    return false;
+    return w[0] >= 'a' && w[0] <= 'z' && len > 4 && w[len - 2] == 'e' && w[len - 1] == 'd';
+}
+
+/* Written with a lower-case initial: a capitalized word is a name or starts a sentence. */
+static bool lower_initial(const char *w, size_t len)
+{
+    if ((unsigned char)w[0] < 0x80)
+        return w[0] >= 'a' && w[0] <= 'z';
+    utf8proc_int32_t c;
+    return utf8proc_iterate((const utf8proc_uint8_t *)w, (utf8proc_ssize_t)len, &c) > 0 &&
+           utf8proc_category(c) == UTF8PROC_CATEGORY_LL;
+}
+
+/* One of the language's general verbs (stopwords/LANG.verbs, matched by stem): "using",
+ * "says", "told". */
+static bool general_verb(const kw_scan *k, const char *w, size_t len, const char *stem,
+                         size_t stem_len)
+{
+    return k->verbs != NULL && k->verbs->n > 0 && lower_initial(w, len) &&
+           precis_strset_has(k->verbs, stem, stem_len);
 }
 
 static bool take_word(void *ctx, size_t off, size_t len, const char *stem, size_t stem_len)
@@ -81,7 +95,8 @@ static bool take_word(void *ctx, size_t off, size_t len, const char *stem, size_
     kw_scan *k = ctx;
     uint32_t v = UINT32_MAX;
     if (stem != NULL && len >= KW_MIN_BYTES && !has_digit(k->text + off, len) &&
-        !(k->english && looks_like_verb(k->text + off, len)) &&
+        !(k->english && looks_like_past_tense(k->text + off, len)) &&
+        !general_verb(k, k->text + off, len, stem, stem_len) &&
         (v = precis_vocab_id(k->words, stem, stem_len)) == UINT32_MAX)
         return false;
     if (!precis_grow((void **)&k->tok, &k->cap, k->n + 1, sizeof *k->tok))
@@ -209,6 +224,7 @@ static size_t spelling(const char *s, size_t from, size_t to, char *out)
 
 typedef struct kw_state {
     precis_tokenizer *tok;
+    precis_strset verbs;
     precis_vocab words, phrases, spellings;
     kw_scan scan;
     edge *edges;
@@ -233,6 +249,7 @@ typedef struct kw_state {
 static void state_destroy(kw_state *k)
 {
     precis_tokenizer_free(k->tok);
+    precis_strset_destroy(&k->verbs);
     precis_vocab_destroy(&k->words);
     precis_vocab_destroy(&k->phrases);
     precis_vocab_destroy(&k->spellings);
@@ -300,6 +317,30 @@ static precis_status add_occurrence(kw_state *k, size_t n, const char *s, size_t
     return PRECIS_OK;
 }
 
+static bool add_verb_stem(void *ctx, size_t off, size_t len, const char *stem, size_t stem_len)
+{
+    (void)off;
+    (void)len;
+    return stem == NULL || precis_strset_add(ctx, stem, stem_len) == PRECIS_OK;
+}
+
+/* The stems of the general verbs of 'language' (its list lines, '#' comments cut off), stemmed
+ * by the keyword tokenizer itself so that they meet the text's stems. */
+static precis_status load_verbs(kw_state *k, const char *language)
+{
+    size_t index;
+    precis_lang lang;
+    if (!precis_lang_find(language ? language : "en", &index) || !precis_lang_at(index, &lang))
+        return PRECIS_ERR_LANGUAGE;
+    precis_status st = PRECIS_OK;
+    for (size_t i = 0; i < lang.n_verbs && st == PRECIS_OK; i++) {
+        const char *line = lang.verbs[i], *hash = strchr(line, '#');
+        size_t len = hash ? (size_t)(hash - line) : strlen(line);
+        st = precis_tokenize_words(k->tok, line, len, add_verb_stem, &k->verbs);
+    }
+    return st;
+}
+
 /* Builds the co-occurrence graph of the candidate words and ranks it. */
 static precis_status rank_words(kw_state *k)
 {
@@ -354,7 +395,11 @@ precis_status precis_keywords_extract(const char *const *texts, const size_t *le
     size_t lang_index;
     k.scan.english = language == NULL || (precis_lang_find(language, &lang_index) &&
                                           lang_index == precis_lang_english());
+    precis_strset_init(&k.verbs);
+    k.scan.verbs = &k.verbs;
     precis_status st = precis_tokenizer_new(language, stopwords, stopwords_len, &k.tok);
+    if (st == PRECIS_OK)
+        st = load_verbs(&k, language);
     for (size_t i = 0; i < n && st == PRECIS_OK; i++) {
         if (i > UINT32_MAX - 1) {
             st = PRECIS_ERR_TOO_LARGE;

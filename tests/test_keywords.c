@@ -146,6 +146,30 @@ static void test_keywords_no_sub_phrase_after_phrase(void **state)
     precis_keywords_destroy(&k);
 }
 
+/* General verbs (stopwords/en.verbs, matched by stem) are not keywords in any of their forms;
+ * the same word capitalized (a name, a sentence start) is not taken for one. */
+static void test_keywords_general_verbs(void **state)
+{
+    (void)state;
+    const char *texts[] = {
+        "Farmers are using drones over vineyards.", "Growers using drones map vineyards.",
+        "Vineyards will use drones, growers says.", "Farmers told growers drones will help.",
+        "Drones help vineyards, growers said.",
+    };
+    precis_keywords k = extract(texts, 5, 6);
+    assert_string_equal(k.v[0].text, "drones");
+    for (size_t i = 0; i < k.n; i++) {
+        static const char *const verbs[] = {"using", "use", "will", "says", "told", "help", "said"};
+        for (size_t v = 0; v < sizeof verbs / sizeof verbs[0]; v++)
+            assert_null(strstr(k.v[i].text, verbs[v]));
+    }
+    precis_keywords_destroy(&k);
+    const char *names[] = {"Will Harper sang.", "Harper met Will.", "Will Harper wrote."};
+    k = extract(names, 3, 3);
+    assert_true(has(&k, "Will Harper"));
+    precis_keywords_destroy(&k);
+}
+
 static void test_keywords_nothing_to_find(void **state)
 {
     (void)state;
@@ -224,6 +248,7 @@ int main(void)
         cmocka_unit_test(test_keywords_most_frequent_spelling),
         cmocka_unit_test(test_keywords_adjacency_and_numbers),
         cmocka_unit_test(test_keywords_no_sub_phrase_after_phrase),
+        cmocka_unit_test(test_keywords_general_verbs),
         cmocka_unit_test(test_keywords_nothing_to_find),
         cmocka_unit_test(test_keywords_hostile_inputs),
         cmocka_unit_test(test_keywords_unknown_language),
