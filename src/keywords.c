@@ -600,12 +600,20 @@ static precis_status choose(kw_state *k, size_t want)
     return PRECIS_OK;
 }
 
-/* The chosen keywords into 'out', in the order chosen. */
+static int cmp_index(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* The chosen keywords into 'out', best first: a keyword listed in the place of a better ranked
+ * variant takes its own rank, so that scores never rise down the list. */
 static precis_status copy_out(kw_state *k, precis_keywords *out)
 {
     size_t n = k->n_chosen, text_bytes = 0;
     if (n == 0)
         return PRECIS_OK;
+    qsort(k->chosen, n, sizeof *k->chosen, cmp_index);
     for (size_t i = 0; i < n; i++)
         text_bytes += k->spellings.term_len[k->sorted[k->chosen[i]].best_spelling] + 1;
     out->v = precis_calloc(n, sizeof *out->v);

@@ -234,6 +234,7 @@ static void test_keywords_phrase_or_word(void **state)
     };
     precis_keywords k = extract(north, 5, 2);
     assert_string_equal(k.v[0].text, "North Ruritania");
+    assert_true(k.v[1].score <= k.v[0].score); // best first, whatever it stands for
     assert_int_equal(holding(&k, "Ruritania"), 1);
     precis_keywords_destroy(&k);
     const char *army[] = {
