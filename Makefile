@@ -58,7 +58,8 @@ LIB_SRC   = $(filter-out src/main.c src/cli_%.c,$(wildcard src/*.c))
 CLI_SRC   = src/main.c $(wildcard src/cli_*.c)
 DATA      = stopwords/en.txt stopwords/en.abbrev stopwords/rouge-smart.txt \
             stopwords/rouge-wordnet-exc.tsv \
-            $(filter-out stopwords/en.txt stopwords/en.abbrev,$(sort $(wildcard stopwords/??.txt stopwords/??.abbrev stopwords/??.point)))
+            $(filter-out stopwords/en.txt stopwords/en.abbrev,$(sort $(wildcard stopwords/??.txt \
+                stopwords/??.abbrev stopwords/??.point stopwords/??.verbs)))
 GEN_SRC   = $(BUILD)/gen/precis_data.c
 # Language detection's table of every stopword, made at build time (src/tools/gen_detect.c).
 STOP_LISTS = $(sort $(wildcard stopwords/??.txt))

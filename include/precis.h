@@ -278,12 +278,14 @@ typedef struct precis_keyword {
     size_t text_len;
     /** Mean PageRank score of its words in the word graph (all words' scores sum to 1). */
     double score;
-    /** Times it occurs in the candidate sentences. */
+    /** Times it occurs in the candidate sentences (a word: where it is not part of a longer
+     * keyword). */
     size_t count;
 } precis_keyword;
 
 /** Number of keywords found (at most precis_options.keywords), and the i-th, best first (NULL if
- * out of range). */
+ * out of range). No two share a word: variants ("Russia", "Russian", "Russia's military") are
+ * folded into the one the text uses most. */
 size_t precis_summary_keyword_count(const precis_summary *s);
 const precis_keyword *precis_summary_keyword(const precis_summary *s, size_t i);
 

@@ -132,6 +132,8 @@ typedef struct precis_lang {
     size_t n_abbrev;
     const char *const *point; // words that point back to the sentence before (lines), or NULL
     size_t n_point;
+    const char *const *verbs; // general verbs that are not keywords (list lines), or NULL
+    size_t n_verbs;
     precis_script script, script2; // written in (script2: also in, or NONE)
     bool semicolon_question;       // ';' is the question mark (Greek)
     bool ordinal_dot;              // "am 3. Oktober": a number and a full stop is an ordinal

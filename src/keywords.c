@@ -1,24 +1,36 @@
 /* Keywords: the candidate sentences of the corpus -> its TextRank keywords (Mihalcea and Tarau,
  * "TextRank: Bringing Order into Texts", EMNLP 2004, section 3), adjacent keywords merged into
- * phrases, each shown in its most frequent spelling.
+ * phrases, each shown in its most frequent spelling, no two of them variants of each other.
  *
  * Without a part-of-speech tagger the paper's noun/adjective filter is approximated: a word is a
  * candidate when the tokenizer keeps it (not a stopword), it holds no digit, it is at least 3
- * bytes long and it does not look like a verb (a lower-case word ending in "-ed", or "said",
- * "told" and the like). Vertices are stems, so "missile" and "missiles" are one vertex. Two
- * candidates are joined by an (undirected, unweighted) edge when they are neighbours in a
- * sentence once the other words are taken out: a co-occurrence window of 2 over the candidate
- * stream, never across sentences. PageRank with d = 0.85 ranks the vertices. The paper marks the
- * best third of them, which suits one abstract; over a corpus of articles a third is hundreds
- * of words whose runs swallow whole clauses, so the N best are marked for N keywords. Every
- * maximal run of marked words standing next to each other in the text (separated by white space
- * or a hyphen only), cut before a word repeats or after 5 words, is one keyword. A keyword
- * scores the mean of its words' scores, so a long run of middling words does not outrank the
- * words that matter; ties go to the longer, then the more frequent, then the earlier one, and a
- * keyword inside one already listed is left out. */
+ * bytes long and it is not a verb that says nothing of a topic: written with a lower-case
+ * initial, its stem is not one of the language's general verbs (stopwords/LANG.verbs: "say",
+ * "use", "make", ...; so neither "using" nor "says" is a keyword) and, in English, it does not
+ * end in "-ed" (a past tense or participle). Vertices are stems, so "missile" and "missiles" are
+ * one vertex. Two candidates are joined by an (undirected, unweighted) edge when they are
+ * neighbours in a sentence once the other words are taken out: a co-occurrence window of 2 over
+ * the candidate stream, never across sentences. PageRank with d = 0.85 ranks the vertices. The
+ * paper marks the best third of them, which suits one abstract; over a corpus of articles a
+ * third is hundreds of words whose runs swallow whole clauses, so the N best are marked for N
+ * keywords. Every maximal run of marked words standing next to each other in the text
+ * (separated by white space or a hyphen only), cut before a word repeats or after 5 words, is
+ * one keyword; every other candidate word is one on its own. A keyword scores the mean of its
+ * words' scores, so a long run of middling words does not outrank the words that matter; ties
+ * go to the longer, then the more frequent, then the earlier one.
+ *
+ * Two keywords that share a word are variants: "Pinochet's extradition" and "extradite
+ * Pinochet" (the same stems), "Russia's military" and "Russia", "Korea" and "North Korea". So
+ * are two names one of which is the other plus a short ending ("Russia", "Russian": Snowball
+ * stems the common words of a language, not the words made from names; see find_roots()).
+ * Going down the ranking, a keyword that is no variant of one listed is listed, or rather the
+ * variant of it the text uses most often (the longer phrase when the text names the thing by
+ * it, else the word), and all its variants are left out; the words below the N marked ones fill
+ * the list when folding has emptied it. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "internal.h"
 
@@ -27,6 +39,8 @@
 #define KW_MAX_ITER 200
 #define KW_MIN_BYTES 3
 #define KW_MAX_WORDS 5 // a longer run is cut: "river delta river delta ..." is not one keyword
+#define KW_ROOT_MIN 4  // bytes of a name's stem that another name's stem extends ...
+#define KW_ROOT_TAIL 3 // ... by at most this many bytes: "russia" -> "russian"
 
 void precis_keywords_destroy(precis_keywords *k)
 {
@@ -48,7 +62,8 @@ typedef struct kw_scan {
     size_t n, cap;
     uint32_t sent;
     const char *text;
-    bool english; // the verb rule below is about English word forms
+    bool english; // the "-ed" rule below is about English word forms
+    const precis_strset *verbs; // the language's general verbs, by stem
 } kw_scan;
 
 static bool has_digit(const char *s, size_t len)
@@ -61,19 +76,29 @@ static bool has_digit(const char *s, size_t len)
 
 /* Without a part-of-speech tagger, the verbs that dominate English news text are recognized by
  * their form: a lower-case word ending in "-ed" (a past tense or participle: "stated",
- * "inspected"), or one of the irregular verbs of attribution. Other languages keep every
- * content word. */
-static bool looks_like_verb(const char *w, size_t len)
+ * "inspected"). Other languages have no such rule. */
+static bool looks_like_past_tense(const char *w, size_t len)
 {
-    static const char *const irregular[] = {"said", "says", "say", "told", "tells", "tell"};
-    if (w[0] < 'a' || w[0] > 'z')
-        return false; // capitalized: a name or the start of a sentence ("United")
-    if (len > 4 && w[len - 2] == 'e' && w[len - 1] == 'd')
-        return true;
-    for (size_t i = 0; i < sizeof irregular / sizeof irregular[0]; i++)
-        if (strlen(irregular[i]) == len && memcmp(w, irregular[i], len) == 0)
-            return true;
-    return false;
+    return w[0] >= 'a' && w[0] <= 'z' && len > 4 && w[len - 2] == 'e' && w[len - 1] == 'd';
+}
+
+/* Written with a lower-case initial: a capitalized word is a name or starts a sentence. */
+static bool lower_initial(const char *w, size_t len)
+{
+    if ((unsigned char)w[0] < 0x80)
+        return w[0] >= 'a' && w[0] <= 'z';
+    utf8proc_int32_t c;
+    return utf8proc_iterate((const utf8proc_uint8_t *)w, (utf8proc_ssize_t)len, &c) > 0 &&
+           utf8proc_category(c) == UTF8PROC_CATEGORY_LL;
+}
+
+/* One of the language's general verbs (stopwords/LANG.verbs, matched by stem): "using",
+ * "says", "told". */
+static bool general_verb(const kw_scan *k, const char *w, size_t len, const char *stem,
+                         size_t stem_len)
+{
+    return k->verbs != NULL && k->verbs->n > 0 && lower_initial(w, len) &&
+           precis_strset_has(k->verbs, stem, stem_len);
 }
 
 static bool take_word(void *ctx, size_t off, size_t len, const char *stem, size_t stem_len)
@@ -81,7 +106,8 @@ static bool take_word(void *ctx, size_t off, size_t len, const char *stem, size_
     kw_scan *k = ctx;
     uint32_t v = UINT32_MAX;
     if (stem != NULL && len >= KW_MIN_BYTES && !has_digit(k->text + off, len) &&
-        !(k->english && looks_like_verb(k->text + off, len)) &&
+        !(k->english && looks_like_past_tense(k->text + off, len)) &&
+        !general_verb(k, k->text + off, len, stem, stem_len) &&
         (v = precis_vocab_id(k->words, stem, stem_len)) == UINT32_MAX)
         return false;
     if (!precis_grow((void **)&k->tok, &k->cap, k->n + 1, sizeof *k->tok))
@@ -166,15 +192,6 @@ static int cmp_ranked(const void *a, const void *b)
     return (x->vertex > y->vertex) - (x->vertex < y->vertex);
 }
 
-/* Is the word run 'a' (n_a words) inside the run 'b' (n_b)? */
-static bool contained(const uint32_t *a, size_t n_a, const uint32_t *b, size_t n_b)
-{
-    for (size_t i = 0; i + n_a <= n_b; i++)
-        if (memcmp(a, b + i, n_a * sizeof *a) == 0)
-            return true;
-    return false;
-}
-
 /* Does token j's word occur among tokens [i, j)? A run stops before a word repeats. */
 static bool repeats(const kw_token *t, size_t i, size_t j)
 {
@@ -209,6 +226,7 @@ static size_t spelling(const char *s, size_t from, size_t to, char *out)
 
 typedef struct kw_state {
     precis_tokenizer *tok;
+    precis_strset verbs;
     precis_vocab words, phrases, spellings;
     kw_scan scan;
     edge *edges;
@@ -228,11 +246,19 @@ typedef struct kw_state {
     size_t buf_cap;
     uint32_t *run;
     size_t run_cap;
+    uint32_t *root; // per word: the word it is a variant of (itself, mostly)
+    phrase *sorted; // the keywords found, best first
+    size_t sorted_cap;
+    bool *blocked; // per sorted keyword: a variant of one chosen
+    size_t blocked_cap;
+    size_t *chosen; // indexes into 'sorted'
+    size_t n_chosen, chosen_cap;
 } kw_state;
 
 static void state_destroy(kw_state *k)
 {
     precis_tokenizer_free(k->tok);
+    precis_strset_destroy(&k->verbs);
     precis_vocab_destroy(&k->words);
     precis_vocab_destroy(&k->phrases);
     precis_vocab_destroy(&k->spellings);
@@ -248,6 +274,10 @@ static void state_destroy(kw_state *k)
     free(k->spelling_count);
     free(k->buf);
     free(k->run);
+    free(k->root);
+    free(k->sorted);
+    free(k->blocked);
+    free(k->chosen);
 }
 
 /* Records one occurrence of the run of words k->run[0..n) spanning [from, to) of 's'. */
@@ -300,6 +330,30 @@ static precis_status add_occurrence(kw_state *k, size_t n, const char *s, size_t
     return PRECIS_OK;
 }
 
+static bool add_verb_stem(void *ctx, size_t off, size_t len, const char *stem, size_t stem_len)
+{
+    (void)off;
+    (void)len;
+    return stem == NULL || precis_strset_add(ctx, stem, stem_len) == PRECIS_OK;
+}
+
+/* The stems of the general verbs of 'language' (its list lines, '#' comments cut off), stemmed
+ * by the keyword tokenizer itself so that they meet the text's stems. */
+static precis_status load_verbs(kw_state *k, const char *language)
+{
+    size_t index;
+    precis_lang lang;
+    if (!precis_lang_find(language ? language : "en", &index) || !precis_lang_at(index, &lang))
+        return PRECIS_ERR_LANGUAGE;
+    precis_status st = PRECIS_OK;
+    for (size_t i = 0; i < lang.n_verbs && st == PRECIS_OK; i++) {
+        const char *line = lang.verbs[i], *hash = strchr(line, '#');
+        size_t len = hash ? (size_t)(hash - line) : strlen(line);
+        st = precis_tokenize_words(k->tok, line, len, add_verb_stem, &k->verbs);
+    }
+    return st;
+}
+
 /* Builds the co-occurrence graph of the candidate words and ranks it. */
 static precis_status rank_words(kw_state *k)
 {
@@ -339,6 +393,246 @@ static precis_status rank_words(kw_state *k)
     return pagerank(nv, k->ptr, k->adj, k->score);
 }
 
+/* ---- variants: one keyword for Russia, Russian, Russia's military and Russia's army ---- */
+
+/* Written with a capital initial (upper or title case). */
+static bool upper_initial(const char *w, size_t len)
+{
+    if ((unsigned char)w[0] < 0x80)
+        return w[0] >= 'A' && w[0] <= 'Z';
+    utf8proc_int32_t c;
+    if (utf8proc_iterate((const utf8proc_uint8_t *)w, (utf8proc_ssize_t)len, &c) <= 0)
+        return false;
+    utf8proc_category_t cat = utf8proc_category(c);
+    return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+}
+
+typedef struct name_key {
+    const char *s;
+    size_t len;
+    uint32_t v;
+} name_key;
+
+static int cmp_key(const char *a, size_t na, const char *b, size_t nb)
+{
+    int c = memcmp(a, b, na < nb ? na : nb);
+    return c != 0 ? c : (na > nb) - (na < nb);
+}
+
+static int cmp_name(const void *x, const void *y)
+{
+    const name_key *a = x, *b = y;
+    return cmp_key(a->s, a->len, b->s, b->len);
+}
+
+/* The word of 'names' (sorted, 'n') whose stem is 's', or UINT32_MAX. */
+static uint32_t find_name(const name_key *names, size_t n, const char *s, size_t len)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = cmp_key(names[mid].s, names[mid].len, s, len);
+        if (c == 0)
+            return names[mid].v;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return UINT32_MAX;
+}
+
+/* Snowball stems the common words of a language, not names and the words made from them: it
+ * leaves "Russia" and "Russian", "Chile" and "Chilean" apart. A word is a name when it is
+ * written with a capital more often than not where it does not start its sentence; a name whose
+ * stem is another name's stem (at least KW_ROOT_MIN bytes) plus at most KW_ROOT_TAIL bytes is a
+ * variant of that one, its root (of several, the shortest). Common words keep their own stem:
+ * "part" and "party", "polic" and "polici" are not variants. */
+static precis_status find_roots(kw_state *k, const char *const *texts)
+{
+    size_t nv = k->words.n, n_names = 0;
+    k->root = precis_malloc((nv ? nv : 1) * sizeof *k->root);
+    int32_t *caps = precis_calloc(nv ? nv : 1, sizeof *caps); // capitalized - lower case
+    name_key *names = precis_malloc((nv ? nv : 1) * sizeof *names);
+    if (k->root == NULL || caps == NULL || names == NULL) {
+        free(caps);
+        free(names);
+        return PRECIS_ERR_NOMEM;
+    }
+    const kw_token *t = k->scan.tok;
+    for (size_t i = 1; i < k->scan.n; i++) {
+        if (t[i].vertex == UINT32_MAX || t[i - 1].sent != t[i].sent)
+            continue; // not a candidate, or the first word of its sentence
+        const char *w = texts[t[i].sent] + t[i].off;
+        if (upper_initial(w, t[i].len))
+            caps[t[i].vertex] += caps[t[i].vertex] < INT32_MAX;
+        else if (lower_initial(w, t[i].len))
+            caps[t[i].vertex] -= caps[t[i].vertex] > INT32_MIN;
+    }
+    for (uint32_t v = 0; v < nv; v++) {
+        k->root[v] = v;
+        if (caps[v] > 0)
+            names[n_names++] = (name_key){k->words.terms[v], k->words.term_len[v], v};
+    }
+    if (n_names > 1)
+        qsort(names, n_names, sizeof *names, cmp_name);
+    for (size_t i = 0; i < n_names; i++) {
+        const name_key *b = &names[i];
+        for (size_t cut = KW_ROOT_TAIL; cut >= 1; cut--) {
+            if (b->len < KW_ROOT_MIN + cut)
+                continue;
+            uint32_t a = find_name(names, n_names, b->s, b->len - cut);
+            if (a != UINT32_MAX) {
+                k->root[b->v] = a;
+                break;
+            }
+        }
+    }
+    for (size_t v = 0; v < nv; v++) { // a root's own root: each step is a shorter stem
+        uint32_t r = k->root[v];
+        while (k->root[r] != r)
+            r = k->root[r];
+        k->root[v] = r;
+    }
+    free(caps);
+    free(names);
+    return PRECIS_OK;
+}
+
+/* Variants: two keywords that share a word, by root. "Russian" and "Russia's" of "Russia",
+ * "Pinochet's extradition" of "extradite Pinochet", "Korea" of "North Korea", "Russia's
+ * military" of "Russia" and of "military", "North's state" of "North Korea". */
+static bool variants(const kw_state *k, const phrase *a, const phrase *b)
+{
+    const uint32_t *wa = k->pool + a->first_word, *wb = k->pool + b->first_word;
+    for (uint32_t i = 0; i < a->n_words; i++)
+        for (uint32_t j = 0; j < b->n_words; j++)
+            if (k->root[wa[i]] == k->root[wb[j]])
+                return true;
+    return false;
+}
+
+/* Marks the 'n_mark' best words and collects the keywords their runs make, and the other words
+ * (k->ph). */
+static precis_status find_phrases(kw_state *k, const char *const *texts, size_t n_mark)
+{
+    precis_vocab_destroy(&k->phrases);
+    precis_vocab_destroy(&k->spellings);
+    precis_vocab_init(&k->phrases);
+    precis_vocab_init(&k->spellings);
+    k->pool_n = 0;
+    if (k->ph != NULL)
+        memset(k->ph, 0, k->ph_cap * sizeof *k->ph);
+    if (k->spelling_count != NULL)
+        memset(k->spelling_count, 0, k->sc_cap * sizeof *k->spelling_count);
+    memset(k->marked, 0, (k->words.n ? k->words.n : 1) * sizeof *k->marked);
+    for (size_t r = 0; r < n_mark; r++)
+        k->marked[k->order[r].vertex] = true;
+    // Runs of marked words standing next to each other become keywords; every other candidate
+    // word is one on its own, ranked below them (its score is below every marked word's).
+    const kw_token *t = k->scan.tok;
+    size_t n_tok = k->scan.n;
+    precis_status st = PRECIS_OK;
+    for (size_t i = 0; i < n_tok && st == PRECIS_OK;) {
+        if (t[i].vertex == UINT32_MAX) {
+            i++;
+            continue;
+        }
+        size_t j = i + 1;
+        const char *s = texts[t[i].sent];
+        while (k->marked[t[i].vertex] && j < n_tok && j - i < KW_MAX_WORDS &&
+               t[j].sent == t[i].sent &&
+               t[j].vertex != UINT32_MAX && k->marked[t[j].vertex] &&
+               adjacent(s, t[j - 1].off + t[j - 1].len, t[j].off) && !repeats(t, i, j))
+            j++;
+        if (!precis_grow((void **)&k->run, &k->run_cap, j - i, sizeof *k->run))
+            return PRECIS_ERR_NOMEM;
+        for (size_t q = i; q < j; q++)
+            k->run[q - i] = t[q].vertex;
+        size_t end = t[j - 1].off + t[j - 1].len;
+        // A possessive ending is not part of the keyword: "Russia's" reads "Russia" at the end
+        // of a keyword (its stem is the same).
+        if (end - t[i].off > 2 && s[end - 1] == 's' && s[end - 2] == '\'')
+            end -= 2;
+        else if (end - t[i].off > 4 && s[end - 1] == 's' &&
+                 memcmp(s + end - 4, "\xE2\x80\x99", 3) == 0) // U+2019
+            end -= 4;
+        st = add_occurrence(k, j - i, s, t[i].off, end, i);
+        i = j;
+    }
+    return st;
+}
+
+/* Ranks the keywords found and chooses up to 'want' of them, no two variants of each other
+ * (k->chosen, into k->sorted). Going down the ranking, a keyword not a variant of one chosen
+ * stands for its variants not chosen either, and the one of them met most often in the text is
+ * listed in its place (of equally frequent ones, the better ranked): "North Korea" (30 times)
+ * for "Korea" (8 times on its own), "military" (28) for "Russia's military" (2). The name the
+ * text uses most is the better keyword, whether it is the longer, more specific phrase or the
+ * single word. Every variant of a keyword listed is then left out. */
+static precis_status choose(kw_state *k, size_t want)
+{
+    size_t n_ph = k->phrases.n;
+    k->n_chosen = 0;
+    if (n_ph == 0)
+        return PRECIS_OK;
+    if (!precis_grow((void **)&k->sorted, &k->sorted_cap, n_ph, sizeof *k->sorted) ||
+        !precis_grow((void **)&k->blocked, &k->blocked_cap, n_ph, sizeof *k->blocked) ||
+        !precis_grow((void **)&k->chosen, &k->chosen_cap, want < n_ph ? want : n_ph,
+                     sizeof *k->chosen))
+        return PRECIS_ERR_NOMEM;
+    memcpy(k->sorted, k->ph, n_ph * sizeof *k->sorted);
+    qsort(k->sorted, n_ph, sizeof *k->sorted, cmp_phrase);
+    memset(k->blocked, 0, n_ph * sizeof *k->blocked);
+    const phrase *ph = k->sorted;
+    for (size_t p = 0; p < n_ph && k->n_chosen < want; p++) {
+        if (k->blocked[p])
+            continue;
+        size_t best = p; // every keyword ranked above p is blocked
+        for (size_t q = p + 1; q < n_ph; q++)
+            if (!k->blocked[q] && ph[q].count > ph[best].count && variants(k, &ph[p], &ph[q]))
+                best = q;
+        k->chosen[k->n_chosen++] = best;
+        for (size_t q = p; q < n_ph; q++)
+            if (!k->blocked[q] && variants(k, &ph[best], &ph[q]))
+                k->blocked[q] = true;
+    }
+    return PRECIS_OK;
+}
+
+static int cmp_index(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* The chosen keywords into 'out', best first: a keyword listed in the place of a better ranked
+ * variant takes its own rank, so that scores never rise down the list. */
+static precis_status copy_out(kw_state *k, precis_keywords *out)
+{
+    size_t n = k->n_chosen, text_bytes = 0;
+    if (n == 0)
+        return PRECIS_OK;
+    qsort(k->chosen, n, sizeof *k->chosen, cmp_index);
+    for (size_t i = 0; i < n; i++)
+        text_bytes += k->spellings.term_len[k->sorted[k->chosen[i]].best_spelling] + 1;
+    out->v = precis_calloc(n, sizeof *out->v);
+    out->text = precis_malloc(text_bytes);
+    if (out->v == NULL || out->text == NULL)
+        return PRECIS_ERR_NOMEM;
+    size_t at = 0;
+    for (size_t i = 0; i < n; i++) {
+        const phrase *ph = &k->sorted[k->chosen[i]];
+        const char *sp = k->spellings.terms[ph->best_spelling] + sizeof(uint32_t);
+        size_t len = k->spellings.term_len[ph->best_spelling] - sizeof(uint32_t);
+        memcpy(out->text + at, sp, len);
+        out->text[at + len] = '\0';
+        out->v[out->n++] = (precis_keyword){out->text + at, len, ph->score, ph->count};
+        at += len + 1;
+    }
+    return PRECIS_OK;
+}
+
 precis_status precis_keywords_extract(const char *const *texts, const size_t *lens, size_t n,
                                       const char *language, const char *stopwords,
                                       size_t stopwords_len, size_t want, precis_keywords *out)
@@ -354,7 +648,11 @@ precis_status precis_keywords_extract(const char *const *texts, const size_t *le
     size_t lang_index;
     k.scan.english = language == NULL || (precis_lang_find(language, &lang_index) &&
                                           lang_index == precis_lang_english());
+    precis_strset_init(&k.verbs);
+    k.scan.verbs = &k.verbs;
     precis_status st = precis_tokenizer_new(language, stopwords, stopwords_len, &k.tok);
+    if (st == PRECIS_OK)
+        st = load_verbs(&k, language);
     for (size_t i = 0; i < n && st == PRECIS_OK; i++) {
         if (i > UINT32_MAX - 1) {
             st = PRECIS_ERR_TOO_LARGE;
@@ -366,96 +664,22 @@ precis_status precis_keywords_extract(const char *const *texts, const size_t *le
     }
     if (st != PRECIS_OK || (st = rank_words(&k)) != PRECIS_OK)
         goto done;
-    // Mark the 'want' best words.
-    size_t nv = k.words.n, n_mark = want;
-    if (n_mark > nv)
-        n_mark = nv;
+    size_t nv = k.words.n;
     k.order = precis_malloc((nv ? nv : 1) * sizeof *k.order);
-    k.marked = precis_calloc(nv ? nv : 1, sizeof *k.marked);
-    st = PRECIS_ERR_NOMEM;
-    if (k.order == NULL || k.marked == NULL)
-        goto done;
-    for (size_t v = 0; v < nv; v++)
-        k.order[v] = (ranked){k.score[v], (uint32_t)v};
-    qsort(k.order, nv, sizeof *k.order, cmp_ranked);
-    for (size_t r = 0; r < n_mark; r++)
-        k.marked[k.order[r].vertex] = true;
-    // Runs of marked words standing next to each other become keywords.
-    const kw_token *t = k.scan.tok;
-    size_t n_tok = k.scan.n;
-    st = PRECIS_OK;
-    for (size_t i = 0; i < n_tok && st == PRECIS_OK;) {
-        if (t[i].vertex == UINT32_MAX || !k.marked[t[i].vertex]) {
-            i++;
-            continue;
-        }
-        size_t j = i + 1;
-        const char *s = texts[t[i].sent];
-        while (j < n_tok && j - i < KW_MAX_WORDS && t[j].sent == t[i].sent &&
-               t[j].vertex != UINT32_MAX && k.marked[t[j].vertex] &&
-               adjacent(s, t[j - 1].off + t[j - 1].len, t[j].off) && !repeats(t, i, j))
-            j++;
-        if (!precis_grow((void **)&k.run, &k.run_cap, j - i, sizeof *k.run)) {
-            st = PRECIS_ERR_NOMEM;
-            break;
-        }
-        for (size_t q = i; q < j; q++)
-            k.run[q - i] = t[q].vertex;
-        size_t end = t[j - 1].off + t[j - 1].len;
-        // A possessive ending is not part of the keyword: "Russia's" reads "Russia" at the end
-        // of a keyword (its stem is the same).
-        if (end - t[i].off > 2 && s[end - 1] == 's' && s[end - 2] == '\'')
-            end -= 2;
-        else if (end - t[i].off > 4 && s[end - 1] == 's' &&
-                 memcmp(s + end - 4, "\xE2\x80\x99", 3) == 0) // U+2019
-            end -= 4;
-        st = add_occurrence(&k, j - i, s, t[i].off, end, i);
-        i = j;
-    }
-    if (st != PRECIS_OK)
-        goto done;
-    // Rank the keywords; copy out the first 'want' that are not inside one already taken.
-    size_t n_ph = k.phrases.n;
-    if (n_ph == 0) // no candidate word at all (stopwords, numbers): no keyword
-        goto done;
-    size_t n_out = want < n_ph ? want : n_ph;
-    phrase *sorted = precis_malloc((n_ph ? n_ph : 1) * sizeof *sorted);
-    size_t *kept = precis_malloc((n_out ? n_out : 1) * sizeof *kept); // sorted[] indexes taken
-    out->v = precis_calloc(n_out ? n_out : 1, sizeof *out->v);
-    size_t text_bytes = 0;
-    for (size_t p = 0; p < n_ph; p++)
-        text_bytes += k.spellings.term_len[k.ph[p].best_spelling] + 1;
-    out->text = precis_malloc(text_bytes ? text_bytes : 1);
-    if (sorted == NULL || kept == NULL || out->v == NULL || out->text == NULL) {
-        free(sorted);
-        free(kept);
+    k.marked = precis_malloc((nv ? nv : 1) * sizeof *k.marked);
+    if (k.order == NULL || k.marked == NULL || (st = find_roots(&k, texts)) != PRECIS_OK) {
         st = PRECIS_ERR_NOMEM;
         goto done;
     }
-    memcpy(sorted, k.ph, n_ph * sizeof *sorted);
-    qsort(sorted, n_ph, sizeof *sorted, cmp_phrase);
-    size_t at = 0;
-    for (size_t p = 0; p < n_ph && out->n < want; p++) {
-        const phrase *ph = &sorted[p];
-        const uint32_t *w = k.pool + ph->first_word;
-        bool inside = false;
-        for (size_t q = 0; q < out->n && !inside; q++) {
-            const phrase *taken = &sorted[kept[q]];
-            inside = contained(w, ph->n_words, k.pool + taken->first_word, taken->n_words);
-        }
-        if (inside)
-            continue;
-        kept[out->n] = p;
-        const char *sp = k.spellings.terms[ph->best_spelling] + sizeof(uint32_t);
-        size_t len = k.spellings.term_len[ph->best_spelling] - sizeof(uint32_t);
-        memcpy(out->text + at, sp, len);
-        out->text[at + len] = '\0';
-        out->v[out->n++] = (precis_keyword){out->text + at, len, ph->score, ph->count};
-        at += len + 1;
-    }
-    free(sorted);
-    free(kept);
-    st = PRECIS_OK;
+    for (size_t v = 0; v < nv; v++)
+        k.order[v] = (ranked){k.score[v], (uint32_t)v};
+    qsort(k.order, nv, sizeof *k.order, cmp_ranked);
+    // Mark the 'want' best words: their runs are the keywords, then every other word on its own,
+    // from which folding fills the list.
+    if ((st = find_phrases(&k, texts, want < nv ? want : nv)) != PRECIS_OK ||
+        (st = choose(&k, want)) != PRECIS_OK)
+        goto done;
+    st = copy_out(&k, out);
 done:
     state_destroy(&k);
     if (st != PRECIS_OK)

@@ -128,6 +128,10 @@ static void fill(precis_lang *out, const char *code, const char *name, const cha
         out->point = f->lines;
         out->n_point = f->n;
     }
+    if ((f = data_file(words, ".verbs")) != NULL) {
+        out->verbs = f->lines;
+        out->n_verbs = f->n;
+    }
 }
 
 /* The languages in order: the known ones whose stemmer is there, then any stemmer of a newer
