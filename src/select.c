@@ -74,13 +74,18 @@ precis_status precis_select(const precis_select_input *in, const precis_options 
     }
     double *max_sim = precis_calloc(n ? n : 1, sizeof *max_sim);
     bool *taken = precis_calloc(n ? n : 1, sizeof *taken);
+    // May be taken now: eligible, and not waiting for an antecedent (one byte to test in the
+    // loop over every candidate, however many rules feed it).
+    bool *open = precis_malloc((n ? n : 1) * sizeof *open);
     double *acc = precis_calloc(n ? n : 1, sizeof *acc);
     uint32_t *touched = precis_malloc((n ? n : 1) * sizeof *touched);
     size_t cap = 0;
     size_t *max_from = NULL; // the chosen candidate behind max_sim (explain only)
     precis_status st = PRECIS_ERR_NOMEM;
-    if (max_sim == NULL || taken == NULL || acc == NULL || touched == NULL)
+    if (max_sim == NULL || taken == NULL || open == NULL || acc == NULL || touched == NULL)
         goto done;
+    for (size_t i = 0; i < n; i++)
+        open[i] = in->eligible[i] && !waits(in, taken, i);
     if (opt->explain) {
         max_from = precis_malloc((n ? n : 1) * sizeof *max_from);
         out->skip = precis_calloc(n ? n : 1, sizeof *out->skip);
@@ -102,7 +107,7 @@ precis_status precis_select(const precis_select_input *in, const precis_options 
         size_t pick = SIZE_MAX;
         double pick_v = -INFINITY;
         for (size_t i = 0; i < n; i++) {
-            if (taken[i] || !in->eligible[i] || max_sim[i] >= opt->dedup || waits(in, taken, i))
+            if (taken[i] || !open[i] || max_sim[i] >= opt->dedup)
                 continue;
             if (used + cost(in, opt, i) > limit + 1e-9)
                 continue;
@@ -121,6 +126,9 @@ precis_status precis_select(const precis_select_input *in, const precis_options 
             goto done;
         out->chosen[out->n_chosen++] = pick;
         taken[pick] = true;
+        // Only the next candidate can point back to the pick: the sentence right after it.
+        if (pick + 1 < n && in->antecedent != NULL && in->antecedent[pick + 1] == pick)
+            open[pick + 1] = in->eligible[pick + 1];
         used += cost(in, opt, pick);
         // Only sentences sharing a term with the pick can be similar to it.
         size_t n_touched = precis_csr_similar(in->x, in->xt, pick, acc, touched);
@@ -153,6 +161,7 @@ done:
     free(max_from);
     free(max_sim);
     free(taken);
+    free(open);
     free(acc);
     free(touched);
     if (st != PRECIS_OK)

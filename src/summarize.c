@@ -732,27 +732,44 @@ static size_t first_words(const char *s, size_t len, char *buf, size_t cap, size
  * '*any' tells whether one does. */
 static precis_status find_antecedents(run *r, size_t *antecedent, bool *any)
 {
-    precis_strset sets[PRECIS_MAX_LANGS];
-    bool ready[PRECIS_MAX_LANGS] = {false};
+    // Each language's list, looked up once (precis_lang_at searches the word lists by name):
+    // 0 not yet, 1 no list, 2 in sets[l]; starts[l] holds the entries' first words, so that
+    // a sentence whose first word starts none (most of them) costs one look-up.
+    precis_strset sets[PRECIS_MAX_LANGS], starts[PRECIS_MAX_LANGS];
+    uint8_t state[PRECIS_MAX_LANGS] = {0};
     precis_status st = PRECIS_OK;
     *any = false;
     for (size_t k = 0; k < r->n_cand && st == PRECIS_OK; k++) {
         antecedent[k] = SIZE_MAX;
         const precis_sent *s = &r->sents.v[r->cand[k]];
         size_t l = r->doc_lang[s->doc];
-        precis_lang lang;
-        if (l >= PRECIS_MAX_LANGS || !precis_lang_at(l, &lang) || lang.n_point == 0)
+        if (l >= PRECIS_MAX_LANGS)
             continue;
-        if (!ready[l]) {
-            precis_strset_init(&sets[l]);
-            ready[l] = true;
-            if ((st = precis_strset_add_array(&sets[l], lang.point, lang.n_point)) != PRECIS_OK)
-                break;
+        if (state[l] == 0) {
+            precis_lang lang;
+            state[l] = 1;
+            if (precis_lang_at(l, &lang) && lang.n_point > 0) {
+                precis_strset_init(&sets[l]);
+                precis_strset_init(&starts[l]);
+                state[l] = 2;
+                st = precis_strset_add_array(&sets[l], lang.point, lang.n_point);
+                for (size_t i = 0; i < lang.n_point && st == PRECIS_OK; i++)
+                    if (lang.point[i][0] != '#' && lang.point[i][0] != '\0')
+                        st = precis_strset_add(&starts[l], lang.point[i],
+                                               strcspn(lang.point[i], " "));
+                if (st != PRECIS_OK)
+                    break;
+            }
         }
+        if (state[l] != 2)
+            continue;
         // "He", "But", and phrases of up to four words ("As a result", "At the same time")
+        const char *text = r->corpus->docs[s->doc].text + s->off;
         char w[64];
-        size_t ends[4], n_words = first_words(r->corpus->docs[s->doc].text + s->off, s->len, w,
-                                              sizeof w, ends, 4);
+        size_t ends[4], n_words = first_words(text, s->len, w, sizeof w, ends, 1);
+        if (n_words == 0 || !precis_strset_has(&starts[l], w, ends[0]))
+            continue;
+        n_words = first_words(text, s->len, w, sizeof w, ends, 4);
         bool hit = false;
         for (size_t q = 0; q < n_words && !hit; q++)
             hit = precis_strset_has(&sets[l], w, ends[q]);
@@ -764,8 +781,10 @@ static precis_status find_antecedents(run *r, size_t *antecedent, bool *any)
         antecedent[k] = adjacent ? k - 1 : PRECIS_NO_ANTECEDENT;
     }
     for (size_t l = 0; l < PRECIS_MAX_LANGS; l++)
-        if (ready[l])
+        if (state[l] == 2) {
             precis_strset_destroy(&sets[l]);
+            precis_strset_destroy(&starts[l]);
+        }
     return st;
 }
 
@@ -902,7 +921,8 @@ static precis_status build_documents(run *r, precis_summary *s)
     for (size_t i = 0; i < r->sents.n; i++) {
         if (r->sents.v[i].drop == PRECIS_DROP_TITLE)
             bytes += r->sents.v[i].n_bytes + 1;
-        bytes += r->sents.v[i].dateline_len * (size_t)3 + 1; // NFC may grow it
+        if (r->sents.v[i].dateline_len > 0) // NFC may grow it three times
+            bytes += r->sents.v[i].dateline_len * (size_t)3 + 1;
     }
     s->docs = precis_calloc(c->n ? c->n : 1, sizeof *s->docs);
     s->doc_text = precis_malloc(bytes ? bytes : 1);
@@ -999,16 +1019,35 @@ done:
 }
 
 /* Each document's language code, for precis_summary_document_language(). */
+/* Each document's language code into 'codes' ('fallback' for an index without a language).
+ * precis_lang_at() searches the word lists by name, so it is asked once per language, not once
+ * per document (35,000 documents at a million sentences). */
+static void document_languages(const run *r, const char **codes, const char *fallback)
+{
+    const char *by_lang[PRECIS_MAX_LANGS];
+    bool known[PRECIS_MAX_LANGS] = {false};
+    for (size_t d = 0; d < r->corpus->n; d++) {
+        size_t l = r->doc_lang[d];
+        if (l >= PRECIS_MAX_LANGS) {
+            codes[d] = fallback;
+            continue;
+        }
+        if (!known[l]) {
+            precis_lang lang;
+            by_lang[l] = precis_lang_at(l, &lang) ? lang.code : fallback;
+            known[l] = true;
+        }
+        codes[d] = by_lang[l];
+    }
+}
+
 static precis_status record_languages(const run *r, precis_summary *s)
 {
     size_t n = r->corpus->n;
     s->doc_lang = precis_malloc((n ? n : 1) * sizeof *s->doc_lang);
     if (s->doc_lang == NULL)
         return PRECIS_ERR_NOMEM;
-    for (size_t d = 0; d < n; d++) {
-        precis_lang lang;
-        s->doc_lang[d] = precis_lang_at(r->doc_lang[d], &lang) ? lang.code : "en";
-    }
+    document_languages(r, s->doc_lang, "en");
     return PRECIS_OK;
 }
 
@@ -1271,18 +1310,18 @@ const char *precis_sentences_document_language(const precis_sentences *s, size_t
 static precis_status build_sentences(const run *r, precis_sentences *out)
 {
     size_t n = r->sents.n, bytes = 0;
-    for (size_t i = 0; i < n; i++)
-        bytes += r->sents.v[i].n_bytes + 1 + r->sents.v[i].dateline_len * (size_t)3 + 1;
+    for (size_t i = 0; i < n; i++) {
+        bytes += r->sents.v[i].n_bytes + 1;
+        if (r->sents.v[i].dateline_len > 0) // NFC may grow it three times
+            bytes += r->sents.v[i].dateline_len * (size_t)3 + 1;
+    }
     out->v = precis_calloc(n ? n : 1, sizeof *out->v);
     out->text = precis_malloc(bytes ? bytes : 1);
     out->doc_lang = precis_calloc(r->corpus->n ? r->corpus->n : 1, sizeof *out->doc_lang);
     if (out->v == NULL || out->text == NULL || out->doc_lang == NULL)
         return PRECIS_ERR_NOMEM;
     out->n_docs = r->corpus->n;
-    for (size_t d = 0; d < r->corpus->n; d++) {
-        precis_lang lang;
-        out->doc_lang[d] = precis_lang_at(r->doc_lang[d], &lang) ? lang.code : NULL;
-    }
+    document_languages(r, out->doc_lang, NULL);
     size_t at = 0;
     for (size_t i = 0; i < n; i++) {
         const precis_sent *ps = &r->sents.v[i];
