@@ -143,6 +143,12 @@ typedef struct precis_options {
     /** Extract this many TextRank keywords of the corpus (0 = none): see
      * precis_summary_keyword(). */
     size_t keywords;
+    /** A sentence restates a chosen one, in whatever words, when this share (0 < T <= 1) of
+     * the shorter one's content, by TF-IDF weight, is in the other, they share at least three
+     * content words and the shorter one has no number the other lacks while the other has numbers: it is left out and
+     * recorded as support (PRECIS_SKIP_RESTATES). 1 keeps all but sentences told inside
+     * another. */
+    double restate;
 } precis_options;
 
 /** Fills 'opt' with the documented defaults. */
@@ -175,11 +181,16 @@ size_t precis_corpus_count(const precis_corpus *c);
 
 typedef struct precis_summary precis_summary;
 
-/** One sentence of another document that a summary sentence absorbed as a near-duplicate. */
+/** One sentence of another document that a summary sentence absorbed: a near-duplicate
+ * (cosine 'similarity' >= 'dedup') or a restatement in other words. */
 typedef struct precis_support {
     size_t doc;
     size_t index;
+    /** TF-IDF cosine similarity to the summary sentence. */
     double similarity;
+    /** A restatement (similarity under 'dedup'): the share of the shorter one's content the
+     * other holds (>= 'restate'); 0 for a near-duplicate. */
+    double restates;
 } precis_support;
 
 /** One summary sentence. Strings are NUL-terminated and owned by the summary. */
@@ -241,6 +252,13 @@ typedef enum {
     /** It opens with a word that points back ("He", "But", "These"; the language's list) and
      * the sentence before it in its document is not in the summary. */
     PRECIS_SKIP_POINTS_BACK,
+    /** It states a fact a chosen sentence states, in other words ('restate'): the trace's
+     * duplicate_of is that sentence and similarity the share of its content found there. */
+    PRECIS_SKIP_RESTATES,
+    /** It fits what was left of a word or byte budget, but scores under half of the best
+     * sentence that did not fit: the rest of the budget is left unused rather than filled
+     * with a weak sentence. */
+    PRECIS_SKIP_WEAK,
 } precis_skip;
 
 /** What happened to one sentence of the corpus (with 'explain' set). */
@@ -255,9 +273,9 @@ typedef struct precis_trace {
     size_t rank;
     /** Chosen for the summary. */
     int chosen;
-    /** A candidate skipped as a near-duplicate (PRECIS_SKIP_DUPLICATE): the trace index of the
-     * chosen sentence it duplicated when it was passed over, and the similarity; (size_t)-1
-     * otherwise. */
+    /** A candidate skipped as a near-duplicate (PRECIS_SKIP_DUPLICATE) or a restatement
+     * (PRECIS_SKIP_RESTATES): the trace index of the chosen sentence it repeats, and the
+     * cosine similarity or the share of content it restates; (size_t)-1 otherwise. */
     size_t duplicate_of;
     double similarity;
     /** Candidates not chosen: why (precis_skip); PRECIS_SKIP_NONE for the others. */

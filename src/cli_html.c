@@ -164,8 +164,11 @@ int precis_cli_html_print(FILE *out, const precis_summary *s, const precis_optio
         esc0(out, d->name);
         fprintf(out, "\">[%zu]</a>", t->doc + 1);
         for (size_t q = 0; q < t->n_support; q++)
-            fprintf(out, "<a class=\"also\" href=\"#d%zu-%zu\" title=\"cosine %.2f\">[%zu]</a>",
-                    t->support[q].doc, t->support[q].index, t->support[q].similarity,
+            fprintf(out, "<a class=\"also\" href=\"#d%zu-%zu\" title=\"%s %.2f\">[%zu]</a>",
+                    t->support[q].doc, t->support[q].index,
+                    t->support[q].restates > 0 ? "restates it, share" : "cosine",
+                    t->support[q].restates > 0 ? t->support[q].restates
+                                               : t->support[q].similarity,
                     t->support[q].doc + 1);
         fputs("</span></li>\n", out);
     }

@@ -83,6 +83,7 @@ static json_t *options_json(const precis_options *opt)
         b = NULL;
     }
     ok = ok && put(o, "dedup", json_real(opt->dedup)) &&
+         put(o, "restate", json_real(opt->restate)) &&
          put(o, "language", jstr(opt->language ? opt->language : "auto")) &&
          put(o, "order", json_string(opt->order == PRECIS_ORDER_RANK ? "rank" : "source")) &&
          put(o, "min_words", json_integer((json_int_t)opt->min_words)) &&
@@ -130,7 +131,9 @@ static json_t *sentence_json(const precis_sentence *t)
         json_t *x = json_object();
         ok = x != NULL && put(x, "document", json_integer((json_int_t)t->support[q].doc)) &&
              put(x, "index", json_integer((json_int_t)t->support[q].index)) &&
-             put(x, "similarity", json_real(t->support[q].similarity));
+             put(x, "similarity", json_real(t->support[q].similarity)) &&
+             (t->support[q].restates == 0 ||
+              put(x, "restates", json_real(t->support[q].restates)));
         if (!ok || !push(sup, x)) {
             json_decref(ok ? NULL : x);
             ok = false;

@@ -531,6 +531,13 @@ precis_status precis_csr_transpose(const precis_csr *x, precis_csr *t);
  * adds it to acc[i] (zero before; the caller zeroes it again after) and lists each such i once
  * in 'touched' (row itself included); returns how many. acc[i] then equals
  * precis_csr_dot(x, row, i) to the bit: the same products added in the same column order. */
+/** Both halves of the restatement test of 'row' against every row sharing a column with it,
+ * as precis_csr_similar() (the same 'acc' to the bit, the same 'touched'), and per touched
+ * row the sum of 'weight' over the shared columns ('shared'), how many ('count') and how many
+ * of them 'number' marks ('numbers'; NULL: none). Every array is added to, never cleared. */
+size_t precis_csr_overlap(const precis_csr *x, const precis_csr *t, size_t row,
+                          const float *weight, const bool *number, double *acc, double *shared,
+                          uint32_t *count, uint32_t *numbers, uint32_t *touched);
 size_t precis_csr_similar(const precis_csr *x, const precis_csr *t, size_t row, double *acc,
                           uint32_t *touched);
 
@@ -570,6 +577,10 @@ typedef struct precis_selection {
     uint8_t *skip;
     size_t *dup_of;
     double *dup_sim;
+    // Per candidate not chosen, always: the chosen candidate it restates (PRECIS_SKIP_RESTATES
+    // with explain), SIZE_MAX for none, and the share of its content found there.
+    size_t *restates;
+    double *restate_share;
 } precis_selection;
 
 typedef struct precis_select_input {
@@ -585,6 +596,9 @@ typedef struct precis_select_input {
     // that points back and may be chosen only once the candidate it points to (the sentence
     // before it in its document) is; PRECIS_NO_ANTECEDENT when that sentence is no candidate.
     const size_t *antecedent;
+    // Per term (column of x), or NULL for none: the term is a number. A sentence that holds a
+    // number the other lacks states another fact (a toll of 32, then of 357).
+    const bool *term_number;
 } precis_select_input;
 
 /** precis_select_input.antecedent: points back to a sentence that can never be chosen. */

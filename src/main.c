@@ -44,6 +44,10 @@ static const char usage_options[] =
     "Selection and ranking:\n"
     "      --dedup T           sentences with TF-IDF cosine >= T are duplicates: only the best\n"
     "                          is kept [default: 0.5]\n"
+    "      --restate T         a sentence restates a chosen one when T (0 < T <= 1) of the\n"
+    "                          shorter one's content, by TF-IDF weight, is in the other (in\n"
+    "                          any words order, no number of its own): it is left out\n"
+    "                          [default: 0.45]\n"
     "      --order ORDER       'source' (document order, then position) or 'rank' (best\n"
     "                          first) [default: source]\n"
     "      --min-words N       never output sentences shorter than N words [default: 5]\n"
@@ -82,7 +86,8 @@ static const char usage_options[] =
     "                          a terminal and the run takes more than a second)\n"
     "      --explain           on stderr: every sentence kept or dropped (and by which rule),\n"
     "                          the ranking with scores, and why a candidate was skipped (a\n"
-    "                          duplicate of which chosen sentence, did not fit, not reached)\n"
+    "                          duplicate or restatement of which chosen sentence, did not\n"
+    "                          fit, not reached)\n"
     "  -h, --help              show this help and exit\n"
     "      --version           show the version and exit\n"
     "\n"
@@ -173,7 +178,7 @@ static int read_stopwords(cli *c, precis_cli_buf *b)
 /* ---- options --------------------------------------------------------------------------- */
 
 enum {
-    OPT_DEDUP = 256, OPT_ORDER, OPT_MIN_WORDS, OPT_DAMPING, OPT_PRIOR, OPT_EDGE, OPT_REDUNDANCY,
+    OPT_DEDUP = 256, OPT_RESTATE, OPT_ORDER, OPT_MIN_WORDS, OPT_DAMPING, OPT_PRIOR, OPT_EDGE, OPT_REDUNDANCY,
     OPT_LANG, OPT_STOPWORDS, OPT_MAX_BYTES, OPT_MAX_SENTENCES, OPT_VERSION, OPT_EXPLAIN,
     OPT_GRAPH, OPT_THREADS, OPT_KEYWORDS,
     OPT_LIST_LANGUAGES,
@@ -186,6 +191,7 @@ static const struct option long_opts[] = {
     {"bytes", required_argument, NULL, 'b'},
     {"ratio", required_argument, NULL, 'r'},
     {"dedup", required_argument, NULL, OPT_DEDUP},
+    {"restate", required_argument, NULL, OPT_RESTATE},
     {"order", required_argument, NULL, OPT_ORDER},
     {"min-words", required_argument, NULL, OPT_MIN_WORDS},
     {"damping", required_argument, NULL, OPT_DAMPING},
@@ -235,7 +241,8 @@ static int parse_option(cli *c, int ch, const char *arg, const char *flag)
         c->budget_flags++;
         return -1;
     case OPT_DEDUP:
-        if (!parse_double(arg, 0, 1, true, &o->dedup)) {
+    case OPT_RESTATE:
+        if (!parse_double(arg, 0, 1, true, ch == OPT_DEDUP ? &o->dedup : &o->restate)) {
             option_error(c, "invalid value '%s' for %s: expected 0 < T <= 1", arg, flag);
             return EXIT_USAGE;
         }
@@ -433,11 +440,15 @@ static void end_progress(progress_line *p)
 /* Why candidate 't' is not in the summary, for --explain. */
 static void print_skip(const precis_summary *s, const precis_trace *t, char *const *names)
 {
-    const precis_trace *d =
-        t->skipped == PRECIS_SKIP_DUPLICATE ? precis_summary_trace(s, t->duplicate_of) : NULL;
-    if (d != NULL)
+    const precis_trace *d = t->skipped == PRECIS_SKIP_DUPLICATE || t->skipped == PRECIS_SKIP_RESTATES
+                                ? precis_summary_trace(s, t->duplicate_of)
+                                : NULL;
+    if (d != NULL && t->skipped == PRECIS_SKIP_DUPLICATE)
         fprintf(stderr, "duplicate of %s:%zu (cosine %.2f)", names[d->doc], d->index,
                 t->similarity);
+    else if (d != NULL)
+        fprintf(stderr, "restates %s:%zu (%.0f%% of its content there)", names[d->doc],
+                d->index, 100 * t->similarity);
     else if (t->skipped == PRECIS_SKIP_BUDGET)
         fputs("did not fit the budget", stderr);
     else if (t->skipped == PRECIS_SKIP_SHORT)
@@ -446,6 +457,8 @@ static void print_skip(const precis_summary *s, const precis_trace *t, char *con
         fputs("a question or interview marker", stderr);
     else if (t->skipped == PRECIS_SKIP_POINTS_BACK)
         fputs("points back to a sentence not in the summary", stderr);
+    else if (t->skipped == PRECIS_SKIP_WEAK)
+        fputs("too weak to fill the rest of the budget", stderr);
     else
         fputs("not reached", stderr);
 }

@@ -15,6 +15,7 @@
 #define DEFAULT_POSITION_PRIOR 0.4
 #define DEFAULT_EDGE_THRESHOLD 0.0
 #define DEFAULT_REDUNDANCY 0.4
+#define DEFAULT_RESTATE 0.45
 #define DEFAULT_MIN_WORDS 5
 #define DEFAULT_MAX_INPUT_BYTES ((size_t)2 << 30)
 #define DEFAULT_MAX_SENTENCES ((size_t)20 * 1000 * 1000)
@@ -33,6 +34,7 @@ void precis_options_init(precis_options *opt)
     opt->edge_threshold = DEFAULT_EDGE_THRESHOLD;
     opt->redundancy = DEFAULT_REDUNDANCY;
     opt->min_words = DEFAULT_MIN_WORDS;
+    opt->restate = DEFAULT_RESTATE;
 }
 
 /* ---- corpus ---------------------------------------------------------------------------- */
@@ -208,6 +210,7 @@ static precis_status check_options(const precis_options *o)
               o->dedup <= 1.0 + 1e-9 && o->damping > 0 && o->damping < 1 &&
               o->position_prior >= 0 && o->position_prior <= 1 && o->edge_threshold >= 0 &&
               o->edge_threshold < 1 && o->redundancy >= 0 && o->redundancy <= 1 &&
+              isfinite(o->restate) && o->restate > 0 && o->restate <= 1.0 + 1e-9 &&
               (unsigned)o->order <= PRECIS_ORDER_RANK && (unsigned)o->graph <= PRECIS_GRAPH_PRUNED &&
               (unsigned)o->budget_kind <= PRECIS_BUDGET_RATIO;
     if (o->budget_kind == PRECIS_BUDGET_RATIO && o->budget > 1)
@@ -796,9 +799,14 @@ static precis_status stage_select(run *r)
     uint32_t *pos = precis_malloc(n * sizeof *pos);
     bool *eligible = precis_malloc(n * sizeof *eligible);
     size_t *antecedent = precis_malloc(n * sizeof *antecedent);
+    bool *term_number = precis_malloc((r->vocab.n ? r->vocab.n : 1) * sizeof *term_number);
     bool points = false, keep_antecedents = false;
-    if (words == NULL || bytes == NULL || pos == NULL || eligible == NULL || antecedent == NULL)
+    if (words == NULL || bytes == NULL || pos == NULL || eligible == NULL || antecedent == NULL ||
+        term_number == NULL)
         goto done;
+    // A term that opens with a digit is a number (the tokenizer keeps "1992", "3.5", "10,000").
+    for (size_t t = 0; t < r->vocab.n; t++)
+        term_number[t] = r->vocab.terms[t][0] >= '0' && r->vocab.terms[t][0] <= '9';
     if ((st = find_antecedents(r, antecedent, &points)) != PRECIS_OK)
         goto done;
     st = PRECIS_ERR_NOMEM;
@@ -827,7 +835,8 @@ static precis_status stage_select(run *r)
                               .x = &r->x,
                               .pos = pos,
                               .xt = &r->xt,
-                              .antecedent = points ? antecedent : NULL};
+                              .antecedent = points ? antecedent : NULL,
+                              .term_number = term_number};
     st = precis_select(&in, r->opt, &r->sel);
     if (st == PRECIS_OK && r->sel.n_chosen == 0 && points) {
         // Every sentence that fits points back to one that cannot be chosen (a text of
@@ -845,6 +854,7 @@ done:
     free(bytes);
     free(pos);
     free(eligible);
+    free(term_number);
     if (keep_antecedents && st == PRECIS_OK)
         r->antecedent = antecedent; // the output order keeps each with its antecedent
     else
@@ -900,7 +910,7 @@ static precis_status build_trace(run *r, precis_summary *s, const size_t *rank, 
     for (size_t c = 0; c < r->n_cand; c++) {
         precis_trace *t = &s->trace[r->cand[c]];
         t->skipped = (precis_skip)r->sel.skip[c];
-        if (t->skipped == PRECIS_SKIP_DUPLICATE) {
+        if (t->skipped == PRECIS_SKIP_DUPLICATE || t->skipped == PRECIS_SKIP_RESTATES) {
             t->duplicate_of = r->cand[r->sel.dup_of[c]];
             t->similarity = r->sel.dup_sim[c];
         }
@@ -1115,6 +1125,18 @@ static precis_status build_summary(run *r, precis_summary **out)
             }
         }
     }
+    // A sentence that restates a pick in other words supports it too (the selection recorded
+    // the pick; cosine owners come first, as the closer wording).
+    for (size_t j = 0; j < k; j++)
+        tmp[picks[j].cand] = j; // tmp: candidate -> its place among the picks
+    for (size_t i = 0; i < n; i++) {
+        size_t by = r->sel.restates[i];
+        if (owner[i] == SIZE_MAX && by != SIZE_MAX && r->sel.restate_share[i] >= r->opt->restate &&
+            r->sents.v[r->cand[i]].doc != r->sents.v[r->cand[by]].doc) {
+            owner[i] = tmp[by];
+            owner_sim[i] = precis_csr_dot(&r->x, i, by);
+        }
+    }
     for (size_t j = 0; j < k; j++) // a chosen sentence supports no other
         owner[picks[j].cand] = SIZE_MAX;
     for (size_t i = 0; i < n; i++)
@@ -1156,7 +1178,9 @@ static precis_status build_summary(run *r, precis_summary **out)
         o->support = s->support + sup;
         for (size_t q = sup_start[j]; q < sup_start[j + 1]; q++) {
             const precis_sent *si = &r->sents.v[r->cand[sup_of[q]]];
-            s->support[sup++] = (precis_support){si->doc, si->index, owner_sim[sup_of[q]]};
+            double sim = owner_sim[sup_of[q]];
+            double share = sim < r->opt->dedup ? r->sel.restate_share[sup_of[q]] : 0;
+            s->support[sup++] = (precis_support){si->doc, si->index, sim, share};
         }
         o->n_support = (size_t)(s->support + sup - o->support);
         at += len + 1;

@@ -241,3 +241,25 @@ size_t precis_csr_similar(const precis_csr *x, const precis_csr *t, size_t row, 
     }
     return n;
 }
+
+size_t precis_csr_overlap(const precis_csr *x, const precis_csr *t, size_t row,
+                          const float *weight, const bool *number, double *acc, double *shared,
+                          uint32_t *count, uint32_t *numbers, uint32_t *touched)
+{
+    size_t n = 0;
+    for (size_t k = x->ptr[row]; k < x->ptr[row + 1]; k++) {
+        uint32_t c = x->col[k];
+        double v = x->val[k], w = weight[c];
+        uint32_t is_number = number != NULL && number[c];
+        for (size_t q = t->ptr[c]; q < t->ptr[c + 1]; q++) {
+            uint32_t i = t->col[q];
+            if (acc[i] == 0.0)
+                touched[n++] = i;
+            acc[i] += v * t->val[q];
+            shared[i] += w;
+            count[i]++;
+            numbers[i] += is_number;
+        }
+    }
+    return n;
+}

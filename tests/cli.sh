@@ -260,7 +260,7 @@ grep -q "Try 'precis --help'" "$T/err" || true
 
 run --help
 check "--help exits 0" [ "$rc" -eq 0 ]
-for flag in --sentences --words --bytes --ratio --dedup --order --min-words --damping \
+for flag in --sentences --words --bytes --ratio --dedup --restate --order --min-words --damping \
     --position-prior --edge-threshold --redundancy --lang --stopwords --max-bytes \
     --max-sentences --explain --graph --threads --quiet --help --version --format --keywords; do
     check "--help documents $flag" grep -q -- "$flag" "$T/out"
@@ -472,7 +472,7 @@ for l in en fr de; do
         grep -q 'point-'$l'.txt:1 skipped .*: points back to a sentence not in the summary' "$T/err"
     check "$l: the one-sentence summary does not open with the pronoun" \
         sh -c "! grep -Eq '^(It|Il|Er) ' '$T/out' && [ -s '$T/out' ]"
-    run -r 1 --dedup 0.99 --order rank --position-prior 0 "$T/point-$l.txt"
+    run -r 1 --dedup 0.99 --restate 1 --order rank --position-prior 0 "$T/point-$l.txt"
     sed -n 's/^/x/; 3,4p' "$T/out" >"$T/pair"
     "$P" split --lang $l "$T/point-$l.txt" | sed -n 's/^/x/; 1,2p' >"$T/pair.want"
     check "$l: in rank order it follows the sentence it points to" cmp -s "$T/pair" "$T/pair.want"
@@ -483,6 +483,36 @@ sed 's/^It approved/As a result, the town approved/' "$T/point-en.txt" >"$T/poin
 run -n 1 --position-prior 0 --explain "$T/point-phrase.txt"
 check "a linking phrase ('As a result') points back too" \
     grep -q 'point-phrase.txt:1 skipped .*: points back to a sentence not in the summary' "$T/err"
+
+# ---- a fact told twice in other words is told once ----------------------------------------
+# tests/data/restate: b-daily.txt:0 tells a-wire.txt:0's bridge collapse in other words (cosine
+# under --dedup); c-radio.txt:0 gives another toll (23, not 14): a different fact.
+R=tests/data/restate
+run -n 4 --explain "$R"
+check "restatement: told once" sh -c "grep -c 'Harlow River' '$T/out' | grep -qx 2"
+check "restatement: the better-connected wording is kept" grep -q '^The Harlow River bridge collapsed' "$T/out"
+check "restatement: the other one is left out" sh -c "! grep -q '^Fourteen commuters' '$T/out'"
+check "restatement: --explain names it and the share" \
+    grep -Eq 'b-daily.txt:0 skipped .*: restates tests/data/restate/a-wire.txt:0 \([0-9]+% of its content there\)' "$T/err"
+check "restatement: the other facts stay" grep -q "risen to 23 commuters" "$T/out"
+run -n 4 --restate 1 "$R"
+check "--restate 1: both wordings" grep -q '^Fourteen commuters' "$T/out"
+run -n 4 -f json "$R"
+check "restatement: recorded as support of the sentence it restates" python3 -c '
+import json, sys
+s = json.load(open(sys.argv[1]))
+names = [d["name"] for d in s["corpus"]["documents"]]
+lead = [x for x in s["summary"] if x["text"].startswith("The Harlow River bridge collapsed")][0]
+assert {"document": names.index(sys.argv[2]), "index": 0} in [
+    {"document": t["document"], "index": t["index"]} for t in lead["supported_by"]], lead
+assert s["options"]["restate"] == 0.45' "$T/out" "$R/b-daily.txt"
+# a word budget is not filled with a sentence that fits but scores under half of the best that
+# did not: the words stay unused
+run -w 35 --explain "$R" "$C/000_6cca315a64b0eb8e.txt"
+check "--explain names a weak filler" grep -q 'skipped .*: too weak to fill the rest of the budget: ' "$T/err"
+check "a weak filler leaves words unused" sh -c "[ \$(wc -w <'$T/out') -lt 30 ]"
+expect_error 2 "invalid value '0' for --restate" --restate 0 "$A"
+expect_error 2 "invalid value '1.5' for --restate" --restate 1.5 "$A"
 
 # ---- precis split: the sentences, as the summary cuts them --------------------------------
 printf '%s\n' "MADRID, Spain (AP) _ The council met on Monday. It voted on the new plan. \`\`We agreed. It was hard,'' he said." \

@@ -112,7 +112,10 @@ for j, s in enumerate(doc["summary"]):
             bad("sentence %d: supported by its own document" % j)
         if q["document"] >= len(docs) or q["index"] >= docs[q["document"]]["sentences"]:
             bad("sentence %d: support %s does not exist" % (j, k2))
-        if q["similarity"] < doc["options"]["dedup"] - 1e-9:
+        if "restates" in q: # a restatement: its share, not its cosine, passes a threshold
+            if q["restates"] < doc["options"]["restate"] - 1e-9 or q["similarity"] >= doc["options"]["dedup"]:
+                bad("sentence %d: restatement %s below the restate threshold" % (j, k2))
+        elif q["similarity"] < doc["options"]["dedup"] - 1e-9:
             bad("sentence %d: support %s below the dedup threshold" % (j, k2))
         if k2 in seen:
             bad("sentence %d: support %s listed twice" % (j, k2))

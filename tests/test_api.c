@@ -540,10 +540,10 @@ static void test_api_kim_explain_reasons(void **state)
     o.budget = 60;
     precis_summary *s = NULL;
     assert_int_equal(precis_summarize(c, &o, &s), PRECIS_OK);
-    size_t n = precis_summary_trace_count(s), count[PRECIS_SKIP_POINTS_BACK + 1] = {0};
+    size_t n = precis_summary_trace_count(s), count[PRECIS_SKIP_WEAK + 1] = {0};
     for (size_t i = 0; i < n; i++) {
         const precis_trace *t = precis_summary_trace(s, i);
-        assert_true((unsigned)t->skipped <= PRECIS_SKIP_POINTS_BACK);
+        assert_true((unsigned)t->skipped <= PRECIS_SKIP_WEAK);
         count[t->skipped]++;
         const precis_trace *prev = i > 0 ? precis_summary_trace(s, i - 1) : NULL;
         if (prev != NULL && prev->doc == t->doc) // paragraphs follow one another
@@ -552,11 +552,12 @@ static void test_api_kim_explain_reasons(void **state)
             assert_int_equal(t->skipped, PRECIS_SKIP_NONE);
         else
             assert_int_not_equal(t->skipped, PRECIS_SKIP_NONE);
-        if (t->skipped == PRECIS_SKIP_DUPLICATE) {
+        if (t->skipped == PRECIS_SKIP_DUPLICATE || t->skipped == PRECIS_SKIP_RESTATES) {
             const precis_trace *d = precis_summary_trace(s, t->duplicate_of);
             assert_non_null(d);
             assert_true(d->chosen);
-            assert_true(t->similarity >= o.dedup);
+            assert_true(t->similarity >= (t->skipped == PRECIS_SKIP_DUPLICATE ? o.dedup
+                                                                              : o.restate));
         } else {
             assert_int_equal(t->duplicate_of, (size_t)-1);
         }

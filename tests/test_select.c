@@ -4,6 +4,7 @@
 #include "helpers.h"
 
 #define MAXN 64
+#define NT 8 // shared terms a test can give rows
 
 /* A selection problem: candidates with scores, lengths and TF-IDF rows. By default every row
  * is its own term (no two candidates similar), every candidate eligible, pos = index. */
@@ -13,7 +14,9 @@ typedef struct problem {
     uint32_t words[MAXN], bytes[MAXN], pos[MAXN];
     bool eligible[MAXN];
     size_t antecedent[MAXN]; // SIZE_MAX: stands alone (the default)
-    double rows[MAXN][4]; // dense rows over 4 terms, or all zero for "own term"
+    double rows[MAXN][NT]; // dense rows over NT terms, or all zero for "own term"
+    bool number[NT + MAXN]; // per term: a number (the restatement test's guard)
+    double restate_share[MAXN]; // after run_select(): the selection's restatement shares
     precis_csr x;
     precis_options opt;
 } problem;
@@ -36,28 +39,28 @@ static void problem_init(problem *p, size_t n, const double *score)
     p->opt.dedup = 0.5;
 }
 
-/* Builds the CSR: a row with all zeros in p->rows gets its own private column 4 + i. */
+/* Builds the CSR: a row with all zeros in p->rows gets its own private column NT + i. */
 static void build_x(problem *p)
 {
     precis_csr *x = &p->x;
     memset(x, 0, sizeof *x);
     x->n_rows = p->n;
-    x->n_cols = 4 + p->n;
+    x->n_cols = NT + p->n;
     x->ptr = malloc((p->n + 1) * sizeof *x->ptr);
-    x->col = malloc((4 * p->n + 1) * sizeof *x->col);
-    x->val = malloc((4 * p->n + 1) * sizeof *x->val);
+    x->col = malloc((NT * p->n + 1) * sizeof *x->col);
+    x->val = malloc((NT * p->n + 1) * sizeof *x->val);
     assert_true(x->ptr && x->col && x->val);
     size_t k = 0;
     x->ptr[0] = 0;
     for (size_t i = 0; i < p->n; i++) {
         double norm = 0;
-        for (int t = 0; t < 4; t++)
+        for (int t = 0; t < NT; t++)
             norm += p->rows[i][t] * p->rows[i][t];
         if (norm == 0) {
-            x->col[k] = (uint32_t)(4 + i);
+            x->col[k] = (uint32_t)(NT + i);
             x->val[k++] = 1;
         } else {
-            for (int t = 0; t < 4; t++)
+            for (int t = 0; t < NT; t++)
                 if (p->rows[i][t] != 0) {
                     x->col[k] = (uint32_t)t;
                     x->val[k++] = (float)(p->rows[i][t] / sqrt(norm));
@@ -82,13 +85,15 @@ static size_t run_select(problem *p, size_t *chosen)
                               .x = &p->x,
                               .pos = p->pos,
                               .xt = &xt,
-                              .antecedent = p->antecedent};
+                              .antecedent = p->antecedent,
+                              .term_number = p->number};
     precis_selection sel;
     assert_int_equal(precis_select(&in, &p->opt, &sel), PRECIS_OK);
     size_t n = sel.n_chosen;
     assert_true(n <= p->n);
     for (size_t i = 0; i < n; i++)
         chosen[i] = sel.chosen[i];
+    memcpy(p->restate_share, sel.restate_share, p->n * sizeof *sel.restate_share);
     precis_selection_destroy(&sel);
     precis_csr_destroy(&p->x);
     precis_csr_destroy(&xt);
@@ -323,10 +328,19 @@ static void test_select_budget_never_exceeded(void **state)
                                                                : 1.0;
         }
         assert_true(used <= p.opt.budget);
-        // Maximal: nothing left out would have fitted.
+        // Maximal: nothing left out would have fitted, but a sentence under half the score of
+        // one that did not fit (a weak filler).
         build_x(&p);
+        double blocked = 0;
         for (size_t i = 0; i < n; i++) {
-            if (taken[i] || !p.eligible[i])
+            double cost = p.opt.budget_kind == PRECIS_BUDGET_WORDS   ? p.words[i]
+                          : p.opt.budget_kind == PRECIS_BUDGET_BYTES ? p.bytes[i] + 1.0
+                                                                     : 1.0;
+            if (!taken[i] && p.eligible[i] && used + cost > p.opt.budget && p.score[i] > blocked)
+                blocked = p.score[i];
+        }
+        for (size_t i = 0; i < n; i++) {
+            if (taken[i] || !p.eligible[i] || p.score[i] < 0.5 * blocked)
                 continue;
             double cost = p.opt.budget_kind == PRECIS_BUDGET_WORDS   ? p.words[i]
                           : p.opt.budget_kind == PRECIS_BUDGET_BYTES ? p.bytes[i] + 1.0
@@ -336,7 +350,7 @@ static void test_select_budget_never_exceeded(void **state)
                 double s = precis_csr_dot(&p.x, i, c[j]);
                 sim = s > sim ? s : sim;
             }
-            if (sim < p.opt.dedup)
+            if (sim < p.opt.dedup && p.restate_share[i] < p.opt.restate)
                 assert_true(used + cost > p.opt.budget);
         }
         precis_csr_destroy(&p.x);
@@ -478,6 +492,123 @@ static void test_select_many_candidates(void **state)
  * budget skip even though a shorter near-duplicate of it was chosen afterwards (it used to be
  * called a duplicate of that later pick); a duplicate passed over names the pick it duplicates;
  * one never reached and one too short say so. */
+/* A word budget is not filled with a sentence picked only because it fits: one that scores
+ * under half of the best that did not fit leaves the words unused. */
+static void test_select_no_weak_filler(void **state)
+{
+    (void)state;
+    const double score[3] = {0.5, 0.4, 0.1};
+    problem p;
+    problem_init(&p, 3, score);
+    p.opt.budget_kind = PRECIS_BUDGET_WORDS;
+    p.opt.budget = 10;
+    p.words[0] = p.words[1] = 8;
+    p.words[2] = 2;
+    size_t c[MAXN];
+    size_t n = run_select(&p, c);
+    assert_chosen(c, n, 0); // 1 does not fit; 2 (0.1) is under half of it (0.4)
+    p.score[2] = 0.25;      // now worth the words
+    n = run_select(&p, c);
+    assert_chosen(c, n, 0, 2);
+    p.score[2] = 0.1;
+    p.opt.explain = 1;
+    build_x(&p);
+    precis_csr xt;
+    assert_int_equal(precis_csr_transpose(&p.x, &xt), PRECIS_OK);
+    precis_select_input in = {p.n, p.score, p.words, p.bytes, p.eligible, &p.x, p.pos, &xt,
+                              NULL, NULL};
+    precis_selection sel;
+    assert_int_equal(precis_select(&in, &p.opt, &sel), PRECIS_OK);
+    assert_int_equal(sel.skip[1], PRECIS_SKIP_BUDGET);
+    assert_int_equal(sel.skip[2], PRECIS_SKIP_WEAK);
+    precis_selection_destroy(&sel);
+    precis_csr_destroy(&p.x);
+    precis_csr_destroy(&xt);
+}
+
+/* Rows over the shared terms: 'terms' lists them, ending at -1. */
+static void set_row(problem *p, size_t i, const int *terms)
+{
+    for (; *terms >= 0; terms++)
+        p->rows[i][*terms] = 1;
+}
+
+/* Two sentences that tell one fact in different words: the cosine stays under --dedup, most of
+ * the shorter one's content is in the other. */
+static void test_select_restatement_left_out(void **state)
+{
+    (void)state;
+    const double score[3] = {0.4, 0.3, 0.2};
+    problem p;
+    problem_init(&p, 3, score);
+    p.opt.budget = 2;
+    p.opt.dedup = 0.9;
+    // 0 and 1 share three of their five and six terms (cosine 0.55); 2 is unrelated. With
+    // three candidates, a term of two weighs ln(4/3) + 1, one of one ln(2) + 1: 0's content
+    // is 7.25, of which 3.86 is in 1: 53%.
+    set_row(&p, 0, (const int[]){0, 1, 2, 3, 4, -1});
+    set_row(&p, 1, (const int[]){0, 1, 2, 5, 6, 7, -1});
+    size_t c[MAXN];
+    size_t n = run_select(&p, c);
+    assert_chosen(c, n, 0, 2);
+    p.opt.restate = 0.6; // 53% is not enough any more
+    n = run_select(&p, c);
+    assert_chosen(c, n, 0, 1);
+    p.opt.restate = 0.45;
+    // A number in each, not the same: two facts (a toll of 32, a toll of 357).
+    p.number[4] = p.number[5] = true;
+    n = run_select(&p, c);
+    assert_chosen(c, n, 0, 1);
+    // A number in one only: no conflict, the same fact ("on September 17" and no date).
+    p.number[5] = false;
+    n = run_select(&p, c);
+    assert_chosen(c, n, 0, 2);
+    // Two shared terms are not enough, whatever the share: 0 holds 0, 1, 3 (content 4.27, of
+    // which 2.58 is in 1: 60%).
+    p.number[4] = false;
+    p.rows[0][2] = p.rows[1][2] = p.rows[0][4] = 0;
+    n = run_select(&p, c);
+    assert_chosen(c, n, 0, 1);
+    p.rows[1][3] = 1; // a third: 1 restates 0
+    n = run_select(&p, c);
+    assert_chosen(c, n, 0, 2);
+}
+
+/* --explain names the restated sentence and the share; the selection records it always (the
+ * summary's support). */
+static void test_select_explain_names_restatement(void **state)
+{
+    (void)state;
+    const double score[3] = {0.4, 0.3, 0.2};
+    problem p;
+    problem_init(&p, 3, score);
+    p.opt.budget = 2;
+    p.opt.dedup = 0.9;
+    p.opt.explain = 1;
+    set_row(&p, 0, (const int[]){0, 1, 2, 3, 4, -1});
+    set_row(&p, 1, (const int[]){0, 1, 2, 5, 6, 7, -1});
+    build_x(&p);
+    precis_csr xt;
+    assert_int_equal(precis_csr_transpose(&p.x, &xt), PRECIS_OK);
+    precis_select_input in = {p.n, p.score, p.words, p.bytes, p.eligible, &p.x, p.pos, &xt,
+                              NULL, p.number};
+    precis_selection sel;
+    assert_int_equal(precis_select(&in, &p.opt, &sel), PRECIS_OK);
+    assert_int_equal(sel.skip[1], PRECIS_SKIP_RESTATES);
+    assert_int_equal(sel.dup_of[1], 0);
+    assert_true(fabs(sel.dup_sim[1] - 0.532) < 0.01);
+    assert_int_equal(sel.restates[1], 0);
+    assert_int_equal(sel.restates[2], SIZE_MAX);
+    precis_selection_destroy(&sel);
+    p.opt.explain = 0;
+    assert_int_equal(precis_select(&in, &p.opt, &sel), PRECIS_OK);
+    assert_null(sel.skip);
+    assert_int_equal(sel.restates[1], 0);
+    precis_selection_destroy(&sel);
+    precis_csr_destroy(&p.x);
+    precis_csr_destroy(&xt);
+}
+
 static void test_select_explain_tells_budget_from_duplicate(void **state)
 {
     (void)state;
@@ -496,7 +627,8 @@ static void test_select_explain_tells_budget_from_duplicate(void **state)
     build_x(&p);
     precis_csr xt;
     assert_int_equal(precis_csr_transpose(&p.x, &xt), PRECIS_OK);
-    precis_select_input in = {p.n, p.score, p.words, p.bytes, p.eligible, &p.x, p.pos, &xt, NULL};
+    precis_select_input in = {p.n, p.score, p.words, p.bytes, p.eligible, &p.x, p.pos, &xt, NULL,
+                              NULL};
     precis_selection sel;
     assert_int_equal(precis_select(&in, &p.opt, &sel), PRECIS_OK);
     assert_int_equal(sel.n_chosen, 2);
@@ -542,6 +674,9 @@ int main(void)
         cmocka_unit_test(test_select_zero_scores),
         cmocka_unit_test(test_select_many_candidates),
         cmocka_unit_test(test_select_explain_tells_budget_from_duplicate),
+        cmocka_unit_test(test_select_restatement_left_out),
+        cmocka_unit_test(test_select_no_weak_filler),
+        cmocka_unit_test(test_select_explain_names_restatement),
     };
     return cmocka_run_group_tests_name("select", tests, NULL, NULL);
 }
