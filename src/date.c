@@ -58,7 +58,8 @@ static bool set_day(long y, long m, long d, precis_date *out, char *err, size_t 
         return false;
     }
     out->when = days_from_civil(y, (int)m, (int)d) * 86400;
-    snprintf(out->text, sizeof out->text, "%04ld-%02ld-%02ld", y, m, d);
+    snprintf(out->text, sizeof out->text, "%04d-%02d-%02d", (int)(y % 10000), (int)(m % 100),
+             (int)(d % 100));
     return true;
 }
 
@@ -122,7 +123,8 @@ bool precis_date_parse(const char *s, size_t len, precis_date *out, char *err, s
             return false;
         }
         offset = (oh * 3600 + om * 60) * (s[i] == '-' ? -1 : 1);
-        snprintf(zone, sizeof zone, "%c%02ld:%02ld", s[i], oh, om);
+        memcpy(zone, s + i, 6); // "+HH:MM" as checked above
+        zone[6] = '\0';
         i += 6;
     }
     if (i != len) {
@@ -130,7 +132,9 @@ bool precis_date_parse(const char *s, size_t len, precis_date *out, char *err, s
         return false;
     }
     date.when += hh * 3600 + mm * 60 + ss - offset;
-    snprintf(date.text + 10, sizeof date.text - 10, "T%02ld:%02ld:%02ld%s", hh, mm, ss, zone);
+    // The moduli tell the compiler what the checks above already made sure of: two digits.
+    snprintf(date.text + 10, sizeof date.text - 10, "T%02d:%02d:%02d%s", (int)(hh % 100),
+             (int)(mm % 100), (int)(ss % 100), zone);
     *out = date;
     return true;
 }
