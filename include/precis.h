@@ -57,6 +57,8 @@ typedef enum {
     /** A graph forced to an exact path (PRECIS_GRAPH_DENSE or _SPARSE) would need more memory
      * than its limit on this corpus: the pruned path (or auto) has none. */
     PRECIS_ERR_GRAPH_LIMIT,
+    /** A document's date is not an ISO 8601 date, or names no real day or time (2023-02-30). */
+    PRECIS_ERR_DATE,
 } precis_status;
 
 /** A static, human-readable description of 'st'. Never NULL. */
@@ -82,6 +84,13 @@ typedef enum {
     PRECIS_ORDER_SOURCE,
     /** Best score first. */
     PRECIS_ORDER_RANK,
+    /** The documents' dates (earliest first), then document order, then position: a cluster
+     * reads as the story went. Documents without a date come after the dated ones, in
+     * document order. See precis_corpus_set_date() for where a date comes from. */
+    PRECIS_ORDER_TIME,
+    /** PRECIS_ORDER_TIME when every document has a date, else PRECIS_ORDER_SOURCE (the
+     * default); precis_summary_order() tells which was applied. */
+    PRECIS_ORDER_AUTO,
 } precis_order;
 
 typedef enum {
@@ -176,6 +185,27 @@ const char *precis_corpus_error(const precis_corpus *c);
 /** Number of documents added so far. */
 size_t precis_corpus_count(const precis_corpus *c);
 
+/** Where a document's date came from (precis_document.date_source). */
+typedef enum {
+    /** It has none. */
+    PRECIS_DATE_NONE = 0,
+    /** Given with precis_corpus_set_date(). */
+    PRECIS_DATE_GIVEN,
+    /** Found in its text: the first full date, with its year, from its start to the end of
+     * its first candidate sentence (headline, date line, wire dateline, lead), within its
+     * first 2,048 bytes: "2023-09-17", "September 17, 2023", "Sept. 17, 2023", "17 September
+     * 2023", "Sunday, September 17, 2023" (English month names). */
+    PRECIS_DATE_TEXT,
+} precis_date_source;
+
+/** Gives document 'doc' (0-based, in order of precis_corpus_add()) the date 'date', ISO 8601:
+ * "YYYY-MM-DD", optionally followed by "THH:MM", ":SS" (a fraction of a second is read and
+ * ignored) and "Z" or "+HH:MM" / "-HH:MM"; a time without a zone is UTC, a date without a time
+ * is that day's 00:00 UTC. A given date beats one found in the text. NULL removes the date
+ * given. PRECIS_ERR_INVALID_ARG when 'doc' is out of range; PRECIS_ERR_DATE, with the reason in
+ * precis_corpus_error() ("February 2023 has 28 days"), when 'date' is not such a date. */
+precis_status precis_corpus_set_date(precis_corpus *c, size_t doc, const char *date);
+
 /* ---------------------------------------------------------------------------------------------
  * Summarizing */
 
@@ -232,6 +262,10 @@ size_t precis_summary_candidates(const precis_summary *s);
 
 /** Iterations TextRank needed and the L1 change of its last step. */
 size_t precis_summary_iterations(const precis_summary *s);
+
+/** The order the summary's sentences are in: the options' order, with PRECIS_ORDER_AUTO
+ * resolved to PRECIS_ORDER_TIME or PRECIS_ORDER_SOURCE. */
+precis_order precis_summary_order(const precis_summary *s);
 
 /** Why a candidate sentence was left out of the summary (precis_trace.skipped). */
 typedef enum {
@@ -321,6 +355,10 @@ typedef struct precis_document {
     /** The first wire dateline cut off one of its paragraphs ("TRIPOLI, Libya (AP)"), or
      * NULL. */
     const char *dateline;
+    /** Its date in canonical ISO 8601 form ("2023-09-17", "2023-09-17T08:30:00+09:00"), or
+     * NULL; and where it came from. */
+    const char *date;
+    precis_date_source date_source;
 } precis_document;
 
 /** Number of documents (as in the corpus), and the i-th (NULL if out of range). */

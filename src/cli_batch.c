@@ -1,7 +1,7 @@
 /* 'precis batch': JSON Lines in, JSON Lines out, for engines that shard work over processes
  * (GNU parallel --pipe, Hadoop Streaming, Spark's RDD.pipe). Each input line is one cluster,
  *
- *   {"id": ..., "documents": [{"name": ..., "text": ...}, ...], "options": {...}}
+ *   {"id": ..., "documents": [{"name": ..., "text": ..., "date": ...}, ...], "options": {...}}
  *
  * and gives exactly one output line with its id, in input order:
  *
@@ -127,8 +127,12 @@ static bool line_documents(const json_t *docs, const precis_options *opt, precis
     json_array_foreach(docs, i, d)
     {
         const json_t *text = json_object_get(d, "text"), *name = json_object_get(d, "name");
-        if (!json_is_object(d) || !json_is_string(text) || (name && !json_is_string(name))) {
-            snprintf(err, ERR_CAP, "documents[%zu]: expected {\"name\": string, \"text\": string}",
+        const json_t *date = json_object_get(d, "date");
+        if (!json_is_object(d) || !json_is_string(text) || (name && !json_is_string(name)) ||
+            (date && !json_is_string(date))) {
+            snprintf(err, ERR_CAP,
+                     "documents[%zu]: expected {\"name\": string, \"text\": string, \"date\": "
+                     "string}",
                      i);
             return false;
         }
@@ -145,6 +149,13 @@ static bool line_documents(const json_t *docs, const precis_options *opt, precis
         if (st != PRECIS_OK) {
             const char *why = precis_corpus_error(corpus);
             snprintf(err, ERR_CAP, "%s: %s", doc_name, why && *why ? why : precis_strerror(st));
+            return false;
+        }
+        if (date != NULL && (st = precis_corpus_set_date(corpus, i, json_string_value(date))) !=
+                                PRECIS_OK) {
+            snprintf(err, ERR_CAP, "%s: invalid date '%.64s': %s", doc_name,
+                     json_string_value(date),
+                     st == PRECIS_ERR_DATE ? precis_corpus_error(corpus) : precis_strerror(st));
             return false;
         }
     }

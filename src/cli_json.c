@@ -70,7 +70,18 @@ static const char *budget_name(precis_budget_kind k)
     }
 }
 
-static json_t *options_json(const precis_options *opt)
+/* The order a summary was printed in (precis_summary_order(): auto already resolved). */
+static const char *order_name(precis_order o)
+{
+    return o == PRECIS_ORDER_RANK ? "rank" : o == PRECIS_ORDER_TIME ? "time" : "source";
+}
+
+static const char *date_source_name(precis_date_source src)
+{
+    return src == PRECIS_DATE_GIVEN ? "given" : "text";
+}
+
+static json_t *options_json(const precis_options *opt, const precis_summary *s)
 {
     json_t *o = json_object(), *b = json_object();
     bool ok = o != NULL && b != NULL && put(o, "version", json_string(PRECIS_VERSION)) &&
@@ -85,7 +96,7 @@ static json_t *options_json(const precis_options *opt)
     ok = ok && put(o, "dedup", json_real(opt->dedup)) &&
          put(o, "restate", json_real(opt->restate)) &&
          put(o, "language", jstr(opt->language ? opt->language : "auto")) &&
-         put(o, "order", json_string(opt->order == PRECIS_ORDER_RANK ? "rank" : "source")) &&
+         put(o, "order", json_string(order_name(precis_summary_order(s)))) &&
          put(o, "min_words", json_integer((json_int_t)opt->min_words)) &&
          put(o, "damping", json_real(opt->damping)) &&
          put(o, "position_prior", json_real(opt->position_prior)) &&
@@ -110,6 +121,9 @@ static json_t *documents_json(const precis_summary *s)
                   put(o, "name", jstr(d->name)) &&
                   put(o, "title", d->title ? jstr(d->title) : json_null()) &&
                   put(o, "dateline", d->dateline ? jstr(d->dateline) : json_null()) &&
+                  put(o, "date", d->date ? json_string(d->date) : json_null()) &&
+                  put(o, "date_source", d->date ? json_string(date_source_name(d->date_source))
+                                                : json_null()) &&
                   put(o, "language", jstr(precis_summary_document_language(s, i))) &&
                   put(o, "sentences", json_integer((json_int_t)d->n_sentences)) &&
                   put(o, "candidates", json_integer((json_int_t)d->n_candidates)) &&
@@ -162,7 +176,7 @@ json_t *precis_cli_json_result(const precis_summary *s, const precis_options *op
 {
     json_t *root = json_object(), *corpus = json_object(), *summary = json_array();
     bool ok = root != NULL && corpus != NULL && summary != NULL &&
-              put(root, "options", options_json(opt)) &&
+              put(root, "options", options_json(opt, s)) &&
               put(corpus, "sentences",
                   json_integer((json_int_t)precis_summary_corpus_sentences(s))) &&
               put(corpus, "candidates", json_integer((json_int_t)precis_summary_candidates(s))) &&

@@ -248,6 +248,23 @@ precis_status precis_strset_add_array(precis_strset *s, const char *const *lines
 /** 64-bit FNV-1a, used by every hash table here. */
 uint64_t precis_hash(const char *s, size_t len);
 
+/* ---- dates (date.c) ---------------------------------------------------------------------- */
+
+typedef struct precis_date {
+    int64_t when; // seconds since 1970-01-01T00:00:00Z; a date without a time is its 00:00 UTC
+    char text[32]; // canonical form: "2023-09-17" or "2023-09-17T08:30:00+09:00"
+} precis_date;
+
+/** Parses an ISO 8601 date, 'len' bytes at 's': YYYY-MM-DD, optionally followed by THH:MM,
+ * :SS (and a fraction), and Z or +HH:MM / -HH:MM (no zone: UTC). False, with a one-line
+ * reason in 'err', when it is not of that form or names no real day or time (2023-02-30). */
+bool precis_date_parse(const char *s, size_t len, precis_date *out, char *err, size_t err_cap);
+
+/** The first full date, with its year, written in 'text' ('len' bytes): "2023-09-17",
+ * "September 17, 2023", "Sept. 17 2023", "17 September 2023" (English month names and their
+ * abbreviations, any case, a weekday before it or not). False when there is none. */
+bool precis_date_find(const char *text, size_t len, precis_date *out);
+
 /* ---- 1. load: one document ------------------------------------------------------------- */
 
 typedef struct precis_doc {
@@ -255,6 +272,8 @@ typedef struct precis_doc {
     char *text; // the document's bytes as given, less a leading UTF-8 BOM; NUL-terminated
     size_t len;
     size_t base; // bytes skipped at the start (the BOM), added back to reported offsets
+    precis_date date; // given with precis_corpus_set_date(), when 'dated'
+    bool dated;
 } precis_doc;
 
 /** Checks that 'data' is UTF-8 text (not binary, not UTF-16) and fills 'doc' with a copy.

@@ -45,11 +45,17 @@ static const char usage_options[] =
     "      --dedup T           sentences with TF-IDF cosine >= T are duplicates: only the best\n"
     "                          is kept [default: 0.5]\n"
     "      --restate T         a sentence restates a chosen one when T (0 < T <= 1) of the\n"
-    "                          shorter one's content, by TF-IDF weight, is in the other (in\n"
-    "                          any words order, no number of its own): it is left out\n"
-    "                          [default: 0.45]\n"
-    "      --order ORDER       'source' (document order, then position) or 'rank' (best\n"
-    "                          first) [default: source]\n"
+    "                          shorter one's content, by TF-IDF weight, is in the other and\n"
+    "                          no number disagrees: it is left out [default: 0.45]\n"
+    "      --order ORDER       'source' (document order, then position), 'rank' (best\n"
+    "                          first), 'time' (documents by date, then as 'source'; those\n"
+    "                          without a date last) or 'auto' (time when every document has\n"
+    "                          a date, else source) [default: auto]\n"
+    "      --date FILE=DATE    the date of input FILE (its path as given or read from a\n"
+    "                          directory, or the end of it after a '/'): ISO 8601\n"
+    "                          YYYY-MM-DD[THH:MM[:SS][Z|+HH:MM]]; repeatable. Without it a\n"
+    "                          document's date is the first full date (with a year) in its\n"
+    "                          first lines, up to the end of its first sentence\n"
     "      --min-words N       never output sentences shorter than N words [default: 5]\n"
     "      --damping D         TextRank damping factor, 0 < D < 1 [default: 0.85]\n"
     "      --position-prior P  weight (0..1) of the lead-position prior in TextRank's\n"
@@ -60,7 +66,10 @@ static const char usage_options[] =
     "                          sentence, for large corpora) or 'auto' (dense up to 4,096\n"
     "                          sentences, pruned above) [default: auto]\n"
     "      --redundancy L      penalty (0..1) on similarity to sentences already chosen\n"
-    "                          [default: 0.4]\n"
+    "                          [default: 0.4]\n";
+
+/* The rest of the options, apart: C11 promises string literals of 4,095 bytes only. */
+static const char usage_more[] =
     "Language:\n"
     "      --lang CODE         language of every document: ISO code or name, see\n"
     "                          --list-languages; 'auto' (the default): detected for each\n"
@@ -102,6 +111,8 @@ typedef struct cli {
     const char *stopwords_path;
     precis_cli_format format;
     bool explain; // --explain given (HTML asks the library for the trace on its own)
+    const char **dates; // --date FILE=DATE arguments, as given
+    size_t n_dates;
     char *err;    // set: option errors go here instead of stderr (precis batch's lines)
     size_t err_cap;
 } cli;
@@ -181,7 +192,7 @@ enum {
     OPT_DEDUP = 256, OPT_RESTATE, OPT_ORDER, OPT_MIN_WORDS, OPT_DAMPING, OPT_PRIOR, OPT_EDGE, OPT_REDUNDANCY,
     OPT_LANG, OPT_STOPWORDS, OPT_MAX_BYTES, OPT_MAX_SENTENCES, OPT_VERSION, OPT_EXPLAIN,
     OPT_GRAPH, OPT_THREADS, OPT_KEYWORDS,
-    OPT_LIST_LANGUAGES,
+    OPT_LIST_LANGUAGES, OPT_DATE,
 };
 
 static const struct option long_opts[] = {
@@ -208,6 +219,7 @@ static const struct option long_opts[] = {
     {"threads", required_argument, NULL, OPT_THREADS},
     {"format", required_argument, NULL, 'f'},
     {"keywords", required_argument, NULL, OPT_KEYWORDS},
+    {"date", required_argument, NULL, OPT_DATE},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, OPT_VERSION},
     {NULL, 0, NULL, 0},
@@ -252,11 +264,31 @@ static int parse_option(cli *c, int ch, const char *arg, const char *flag)
             o->order = PRECIS_ORDER_SOURCE;
         else if (strcmp(arg, "rank") == 0)
             o->order = PRECIS_ORDER_RANK;
+        else if (strcmp(arg, "time") == 0)
+            o->order = PRECIS_ORDER_TIME;
+        else if (strcmp(arg, "auto") == 0)
+            o->order = PRECIS_ORDER_AUTO;
         else {
-            option_error(c, "invalid value '%s' for %s: expected 'source' or 'rank'", arg, flag);
+            option_error(c, "invalid value '%s' for %s: expected source, rank, time or auto", arg,
+                         flag);
             return EXIT_USAGE;
         }
         return -1;
+    case OPT_DATE: { // checked against the inputs once they are read (apply_dates)
+        const char *eq = strrchr(arg, '=');
+        if (eq == NULL || eq == arg || eq[1] == '\0') {
+            option_error(c, "invalid value '%s' for %s: expected FILE=DATE", arg, flag);
+            return EXIT_USAGE;
+        }
+        const char **grown = realloc(c->dates, (c->n_dates + 1) * sizeof *grown);
+        if (grown == NULL) {
+            fprintf(stderr, "precis: out of memory\n");
+            return EXIT_INTERNAL;
+        }
+        c->dates = grown;
+        c->dates[c->n_dates++] = arg;
+        return -1;
+    }
     case OPT_MIN_WORDS:
         if (!parse_count(arg, 0, 1e6, &v)) {
             option_error(c, "invalid value '%s' for %s: expected a whole number", arg, flag);
@@ -348,6 +380,7 @@ static int parse_option(cli *c, int ch, const char *arg, const char *flag)
     case 'h':
         fputs(usage_text, stdout);
         fputs(usage_options, stdout);
+        fputs(usage_more, stdout);
         return EXIT_SUCCESS;
     case OPT_VERSION:
         printf("precis %s\n", PRECIS_VERSION);
@@ -372,7 +405,7 @@ static const char *flag_name(int ch, int long_index, char *tmp, size_t cap)
 static bool batch_settable(int ch)
 {
     return ch != OPT_STOPWORDS && ch != 'f' && ch != OPT_EXPLAIN && ch != 'q' && ch != 'h' &&
-           ch != OPT_VERSION;
+           ch != OPT_VERSION && ch != OPT_DATE; // a batch document carries its own "date"
 }
 
 int precis_cli_set_option(precis_options *opt, int *budget_flags, const char *name,
@@ -404,6 +437,45 @@ int precis_cli_set_option(precis_options *opt, int *budget_flags, const char *na
         return 0;
     }
     snprintf(err, err_cap, "unknown option '%s'", name);
+    return -1;
+}
+
+/* --date FILE=DATE: the input FILE names (its path as read, or the end of it after a '/'),
+ * given DATE. Returns -1 to go on, or the exit status (a usage error: 2). */
+static int apply_dates(const cli *c, precis_corpus *corpus, const precis_cli_paths *files)
+{
+    for (size_t i = 0; i < c->n_dates; i++) {
+        const char *arg = c->dates[i], *date = strrchr(arg, '=') + 1;
+        size_t name_len = (size_t)(date - 1 - arg), found = SIZE_MAX, matches = 0;
+        for (size_t d = 0; d < files->n; d++) {
+            const char *path = files->v[d];
+            size_t len = strlen(path);
+            if (len < name_len || memcmp(path + len - name_len, arg, name_len) != 0 ||
+                (len > name_len && path[len - name_len - 1] != '/'))
+                continue;
+            if (len == name_len) { // the path itself beats one that merely ends with it
+                found = d;
+                matches = 1;
+                break;
+            }
+            found = d;
+            matches++;
+        }
+        if (matches != 1) {
+            usage_error("invalid value '%s' for --date: %s input file is named '%.*s'", arg,
+                        matches == 0 ? "no" : "more than one", (int)name_len, arg);
+            return EXIT_USAGE;
+        }
+        precis_status st = precis_corpus_set_date(corpus, found, date);
+        if (st == PRECIS_ERR_DATE) {
+            usage_error("invalid value '%s' for --date: %s", arg, precis_corpus_error(corpus));
+            return EXIT_USAGE;
+        }
+        if (st != PRECIS_OK) {
+            fprintf(stderr, "precis: %s\n", precis_strerror(st));
+            return EXIT_INTERNAL;
+        }
+    }
     return -1;
 }
 
@@ -463,6 +535,31 @@ static void print_skip(const precis_summary *s, const precis_trace *t, char *con
         fputs("not reached", stderr);
 }
 
+/* --explain: each document's date and where it came from, then the order applied. */
+static void explain_dates(const precis_summary *s, char *const *names)
+{
+    size_t n = precis_summary_document_count(s), undated = 0;
+    for (size_t d = 0; d < n; d++) {
+        const precis_document *doc = precis_summary_document(s, d);
+        if (doc->date == NULL) {
+            fprintf(stderr, "precis: %s: no date\n", names[d]);
+            undated++;
+        } else {
+            fprintf(stderr, "precis: %s: date %s (%s)\n", names[d], doc->date,
+                    doc->date_source == PRECIS_DATE_GIVEN ? "given" : "found in the text");
+        }
+    }
+    precis_order o = precis_summary_order(s);
+    fprintf(stderr, "precis: order %s", o == PRECIS_ORDER_RANK   ? "rank"
+                                        : o == PRECIS_ORDER_TIME ? "time"
+                                                                 : "source");
+    if (o == PRECIS_ORDER_TIME && undated > 0)
+        fprintf(stderr, " (%zu document%s without a date last)", undated, undated == 1 ? "" : "s");
+    else if (o != PRECIS_ORDER_RANK)
+        fprintf(stderr, " (%zu of %zu documents dated)", n - undated, n);
+    fputc('\n', stderr);
+}
+
 /* --explain: the fate of every sentence, on stderr, then the best-ranked candidates. */
 static void print_explain(const precis_summary *s, const precis_corpus *c, char *const *names)
 {
@@ -472,6 +569,7 @@ static void print_explain(const precis_summary *s, const precis_corpus *c, char 
             precis_summary_corpus_sentences(s), precis_summary_candidates(s),
             precis_summary_iterations(s));
     precis_cli_explain_languages(s, precis_corpus_count(c), names);
+    explain_dates(s, names);
     for (size_t i = 0; i < n; i++) {
         const precis_trace *t = precis_summary_trace(s, i);
         fprintf(stderr, "%s:%zu ", names[t->doc], t->index);
@@ -557,7 +655,11 @@ int main(int argc, char **argv)
     }
     cli c = {0};
     precis_options_init(&c.opt);
-    int ch, long_index = -1, rc;
+    int ch, long_index = -1, rc = EXIT_USAGE;
+    precis_cli_buf stop = {0};
+    precis_corpus *corpus = NULL;
+    precis_summary *summary = NULL;
+    precis_cli_paths files = {0};
     char flag[64];
     opterr = 0;
     while ((ch = getopt_long(argc, argv, ":n:w:b:r:f:hq", long_opts, &long_index)) != -1) {
@@ -569,47 +671,45 @@ int main(int argc, char **argv)
                 usage_error("unknown option '-%c'", optopt);
             else
                 usage_error("unknown option '%s'", given);
-            return EXIT_USAGE;
+            goto done;
         }
         if (ch == ':') {
             usage_error("option '%s' needs a value", argv[optind - 1]);
-            return EXIT_USAGE;
+            goto done;
         }
         rc = parse_option(&c, ch, optarg, flag_name(ch, long_index, flag, sizeof flag));
         if (rc >= 0)
-            return rc;
+            goto done;
         long_index = -1;
     }
+    rc = EXIT_USAGE;
     if (c.budget_flags > 1) {
         usage_error("give one length at a time (-n, -w, -b or -r)");
-        return EXIT_USAGE;
+        goto done;
     }
     if (optind == argc && isatty(STDIN_FILENO)) {
         usage_error("no input: give FILEs, a directory, or '-' for standard input");
-        return EXIT_USAGE;
+        goto done;
     }
     // Without --threads, a thread count set for OpenBLAS holds for precis's own threads too.
     const char *blas_threads = getenv("OPENBLAS_NUM_THREADS");
     double env_threads;
     if (c.opt.threads == 0 && blas_threads != NULL && parse_count(blas_threads, 1, 8, &env_threads))
         c.opt.threads = (size_t)env_threads;
-    precis_cli_buf stop = {0};
-    if (c.stopwords_path != NULL && read_stopwords(&c, &stop) != 0)
-        return EXIT_FAILURE;
+    if (c.stopwords_path != NULL && read_stopwords(&c, &stop) != 0) {
+        rc = EXIT_FAILURE;
+        goto done;
+    }
     if (batch) {
-        if (c.format != PRECIS_CLI_TEXT || c.explain) {
-            usage_error("batch writes JSON Lines: --format and --explain do not apply");
-            free(stop.data);
-            return EXIT_USAGE;
+        if (c.format != PRECIS_CLI_TEXT || c.explain || c.n_dates > 0) {
+            usage_error("batch writes JSON Lines: --format, --explain and --date do not apply "
+                        "(a document's \"date\" goes with it)");
+            goto done;
         }
         rc = precis_cli_batch(&c.opt, argc - optind, argv + optind);
-        free(stop.data);
-        return rc;
+        goto done;
     }
     size_t limit = c.opt.max_input_bytes ? c.opt.max_input_bytes : (size_t)2 << 30;
-    precis_corpus *corpus = NULL;
-    precis_summary *summary = NULL;
-    precis_cli_paths files = {0};
     rc = EXIT_FAILURE;
     if (precis_corpus_new(&corpus) != PRECIS_OK || false) {
         fprintf(stderr, "precis: out of memory\n");
@@ -617,6 +717,8 @@ int main(int argc, char **argv)
         goto done;
     }
     if ((rc = precis_cli_load(corpus, argc - optind, argv + optind, limit, &files)) != 0)
+        goto done;
+    if ((rc = apply_dates(&c, corpus, &files)) >= 0)
         goto done;
     rc = EXIT_FAILURE;
     progress_line line = {.shown = false};
@@ -657,5 +759,6 @@ done:
     precis_corpus_free(corpus);
     precis_cli_paths_free(&files);
     free(stop.data);
+    free(c.dates);
     return rc;
 }

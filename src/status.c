@@ -20,6 +20,7 @@ const char *precis_strerror(precis_status st)
     case PRECIS_ERR_GRAPH_LIMIT:
         return "too large for the exact graph that was forced (dense: 8,192 sentences, sparse: "
                "1e8 term-sharing pairs); use the pruned or auto graph";
+    case PRECIS_ERR_DATE: return "not a valid date (expected ISO 8601: YYYY-MM-DD[THH:MM[:SS]])";
     }
     return "unknown status";
 }

@@ -28,7 +28,7 @@ void precis_options_init(precis_options *opt)
     opt->budget_kind = PRECIS_BUDGET_SENTENCES;
     opt->budget = DEFAULT_SENTENCES;
     opt->dedup = DEFAULT_DEDUP;
-    opt->order = PRECIS_ORDER_SOURCE;
+    opt->order = PRECIS_ORDER_AUTO;
     opt->damping = DEFAULT_DAMPING;
     opt->position_prior = DEFAULT_POSITION_PRIOR;
     opt->edge_threshold = DEFAULT_EDGE_THRESHOLD;
@@ -92,6 +92,26 @@ size_t precis_corpus_count(const precis_corpus *c)
     return c ? c->n : 0;
 }
 
+precis_status precis_corpus_set_date(precis_corpus *c, size_t doc, const char *date)
+{
+    if (c == NULL || doc >= c->n)
+        return PRECIS_ERR_INVALID_ARG;
+    c->error[0] = '\0';
+    if (date == NULL) {
+        c->docs[doc].dated = false;
+        return PRECIS_OK;
+    }
+    char why[96];
+    precis_date d;
+    if (!precis_date_parse(date, strlen(date), &d, why, sizeof why)) {
+        snprintf(c->error, sizeof c->error, "%s", why);
+        return PRECIS_ERR_DATE;
+    }
+    c->docs[doc].date = d;
+    c->docs[doc].dated = true;
+    return PRECIS_OK;
+}
+
 /* ---- summary --------------------------------------------------------------------------- */
 
 struct precis_summary {
@@ -109,6 +129,8 @@ struct precis_summary {
     size_t n_docs;
     char *doc_text; // the documents' names and titles
     const char **doc_lang; // per document: the language's code (static strings)
+    char *doc_dates;       // the documents' dates, 32 bytes each (precis_date.text)
+    precis_order order;    // as applied (never PRECIS_ORDER_AUTO)
 };
 
 void precis_summary_free(precis_summary *s)
@@ -124,6 +146,7 @@ void precis_summary_free(precis_summary *s)
     free(s->docs);
     free(s->doc_text);
     free(s->doc_lang);
+    free(s->doc_dates);
     free(s);
 }
 
@@ -163,6 +186,10 @@ const precis_sentence *precis_summary_sentence(const precis_summary *s, size_t i
 size_t precis_summary_corpus_sentences(const precis_summary *s) { return s ? s->n_sentences : 0; }
 size_t precis_summary_candidates(const precis_summary *s) { return s ? s->n_candidates : 0; }
 size_t precis_summary_iterations(const precis_summary *s) { return s ? s->iterations : 0; }
+precis_order precis_summary_order(const precis_summary *s)
+{
+    return s ? s->order : PRECIS_ORDER_SOURCE;
+}
 
 static const char *const stage_names[PRECIS_STAGE_COUNT] = {
     "load", "split", "tokenize", "tfidf", "graph", "rank", "select",
@@ -211,18 +238,21 @@ static precis_status check_options(const precis_options *o)
               o->position_prior >= 0 && o->position_prior <= 1 && o->edge_threshold >= 0 &&
               o->edge_threshold < 1 && o->redundancy >= 0 && o->redundancy <= 1 &&
               isfinite(o->restate) && o->restate > 0 && o->restate <= 1.0 + 1e-9 &&
-              (unsigned)o->order <= PRECIS_ORDER_RANK && (unsigned)o->graph <= PRECIS_GRAPH_PRUNED &&
+              (unsigned)o->order <= PRECIS_ORDER_AUTO && (unsigned)o->graph <= PRECIS_GRAPH_PRUNED &&
               (unsigned)o->budget_kind <= PRECIS_BUDGET_RATIO;
     if (o->budget_kind == PRECIS_BUDGET_RATIO && o->budget > 1)
         ok = false;
     return ok ? PRECIS_OK : PRECIS_ERR_INVALID_ARG;
 }
 
-/* Sorting the summary: by (doc, index) for source order, by rank otherwise. */
+/* Sorting the summary: by (doc, index) for source order, by (date, doc, index) for time order,
+ * by rank otherwise. */
 typedef struct pick {
     size_t cand;
     uint32_t doc, index;
     size_t rank; // in rank order, a sentence that points back takes its antecedent's
+    int64_t when; // time order: its document's date
+    bool dated;   // time order: its document has a date (undated ones come last)
 } pick;
 
 static int cmp_source(const void *a, const void *b)
@@ -231,6 +261,16 @@ static int cmp_source(const void *a, const void *b)
     if (x->doc != y->doc)
         return x->doc < y->doc ? -1 : 1;
     return (x->index > y->index) - (x->index < y->index);
+}
+
+static int cmp_time(const void *a, const void *b)
+{
+    const pick *x = a, *y = b;
+    if (x->dated != y->dated)
+        return x->dated ? -1 : 1;
+    if (x->dated && x->when != y->when)
+        return x->when < y->when ? -1 : 1;
+    return cmp_source(a, b);
 }
 
 static int cmp_rank(const void *a, const void *b)
@@ -299,6 +339,8 @@ typedef struct run {
     size_t threads;
     precis_progress progress;
     precis_strset joins; // words hyphenated at a line's end that the output rejoins
+    precis_date *dates;   // per document: its date, when date_source says it has one
+    uint8_t *date_source; // per document: precis_date_source
 } run;
 
 static void run_destroy(run *r)
@@ -320,6 +362,8 @@ static void run_destroy(run *r)
     free(r->antecedent);
     precis_selection_destroy(&r->sel);
     precis_strset_destroy(&r->joins);
+    free(r->dates);
+    free(r->date_source);
 }
 
 /* The output form of sentence 'ps' into 'out' (capacity 'cap'); only a sentence with a line
@@ -530,6 +574,59 @@ static precis_status stage_candidates(run *r)
         }
     }
     return PRECIS_OK;
+}
+
+/* A date found in the text is read no further than this into a document: its first lines. */
+#define DATE_SCAN_BYTES 2048
+
+/* Each document's date: the one given with it, else the first full date written between its
+ * start and the end of its first candidate sentence (headline, date line, wire dateline,
+ * lead), within DATE_SCAN_BYTES. */
+static precis_status stage_dates(run *r)
+{
+    const precis_corpus *c = r->corpus;
+    size_t n = c->n;
+    r->dates = precis_malloc((n ? n : 1) * sizeof *r->dates);
+    r->date_source = precis_calloc(n ? n : 1, sizeof *r->date_source);
+    size_t *scan = precis_malloc((n ? n : 1) * sizeof *scan); // bytes to read per document
+    if (r->dates == NULL || r->date_source == NULL || scan == NULL) {
+        free(scan);
+        return PRECIS_ERR_NOMEM;
+    }
+    for (size_t d = 0; d < n; d++)
+        scan[d] = SIZE_MAX;
+    for (size_t k = 0; k < r->n_cand; k++) {
+        const precis_sent *ps = &r->sents.v[r->cand[k]];
+        if (scan[ps->doc] == SIZE_MAX)
+            scan[ps->doc] = ps->off + ps->len;
+    }
+    for (size_t d = 0; d < n; d++) {
+        const precis_doc *doc = &c->docs[d];
+        if (doc->dated) {
+            r->dates[d] = doc->date;
+            r->date_source[d] = PRECIS_DATE_GIVEN;
+            continue;
+        }
+        size_t len = scan[d] < doc->len ? scan[d] : doc->len;
+        if (len > DATE_SCAN_BYTES)
+            len = DATE_SCAN_BYTES;
+        if (precis_date_find(doc->text, len, &r->dates[d]))
+            r->date_source[d] = PRECIS_DATE_TEXT;
+    }
+    free(scan);
+    return PRECIS_OK;
+}
+
+/* The order a summary is printed in: PRECIS_ORDER_AUTO is time order when every document has a
+ * date, source order otherwise. */
+static precis_order applied_order(const run *r)
+{
+    if (r->opt->order != PRECIS_ORDER_AUTO)
+        return r->opt->order;
+    for (size_t d = 0; d < r->corpus->n; d++)
+        if (r->date_source[d] == PRECIS_DATE_NONE)
+            return PRECIS_ORDER_SOURCE;
+    return PRECIS_ORDER_TIME;
 }
 
 /* One thread's share of tokenizing: candidates [begin, end) with its own tokenizer (a Snowball
@@ -936,7 +1033,8 @@ static precis_status build_documents(run *r, precis_summary *s)
     }
     s->docs = precis_calloc(c->n ? c->n : 1, sizeof *s->docs);
     s->doc_text = precis_malloc(bytes ? bytes : 1);
-    if (s->docs == NULL || s->doc_text == NULL)
+    s->doc_dates = precis_malloc((c->n ? c->n : 1) * sizeof r->dates->text);
+    if (s->docs == NULL || s->doc_text == NULL || s->doc_dates == NULL)
         return PRECIS_ERR_NOMEM;
     size_t at = 0;
     for (size_t d = 0; d < c->n; d++) {
@@ -945,6 +1043,12 @@ static precis_status build_documents(run *r, precis_summary *s)
         s->docs[d].name = s->doc_text + at;
         s->docs[d].bytes = c->docs[d].len + c->docs[d].base;
         at += len + 1;
+        s->docs[d].date_source = (precis_date_source)r->date_source[d];
+        if (r->date_source[d] != PRECIS_DATE_NONE) {
+            char *date = s->doc_dates + d * sizeof r->dates->text;
+            memcpy(date, r->dates[d].text, sizeof r->dates->text);
+            s->docs[d].date = date;
+        }
     }
     for (size_t i = 0; i < r->sents.n; i++) {
         const precis_sent *ps = &r->sents.v[i];
@@ -1090,9 +1194,12 @@ static precis_status build_summary(run *r, precis_summary **out)
     for (size_t j = 0; j < k; j++) {
         size_t c = r->sel.chosen[j];
         const precis_sent *ps = &r->sents.v[r->cand[c]];
-        picks[j] = (pick){c, ps->doc, ps->index, rank[c]};
+        bool dated = r->date_source[ps->doc] != PRECIS_DATE_NONE;
+        picks[j] = (pick){c, ps->doc, ps->index, rank[c], dated ? r->dates[ps->doc].when : 0,
+                          dated};
     }
-    if (r->opt->order == PRECIS_ORDER_RANK && r->antecedent != NULL) {
+    precis_order applied = applied_order(r);
+    if (applied == PRECIS_ORDER_RANK && r->antecedent != NULL) {
         // A chosen sentence that points back follows its antecedent (chosen before it), so it
         // sorts with the antecedent's rank: the first sentence of a chain gives it.
         for (size_t j = 0; j < k; j++) {
@@ -1102,7 +1209,10 @@ static precis_status build_summary(run *r, precis_summary **out)
             picks[j].rank = rank[c];
         }
     }
-    qsort(picks, k, sizeof *picks, r->opt->order == PRECIS_ORDER_RANK ? cmp_rank : cmp_source);
+    qsort(picks, k, sizeof *picks,
+          applied == PRECIS_ORDER_RANK ? cmp_rank
+          : applied == PRECIS_ORDER_TIME ? cmp_time
+                                        : cmp_source);
     // Each other-document candidate that duplicates a chosen sentence supports the closest one.
     // Picks in output order, so the first of equally similar picks owns a sentence.
     size_t n_support = 0;
@@ -1192,6 +1302,7 @@ static precis_status build_summary(run *r, precis_summary **out)
         goto done;
     st = PRECIS_ERR_NOMEM;
     s->n = k;
+    s->order = applied;
     s->n_sentences = r->sents.n;
     s->n_candidates = n;
     s->iterations = r->iterations;
@@ -1270,6 +1381,7 @@ precis_status precis_summarize(const precis_corpus *c, const precis_options *opt
     STAGE(PRECIS_STAGE_SPLIT, stage_languages(&r));
     STAGE(PRECIS_STAGE_SPLIT, stage_split(&r));
     STAGE(PRECIS_STAGE_SPLIT, stage_candidates(&r));
+    STAGE(PRECIS_STAGE_SPLIT, stage_dates(&r));
     STAGE(PRECIS_STAGE_TOKENIZE, stage_tokenize(&r));
     STAGE(PRECIS_STAGE_TFIDF, precis_tfidf_build(&r.counts, r.vocab.n, &r.x));
     STAGE(PRECIS_STAGE_GRAPH,

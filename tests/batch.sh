@@ -53,6 +53,15 @@ add({"id": "two-budgets", "documents": docs[:2], "options": {"words": 50, "sente
 # a message cut inside a character (long non-ASCII value), a number where a string is kept
 add({"id": "long-utf8-value", "documents": docs[:1], "options": {"order": "x" + "\u00e9" * 300}})
 add({"id": "lang-number", "documents": docs[:1], "options": {"lang": 5}})
+# dates: three reports of one earthquake, file names not in date order (tests/data/quake)
+quake = [{"name": n, "text": open(os.path.join("tests/data/quake", n), encoding="utf-8").read()}
+         for n in sorted(os.listdir("tests/data/quake"))]
+add({"id": "quake-text-dates", "documents": quake})
+add({"id": "quake-source", "documents": quake, "options": {"order": "source"}})
+add({"id": "quake-given", "options": {"order": "time"},
+     "documents": [dict(quake[0], date="2031-03-13T23:00:00-02:00"), quake[1], quake[2]]})
+add({"id": "bad-date", "documents": [quake[0], dict(quake[1], date="2031-02-30")]})
+add({"id": "date-not-string", "documents": [dict(quake[0], date=20310320)]})
 add({"id": "after-the-bad-lines", "documents": docs[:2], "options": {"sentences": 2}})
 open(os.path.join(out, "in.jsonl"), "w", encoding="utf-8").write("\n".join(lines) + "\n")
 open(os.path.join(out, "n"), "w").write(str(len(lines)))
@@ -74,7 +83,8 @@ out = [json.loads(l) for l in open(sys.argv[2], encoding="utf-8")]
 assert len(inp) == len(out)
 errors = {"bad-option", "unknown-option", "no-documents", "documents-not-array",
           "text-not-string", "binary", "empty-text", "budget-too-small", "unknown-language",
-          "stopwords-refused", "two-budgets", "long-utf8-value", "lang-number"}
+          "stopwords-refused", "two-budgets", "long-utf8-value", "lang-number", "bad-date",
+          "date-not-string"}
 for i, (line, o) in enumerate(zip(inp, out), 1):
     try:
         src = json.loads(line)
@@ -105,6 +115,22 @@ r = {o["id"]: o["result"] for o in out if "result" in o}
 assert len(r[2]["keywords"]) == 5
 assert len(r["rank-order"]["summary"]) == 3
 assert len(r["after-the-bad-lines"]["summary"]) == 2
+# Dates: found in the text, every document dated, so time order by default; source on request;
+# a date given beats the text's: 2031-03-13T23:00-02:00 is 01:00 UTC on the 14th, just after
+# b-first's 2031-03-14 (00:00 UTC), before c-toll's 15th.
+def tolls(res):
+    import re
+    return [m for s in res["summary"]
+            for m in re.findall(r"at least 32|231 to 357|more than 10,000", s["text"])]
+assert r["quake-text-dates"]["options"]["order"] == "time"
+assert tolls(r["quake-text-dates"]) == ["at least 32", "231 to 357", "more than 10,000"], tolls(r["quake-text-dates"])
+assert tolls(r["quake-source"]) == ["more than 10,000", "at least 32", "231 to 357"], tolls(r["quake-source"])
+assert tolls(r["quake-given"]) == ["at least 32", "more than 10,000", "231 to 357"], tolls(r["quake-given"])
+g = r["quake-given"]["corpus"]["documents"]
+assert [(d["date"], d["date_source"]) for d in g] == [("2031-03-13T23:00:00-02:00", "given"),
+    ("2031-03-14", "text"), ("2031-03-15", "text")], g
+assert msg["bad-date"] == "b-first.txt: invalid date '2031-02-30': February 2031 has 28 days", msg["bad-date"]
+assert "date" in msg["date-not-string"], msg["date-not-string"]
 assert r["language"]["options"]["language"] == "en" and r["language"]["options"]["min_words"] == 3
 PYEOF
 

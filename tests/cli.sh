@@ -514,6 +514,83 @@ check "a weak filler leaves words unused" sh -c "[ \$(wc -w <'$T/out') -lt 30 ]"
 expect_error 2 "invalid value '0' for --restate" --restate 0 "$A"
 expect_error 2 "invalid value '1.5' for --restate" --restate 1.5 "$A"
 
+# ---- the order in time: documents' dates (README "How it works", 9) -----------------------
+# tests/data/quake: three reports of one earthquake whose file names are not in date order
+# (a-relief is the latest); each carries its date in its first lines, in a different form.
+Q=tests/data/quake
+# tolls FILE: the death tolls the summary mentions, in its order
+tolls() { grep -oE 'at least 32|231 to 357|more than 10,000' "$1" | tr '\n' '|'; }
+same() { [ "$1" = "$2" ]; }
+IN_TIME='at least 32|231 to 357|more than 10,000|'
+IN_FILES='more than 10,000|at least 32|231 to 357|'
+run "$Q"
+check "dates in the text: every document dated, so time order by default" \
+    same "$(tolls "$T/out")" "$IN_TIME"
+cp "$T/out" "$T/quake.default"
+run --order time "$Q"
+check "--order time equals the default when every document has a date" \
+    cmp -s "$T/out" "$T/quake.default"
+run --order source "$Q"
+check "--order source keeps file order" same "$(tolls "$T/out")" "$IN_FILES"
+run --order auto "$Q"
+check "--order auto is the default" cmp -s "$T/out" "$T/quake.default"
+run --explain "$Q"
+check "--explain: each document's date found in the text" \
+    grep -q '^precis: tests/data/quake/b-first.txt: date 2031-03-14 (found in the text)$' "$T/err"
+check "--explain: the ISO date line" \
+    grep -q '^precis: tests/data/quake/c-toll.txt: date 2031-03-15 (found in the text)$' "$T/err"
+check "--explain: the order applied" grep -q '^precis: order time (3 of 3 documents dated)$' "$T/err"
+# The same reports without their date lines: no date, so file order, unless --date gives them.
+mkdir -p "$T/undated"
+for f in "$Q"/*.txt; do grep -vE '^(Thursday, March 20, 2031|March 14, 2031|2031-03-15)$' "$f" \
+    >"$T/undated/$(basename "$f")"; done
+run "$T/undated"
+check "no dates: source order" same "$(tolls "$T/out")" "$IN_FILES"
+run --explain "$T/undated"
+check "--explain: no date" grep -q "^precis: $T/undated/a-relief.txt: no date$" "$T/err"
+run --date a-relief.txt=2031-03-20 --date "$T/undated/b-first.txt=2031-03-14T05:58:00+02:00" \
+    --date=c-toll.txt=2031-03-15 "$T/undated"
+check "--date for every file: time order" same "$(tolls "$T/out")" "$IN_TIME"
+run --explain --date a-relief.txt=2031-03-20 --date b-first.txt=2031-03-14T05:58+02:00 \
+    --date c-toll.txt=2031-03-15 "$T/undated"
+check "--explain: the date given, in canonical form" \
+    grep -q "^precis: $T/undated/b-first.txt: date 2031-03-14T05:58:00+02:00 (given)$" "$T/err"
+run --date c-toll.txt=2031-03-15 "$T/undated"
+check "--date for some files only: source order by default" same "$(tolls "$T/out")" "$IN_FILES"
+run --order time --date c-toll.txt=2031-03-15 "$T/undated"
+check "--order time: undated documents last, in file order" \
+    same "$(tolls "$T/out")" '231 to 357|more than 10,000|at least 32|'
+# A date given beats the one in the text; times and zones count: 2031-03-14T23:30-05:00 is
+# 04:30 UTC on the 15th, after c-toll's 2031-03-15T01:00Z.
+run --date a-relief.txt=2031-03-01 "$Q"
+check "--date beats the date in the text" same "$(tolls "$T/out")" "$IN_FILES"
+run --date b-first.txt=2031-03-14T23:30-05:00 --date c-toll.txt=2031-03-15T01:00Z "$Q"
+check "--date: time zones are taken into account" \
+    same "$(tolls "$T/out")" '231 to 357|at least 32|more than 10,000|'
+run -f json --date a-relief.txt=2031-03-20T10:00Z "$Q"
+check "-f json: documents' date and date_source, the order applied" python3 -c '
+import json, sys
+j = json.load(open(sys.argv[1]))
+d = j["corpus"]["documents"]
+assert [x["date"] for x in d] == ["2031-03-20T10:00:00Z", "2031-03-14", "2031-03-15"], d
+assert [x["date_source"] for x in d] == ["given", "text", "text"], d
+assert j["options"]["order"] == "time", j["options"]
+' "$T/out"
+expect_error 2 "^precis: invalid value 'a-relief.txt=2031-02-29' for --date: February 2031 has 28 days$" \
+    --date a-relief.txt=2031-02-29 "$Q"
+expect_error 2 "invalid value 'a-relief.txt=2031-3-20' for --date: expected YYYY-MM-DD" \
+    --date a-relief.txt=2031-3-20 "$Q"
+expect_error 2 "invalid value 'a-relief.txt=2031-03-20T25:00' for --date: time 25:00:00 does not exist" \
+    --date a-relief.txt=2031-03-20T25:00 "$Q"
+expect_error 2 "invalid value '2031-03-20' for --date: expected FILE=DATE" --date 2031-03-20 "$Q"
+expect_error 2 "invalid value 'nowhere.txt=2031-03-20' for --date: no input file is named 'nowhere.txt'" \
+    --date nowhere.txt=2031-03-20 "$Q"
+expect_error 2 "for --date: more than one input file is named 'a-relief.txt'" \
+    --date a-relief.txt=2031-03-20 "$Q" "$T/undated"
+expect_error 2 "invalid value 'later' for --order: expected source, rank, time or auto" \
+    --order later "$Q"
+expect_error 2 "--date do not apply" batch --date a.txt=2031-03-20
+
 # ---- precis split: the sentences, as the summary cuts them --------------------------------
 printf '%s\n' "MADRID, Spain (AP) _ The council met on Monday. It voted on the new plan. \`\`We agreed. It was hard,'' he said." \
     '' 'Photo by a staff member' >"$T/wire.txt"

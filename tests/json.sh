@@ -81,6 +81,8 @@ for i, d in enumerate(docs):
         flat = " ".join(files[i].decode("utf-8").split())
         if d["title"] not in unicodedata.normalize("NFC", flat):
             bad("document %d: title not found in the file" % i)
+    if (d["date"] is None) != (d["date_source"] is None):
+        bad("document %d: date %r with date_source %r" % (i, d["date"], d["date_source"]))
 if sum(d["sentences"] for d in docs) != doc["corpus"]["sentences"]:
     bad("documents' sentences do not add up to the corpus's")
 if sum(d["candidates"] for d in docs) != doc["corpus"]["candidates"]:
@@ -126,6 +128,27 @@ if len({r for r, _ in ranks}) != len(ranks):
 for (r1, s1), (r2, s2) in zip(ranks, ranks[1:]):
     if s2 > s1:
         bad("rank %d scores above rank %d" % (r2, r1))
+
+# The order applied: without --order, time when every document has a date, else source; and
+# the summary's sentences in that order (time: by date in UTC, undated last, then as source).
+def utc(date):
+    from datetime import datetime, timezone
+    t = datetime.fromisoformat(date.replace("Z", "+00:00"))
+    return (t if t.tzinfo else t.replace(tzinfo=timezone.utc)).timestamp()
+want = "rank" if name == "words" else "time" if all(d["date"] for d in docs) else "source"
+if doc["options"]["order"] != want:
+    bad("order %s, want %s" % (doc["options"]["order"], want))
+def key(s):
+    d = docs[s["document"]]
+    if doc["options"]["order"] == "time":
+        return (d["date"] is None, utc(d["date"]) if d["date"] else 0, s["document"], s["index"])
+    return (s["document"], s["index"])
+if doc["options"]["order"] != "rank":
+    keys = [key(s) for s in doc["summary"]]
+    if keys != sorted(keys):
+        bad("summary not in %s order: %s" % (doc["options"]["order"], keys))
+if name == "quake" and [d["date_source"] for d in docs] != ["given", "text", "text"]:
+    bad("quake: date sources %s" % [d["date_source"] for d in docs])
 
 # The same sentences as the text output.
 lines = open(text_path, encoding="utf-8").read().split("\n")
@@ -192,6 +215,8 @@ run words -w 80 --dedup 0.4 --order rank "$C"
 run ratio -r 0.1 "$C"
 run keywords --keywords 12 "$C"
 run dup -n 3 --min-words 3 "$T/dup"
+# Every document dated (one given, two found in the text): time order.
+run quake --date a-relief.txt=2031-03-20T09:00+01:00 tests/data/quake
 
 # A file name that is not UTF-8 still gives valid UTF-8 JSON (U+FFFD in its place).
 cp "$T/dup/a.txt" "$T/$(printf 'caf\351.txt')"

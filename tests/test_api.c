@@ -197,7 +197,7 @@ static void test_api_options_defaults(void **state)
     precis_options_init(&o);
     assert_int_equal(o.budget_kind, PRECIS_BUDGET_SENTENCES);
     assert_near(o.budget, 5, 0);
-    assert_int_equal(o.order, PRECIS_ORDER_SOURCE);
+    assert_int_equal(o.order, PRECIS_ORDER_AUTO);
     assert_null(o.language);
     assert_null(o.stopwords);
     assert_true(o.damping > 0 && o.damping < 1);
