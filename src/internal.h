@@ -504,6 +504,10 @@ int precis_cmp_u32(const void *a, const void *b);
  * (1 + df)) + 1 over the N rows. Rows with no terms stay empty. */
 precis_status precis_tfidf_build(const precis_counts *c, size_t n_terms, precis_csr *out);
 
+/** The inverse document frequency of a term held by 'df' of 'n' sentences: ln((1 + n) / (1 +
+ * df)) + 1, the weight precis_tfidf_build() gives it and the restatement test reads. */
+double precis_idf(size_t n, size_t df);
+
 /* ---- 6. graph: similarities ------------------------------------------------------------ */
 
 /** A weighted undirected graph in CSR form (both directions stored), no self loops. */
@@ -550,6 +554,9 @@ precis_status precis_csr_transpose(const precis_csr *x, precis_csr *t);
  * adds it to acc[i] (zero before; the caller zeroes it again after) and lists each such i once
  * in 'touched' (row itself included); returns how many. acc[i] then equals
  * precis_csr_dot(x, row, i) to the bit: the same products added in the same column order. */
+size_t precis_csr_similar(const precis_csr *x, const precis_csr *t, size_t row, double *acc,
+                          uint32_t *touched);
+
 /** Both halves of the restatement test of 'row' against every row sharing a column with it,
  * as precis_csr_similar() (the same 'acc' to the bit, the same 'touched'), and per touched
  * row the sum of 'weight' over the shared columns ('shared'), how many ('count') and how many
@@ -557,8 +564,6 @@ precis_status precis_csr_transpose(const precis_csr *x, precis_csr *t);
 size_t precis_csr_overlap(const precis_csr *x, const precis_csr *t, size_t row,
                           const float *weight, const bool *number, double *acc, double *shared,
                           uint32_t *count, uint32_t *numbers, uint32_t *touched);
-size_t precis_csr_similar(const precis_csr *x, const precis_csr *t, size_t row, double *acc,
-                          uint32_t *touched);
 
 /* ---- 7. rank: TextRank ----------------------------------------------------------------- */
 

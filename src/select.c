@@ -96,11 +96,9 @@ static bool restate_init(restate_state *r, const precis_select_input *in)
     if (r->weight == NULL || r->content == NULL || r->numbers == NULL || r->shared == NULL ||
         r->count == NULL || r->shared_numbers == NULL)
         return false;
-    // The IDF of the TF-IDF stage (tfidf.c), here over the candidates.
-    for (size_t c = 0; c < terms; c++) {
-        double df = (double)(in->xt->ptr[c + 1] - in->xt->ptr[c]);
-        r->weight[c] = (float)(log((1.0 + (double)n) / (1.0 + df)) + 1.0);
-    }
+    // The TF-IDF stage's IDF (the candidates are its rows).
+    for (size_t c = 0; c < terms; c++)
+        r->weight[c] = (float)precis_idf(n, in->xt->ptr[c + 1] - in->xt->ptr[c]);
     for (size_t i = 0; i < n; i++)
         for (size_t k = in->x->ptr[i]; k < in->x->ptr[i + 1]; k++) {
             r->content[i] += r->weight[in->x->col[k]];
@@ -126,6 +124,32 @@ static double restate_share(restate_state *r, size_t pick, size_t i)
     r->shared[i] = 0;
     r->count[i] = r->shared_numbers[i] = 0;
     return share;
+}
+
+/* Candidate 'i' repeats a chosen sentence: a near-duplicate or a restatement of it. */
+static bool repeats(const precis_options *opt, const precis_selection *out,
+                    const double *max_sim, size_t i)
+{
+    return max_sim[i] >= opt->dedup || out->restate_share[i] >= opt->restate;
+}
+
+/* --explain: records which chosen sentence candidate 'i' repeats, a near-duplicate first; false
+ * when it repeats none. */
+static bool note_repeat(const precis_options *opt, precis_selection *out, const double *max_sim,
+                        const size_t *max_from, size_t i)
+{
+    if (max_sim[i] >= opt->dedup) {
+        out->skip[i] = PRECIS_SKIP_DUPLICATE;
+        out->dup_of[i] = max_from[i];
+        out->dup_sim[i] = max_sim[i];
+    } else if (out->restate_share[i] >= opt->restate) {
+        out->skip[i] = PRECIS_SKIP_RESTATES;
+        out->dup_of[i] = out->restates[i];
+        out->dup_sim[i] = out->restate_share[i];
+    } else {
+        return false;
+    }
+    return true;
 }
 
 /* A candidate that points back ("He said ...") waits for the sentence it points to. */
@@ -183,7 +207,6 @@ precis_status precis_select(const precis_select_input *in, const precis_options 
         goto done;
     for (size_t i = 0; i < n; i++)
         out->restates[i] = SIZE_MAX;
-    const double *share = out->restate_share;
     for (size_t i = 0; i < n; i++)
         open[i] = in->eligible[i] && !waits(in, taken, i);
     if (opt->explain) {
@@ -207,7 +230,7 @@ precis_status precis_select(const precis_select_input *in, const precis_options 
         size_t pick = SIZE_MAX;
         double pick_v = -INFINITY, blocked = 0; // the best score that does not fit
         for (size_t i = 0; i < n; i++) {
-            if (taken[i] || !open[i] || max_sim[i] >= opt->dedup || share[i] >= opt->restate)
+            if (taken[i] || !open[i] || repeats(opt, out, max_sim, i))
                 continue;
             if (used + cost(in, opt, i) > limit + 1e-9) {
                 if (in->score[i] > blocked)
@@ -226,7 +249,7 @@ precis_status precis_select(const precis_select_input *in, const precis_options 
             // What is left of the budget stays unused rather than hold a weak sentence: those
             // that fit are too weak, the better ones did not fit.
             for (size_t i = 0; out->skip != NULL && i < n; i++)
-                if (!taken[i] && open[i] && max_sim[i] < opt->dedup && share[i] < opt->restate &&
+                if (!taken[i] && open[i] && !repeats(opt, out, max_sim, i) &&
                     out->skip[i] == PRECIS_SKIP_NONE)
                     out->skip[i] = used + cost(in, opt, i) <= limit + 1e-9 ? PRECIS_SKIP_WEAK
                                                                           : PRECIS_SKIP_BUDGET;
@@ -255,7 +278,7 @@ precis_status precis_select(const precis_select_input *in, const precis_options 
                 if (max_from != NULL)
                     max_from[i] = pick;
             }
-            if (!taken[i] && in->eligible[i] && sh > share[i]) {
+            if (!taken[i] && in->eligible[i] && sh > out->restate_share[i]) {
                 out->restate_share[i] = sh;
                 out->restates[i] = pick;
             }
@@ -269,15 +292,7 @@ precis_status precis_select(const precis_select_input *in, const precis_options 
             out->skip[i] = PRECIS_SKIP_SHORT;
         else if (out->skip[i] == PRECIS_SKIP_NONE && waits(in, taken, i))
             out->skip[i] = PRECIS_SKIP_POINTS_BACK;
-        else if (out->skip[i] == PRECIS_SKIP_NONE && max_sim[i] >= opt->dedup) {
-            out->skip[i] = PRECIS_SKIP_DUPLICATE;
-            out->dup_of[i] = max_from[i];
-            out->dup_sim[i] = max_sim[i];
-        } else if (out->skip[i] == PRECIS_SKIP_NONE && share[i] >= opt->restate) {
-            out->skip[i] = PRECIS_SKIP_RESTATES;
-            out->dup_of[i] = out->restates[i];
-            out->dup_sim[i] = share[i];
-        } else if (out->skip[i] == PRECIS_SKIP_NONE)
+        else if (out->skip[i] == PRECIS_SKIP_NONE && !note_repeat(opt, out, max_sim, max_from, i))
             out->skip[i] = PRECIS_SKIP_NOT_REACHED;
     }
     st = PRECIS_OK;
@@ -309,16 +324,7 @@ static void note_passed_over(const precis_select_input *in, const precis_options
             continue; // behind the pick: not passed over (yet)
         // It was worth more, so a rule kept it out: the same tests, in the same order, as the
         // selection loop.
-        if (max_sim[i] >= opt->dedup) {
-            out->skip[i] = PRECIS_SKIP_DUPLICATE;
-            out->dup_of[i] = max_from[i];
-            out->dup_sim[i] = max_sim[i];
-        } else if (out->restate_share[i] >= opt->restate) {
-            out->skip[i] = PRECIS_SKIP_RESTATES;
-            out->dup_of[i] = out->restates[i];
-            out->dup_sim[i] = out->restate_share[i];
-        } else if (used + cost(in, opt, i) > limit + 1e-9) {
+        if (!note_repeat(opt, out, max_sim, max_from, i) && used + cost(in, opt, i) > limit + 1e-9)
             out->skip[i] = PRECIS_SKIP_BUDGET;
-        }
     }
 }

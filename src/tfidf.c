@@ -159,7 +159,7 @@ precis_status precis_tfidf_build(const precis_counts *c, size_t n_terms, precis_
     for (size_t k = 0; k < nnz; k++)
         df[c->col[k]]++;
     for (size_t t = 0; t < n_terms; t++)
-        idf[t] = log((1.0 + (double)n) / (1.0 + df[t])) + 1.0;
+        idf[t] = precis_idf(n, df[t]);
     out->ptr[0] = 0;
     for (size_t i = 0; i < n; i++) {
         size_t a = c->n_rows ? c->ptr[i] : 0, b = c->n_rows ? c->ptr[i + 1] : 0;
@@ -181,6 +181,11 @@ precis_status precis_tfidf_build(const precis_counts *c, size_t n_terms, precis_
     free(df);
     free(idf);
     return PRECIS_OK;
+}
+
+double precis_idf(size_t n, size_t df)
+{
+    return log((1.0 + (double)n) / (1.0 + (double)df)) + 1.0;
 }
 
 double precis_csr_dot(const precis_csr *x, size_t i, size_t j)
