@@ -158,6 +158,7 @@ unit: all $(TEST_BIN)
 	@fail=0; for t in $(TEST_BIN); do $$t || fail=1; done; exit $$fail
 
 e2e: all
+	sh tests/harness_selftest.sh
 	sh tests/cli.sh $(BUILD)/precis
 	sh tests/cli_lang.sh $(BUILD)/precis
 	sh tests/rouge_oracle.sh $(BUILD)/precis

@@ -8,15 +8,7 @@ P=${1:-build/precis}
 C=tests/data/kim-shoigu
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-check() {
-    name=$1
-    shift
-    if "$@"; then ok; else bad "$name"; fi
-}
+. "$(dirname "$0")/harness.sh"
 PY=/usr/bin/python3
 [ -x "$PY" ] || PY=python3
 
@@ -193,5 +185,4 @@ check "batch: a bad default option is a usage error" [ $? -eq 2 ]
 check "batch: a missing input file is an error" [ $? -eq 1 ]
 check "batch: the message names the file" grep -q "missing.jsonl" "$T/err"
 
-echo "batch: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish batch

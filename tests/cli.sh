@@ -6,18 +6,8 @@ P=${1:-build/precis}
 C=tests/data/kim-shoigu
 T=$(mktemp -d)
 trap 'chmod -R u+rwx "$T" 2>/dev/null; rm -rf "$T"' EXIT
-pass=0
-fail=0
 
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-
-# check NAME COMMAND...: COMMAND must succeed
-check() {
-    name=$1
-    shift
-    if "$@"; then ok; else bad "$name"; fi
-}
+. "$(dirname "$0")/harness.sh"
 
 # run ARGS...: runs precis, leaving stdout in $T/out, stderr in $T/err, status in $rc
 run() {
@@ -99,7 +89,7 @@ check "--sentences=2 gives 2 sentences" [ "$(lines "$T/out")" -eq 2 ]
 
 run -r 0.05 "$C"/*.txt
 n=$(lines "$T/out")
-check "-r 0.05 gives a few sentences" [ "$n" -ge 3 ] && [ "$n" -le 6 ]
+check_between "-r 0.05 gives a few sentences" "$n" 3 6
 run -r 1 "$C"/000_6cca315a64b0eb8e.txt
 check "-r 1 keeps every candidate of one article" [ "$(lines "$T/out")" -ge 10 ]
 
@@ -193,7 +183,7 @@ check "CRLF + BOM: same summary" cmp -s "$T/out" "$T/file3"
 # Text without any punctuation still yields its lines.
 printf 'the ministers met in the capital today\nthey agreed on new trade rules for the region\n' >"$T/nopunct.txt"
 run -n 1 "$T/nopunct.txt"
-check "no punctuation at all: still a summary" [ "$rc" -eq 0 ] && [ "$(lines "$T/out")" -eq 1 ]
+check_rc_lines "no punctuation at all: still a summary" 0 1
 
 # A symlink loop in a directory does not hang or fail.
 mkdir -p "$T/loop/inner"
@@ -201,7 +191,7 @@ cp "$A" "$T/loop/a.txt"
 ln -s .. "$T/loop/inner/back"
 ln -s . "$T/loop/self"
 run -n 2 "$T/loop"
-check "symlink loop: terminates" [ "$rc" -eq 0 ] && [ "$(lines "$T/out")" -eq 2 ]
+check_rc_lines "symlink loop: terminates" 0 2
 
 # Closing stdout early: no error spew.
 "$P" "$C" 2>"$T/err" | head -1 >/dev/null
@@ -210,7 +200,7 @@ check "stdout closed early: quiet" [ ! -s "$T/err" ]
 # A custom stopword list.
 printf '# test list\nthe\nand\n' >"$T/stop.txt"
 run --stopwords "$T/stop.txt" -n 2 "$C"
-check "--stopwords FILE works" [ "$rc" -eq 0 ] && [ "$(lines "$T/out")" -eq 2 ]
+check_rc_lines "--stopwords FILE works" 0 2
 
 # ---- bad input ----------------------------------------------------------------------------
 expect_error 1 "^precis: $T/nosuch.txt: No such file or directory" "$T/nosuch.txt"
@@ -291,28 +281,28 @@ awk 'BEGIN { n = split("harbor council mayor pier rebuild vote storm tide", w, "
     print "." }' >"$T/long.txt"
 check "a sentence over 1 MB: the input is over 1 MB" [ "$(bytes "$T/long.txt")" -gt 1048576 ]
 run "$T/long.txt"
-check "a sentence over 1 MB: one line out" [ "$rc" -eq 0 ] && [ "$(lines "$T/out")" -eq 1 ]
+check_rc_lines "a sentence over 1 MB: one line out" 0 1
 check "a sentence over 1 MB: output is the sentence" cmp -s "$T/out" "$T/long.txt"
 expect_error 1 "no sentence fits within the length budget" -w 100 "$T/long.txt"
 # 100,000 one-word lines: no punctuation, so the lines are one wrapped paragraph, one
 # sentence; 100,000 one-word sentences: none can stand alone.
 awk 'BEGIN { for (i = 0; i < 100000; i++) print "word" i % 97 }' >"$T/lines.txt"
 run "$T/lines.txt"
-check "100,000 one-word lines: one sentence of 100,000 words" \
-    [ "$rc" -eq 0 ] && [ "$(lines "$T/out")" -eq 1 ] && [ "$(words "$T/out")" -eq 100000 ]
+check_rc_lines "100,000 one-word lines: one sentence" 0 1
+check "100,000 one-word lines: of 100,000 words" [ "$(words "$T/out")" -eq 100000 ]
 awk 'BEGIN { for (i = 0; i < 100000; i++) print "Word" i % 97 "." }' >"$T/lines2.txt"
 expect_error 1 "^precis: $T/lines2.txt: no sentence to summarize" "$T/lines2.txt"
 # Found by fuzzing: words split by a vertical tab or form feed counted as one, so -w printed
 # more words than asked.
 printf 'The council met\vtoday\vand\fvoted on the pier.\nWork starts in early May.\n' >"$T/vt.txt"
 run -w 6 "$T/vt.txt"
-check "-w 6 with vertical tabs and form feeds: at most 6 words" \
-    [ "$rc" -eq 0 ] && [ "$(words "$T/out")" -le 6 ] && [ "$(words "$T/out")" -ge 5 ]
+check "-w 6 with vertical tabs and form feeds: exit 0" [ "$rc" -eq 0 ]
+check_between "-w 6 with vertical tabs and form feeds: at most 6 words" "$(words "$T/out")" 5 6
 # Only stopwords: no content word, so no similarity; ranked by position alone.
 printf 'The and of to in it. It is that the of it. Was were been being have has.\n' >"$T/stop-only.txt"
 run -n 1 "$T/stop-only.txt"
-check "only stopwords: the first sentence, by position" \
-    [ "$rc" -eq 0 ] && [ "$(cat "$T/out")" = "The and of to in it." ]
+check "only stopwords: exit 0" [ "$rc" -eq 0 ]
+check "only stopwords: the first sentence, by position" [ "$(cat "$T/out")" = "The and of to in it." ]
 # Only numbers: not prose; refused.
 printf '1995 2001 2023 3.14. 100 200 300 400. 42 7 13 99 1000.\n' >"$T/numbers.txt"
 expect_error 1 "^precis: $T/numbers.txt: no sentence to summarize" "$T/numbers.txt"
@@ -373,8 +363,8 @@ if [ -w /dev/full ]; then
     "$P" "$B" >/dev/full 2>"$T/err"
     rc=$?
     check "stdout full: exit 3" [ "$rc" -eq 3 ]
-    check "stdout full: one line naming standard output" \
-        [ "$(lines "$T/err")" -eq 1 ] && grep -q '^precis: standard output: No space left' "$T/err"
+    check "stdout full: one line" [ "$(lines "$T/err")" -eq 1 ]
+    check "stdout full: naming standard output" grep -q '^precis: standard output: No space left' "$T/err"
 fi
 # Out of memory: exit 3 with one line, never a crash. Skipped where the address space cannot be
 # limited (sanitizers, valgrind).
@@ -383,8 +373,8 @@ if (ulimit -v 400000 && "$P" --version) >/dev/null 2>&1; then
     (ulimit -v 400000 && exec "$P" "$T/huge.txt") >"$T/out" 2>"$T/err"
     rc=$?
     check "out of memory: exit 3" [ "$rc" -eq 3 ]
-    check "out of memory: one line naming the file" \
-        [ "$(lines "$T/err")" -eq 1 ] && grep -q "^precis: $T/huge.txt: Cannot allocate memory" "$T/err"
+    check "out of memory: one line" [ "$(lines "$T/err")" -eq 1 ]
+    check "out of memory: naming the file" grep -q "^precis: $T/huge.txt: Cannot allocate memory" "$T/err"
     rm -f "$T/huge.txt"
 fi
 
@@ -638,5 +628,4 @@ expect_error 2 '--threads' split --threads 0 "$T/wire.txt"
 expect_error 1 'exceeds a limit' split --max-sentences 2 "$T/wire.txt"
 check "split: the input file is left as it was" cmp -s "$T/wire.txt" "$T/wire.orig"
 
-echo "cli: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish cli

@@ -7,15 +7,7 @@ P=${1:-build/precis}
 D=tests/data/lang
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-check() {
-    name=$1
-    shift
-    if "$@"; then ok; else bad "$name"; fi
-}
+. "$(dirname "$0")/harness.sh"
 
 "$P" --list-languages >"$T/list"
 check "--list-languages exits 0" [ $? -eq 0 ]
@@ -77,5 +69,4 @@ check "--lang French applies to all ('$got')" [ "$got" = "fr fr " ]
 check "--lang xx fails" [ $? -eq 1 -a ! -s "$T/out" ]
 check "--lang xx points to --list-languages" grep -q "see --list-languages" "$T/err"
 
-echo "cli-lang: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish cli-lang

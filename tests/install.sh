@@ -13,27 +13,14 @@ CC=${CC:-cc}
 C=tests/data/kim-shoigu
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-check() {
-    name=$1
-    shift
-    if "$@"; then ok; else bad "$name"; fi
-}
-finish() {
-    echo "install: $pass passed, $fail failed"
-    [ "$fail" -eq 0 ]
-    exit
-}
+. "$(dirname "$0")/harness.sh"
 
 D=$T/root
 if ! make --no-print-directory BUILD="$B" install DESTDIR="$D" PREFIX=/usr >"$T/make.log" 2>&1
 then
     cat "$T/make.log"
     bad "make install DESTDIR=$D PREFIX=/usr"
-    finish
+    finish install
 fi
 ok
 U=$D/usr
@@ -254,4 +241,4 @@ check "make uninstall" [ $? -eq 0 ]
 left=$(find "$D" ! -type d)
 check "uninstall leaves no file behind${left:+: $left}" [ -z "$left" ]
 
-finish
+finish install
