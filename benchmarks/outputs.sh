@@ -71,8 +71,9 @@ if [ ! -d "$S" ]; then
     fi
     "$B/gencorpus" -n 100000 -s 1 -p 0.2 -e "$EVAL" "$S" >/dev/null || exit 1
 fi
-run scale100k-w250 -q -w 250 "$S"
-run scale100k-w250.json -q -f json --keywords 10 -w 250 "$S"
+# (from the build folder, so that the documents' names do not depend on where it is)
+(cd "$B" && run scale100k-w250 -q -w 250 scale/100000 &&
+    run scale100k-w250.json -q -f json --keywords 10 -w 250 scale/100000)
 
 # Batch: one JSON line per DUC 2004 cluster.
 python3 - "$EVAL/duc2004" >"$OUT/batch.in" <<'EOF'
