@@ -1,7 +1,5 @@
 """The public functions: inputs as Python users hold them (text, paths, directories, records),
 turned into documents for the library."""
-from __future__ import annotations
-
 import os
 import stat
 from concurrent.futures import ThreadPoolExecutor
@@ -271,7 +269,7 @@ def summarize(inputs: Optional[Inputs] = None, options: Optional[Options] = None
     if isinstance(inputs, Mapping) and "documents" in inputs:
         record = inputs
         inputs = record["documents"]
-        if isinstance(inputs, (str, bytes)) or not isinstance(inputs, Iterable):
+        if isinstance(inputs, (str, _BYTES)) or not isinstance(inputs, Iterable):
             raise UsageError("a record's 'documents' must be a list of {'text': ...} objects")
         rec = _record_options(record.get("options"))
         if any(b in rec for b in _BUDGETS):
@@ -413,7 +411,7 @@ def rouge(summary: Any, references: Any, *, max_n: int = 2, stem: bool = False,
     missing_ids: List[str] = []
     instances = 0
 
-    def add(cid: Optional[str], peer: bytes, refs: List[bytes]) -> None:
+    def add(cid: Optional[str], peer: "_BYTES", refs: "List[_BYTES]") -> None:
         nonlocal instances
         inst = scorer.score(peer, refs)
         mean = [[0.0, 0.0, 0.0] for _ in range(n_m)]
