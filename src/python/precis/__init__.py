@@ -9,14 +9,14 @@ released; results are plain Python objects (picklable, safe to keep).
 ...         "About 400 residents of Mora were moved to the school on the hill. "
 ...         "The mayor said the river would fall again by Friday. "
 ...         "Volunteers filled sandbags along the river all night.")
->>> s = precis.summarize(text, sentences=2, order="source")
+>>> s = precis.summarize(text, sentences=2)
 >>> print(s)
 The river rose two metres overnight and flooded the old town of Mora.
-About 400 residents of Mora were moved to the school on the hill.
->>> [(x.index, x.rank) for x in s.sentences]
-[(0, 1), (1, 2)]
->>> s.documents[0].language
-'en'
+The mayor said the river would fall again by Friday.
+>>> [(x.document, x.index, x.rank) for x in s.sentences]
+[(0, 0, 1), (0, 2, 2)]
+>>> s.documents[0].name, s.documents[0].language, s.documents[0].sentences
+('documents[0]', 'en', 4)
 
 Paths work the same way: precis.summarize("tests/data/kim-shoigu", words=100) summarizes
 every file of the directory as one cluster, as 'precis -w 100 tests/data/kim-shoigu' does.
