@@ -319,7 +319,8 @@ def summarize_many(items: Iterable[Any], options: Optional[Options] = None, *,
 def _rouge_text(x: Any, what: str) -> bytes:
     if isinstance(x, Summary):
         return (x.text + "\n").encode()
-    if isinstance(x, os.PathLike) or (isinstance(x, str) and _is_path(x)):
+    if isinstance(x, os.PathLike) or (isinstance(x, str) and _is_path(x)
+                                      and os.path.isfile(x)):
         with open(x, "rb") as f:
             return f.read()
     if isinstance(x, str):
@@ -424,9 +425,16 @@ def rouge(summary: Any, references: Any, *, max_n: int = 2, stem: bool = False,
         if cid is not None:
             per_cluster[cid] = {scorer.metrics[m]: RougeScore(*mean[m]) for m in range(n_m)}
 
-    is_system_dir = (isinstance(summary, (str, os.PathLike)) and not isinstance(summary, Summary)
-                     and os.path.isdir(summary))
-    if is_system_dir:
+    def is_dir(x: Any) -> bool:
+        return (isinstance(x, os.PathLike) or (isinstance(x, str) and _is_path(x))) \
+            and os.path.isdir(x)
+
+    if is_dir(summary) and not is_dir(references):
+        if isinstance(summary, os.PathLike):
+            raise UsageError(f"{os.fspath(summary)} is a directory of summaries: 'references' "
+                             f"must be the directory of their data set")
+        # a str naming a directory, with references that are not a data set: it is text
+    if is_dir(summary) and is_dir(references):
         system = os.fspath(summary)
         root = os.fspath(references)
         clusters = _dataset(root)
