@@ -25,11 +25,11 @@ Functions: summarize, summarize_many, rouge, languages, version. Types: Options,
 Sentence, Support, Keyword, DocumentInfo, Trace, Language, RougeResult, RougeScore. Errors:
 Error, InputError, UsageError (both ValueError), and MemoryError.
 """
-from ._api import languages, read_inputs, rouge, summarize, summarize_many, version
+from ._api import languages, rouge, summarize, summarize_many, version
 from ._types import (DocumentInfo, Error, InputError, Keyword, Language, Options, RougeResult,
                      RougeScore, Sentence, Summary, Support, Trace, UsageError)
 
 __version__ = "0.1.0"
-__all__ = ["summarize", "summarize_many", "rouge", "languages", "version", "read_inputs",
-           "Options", "Summary", "Sentence", "Support", "Keyword", "DocumentInfo", "Trace",
-           "Language", "RougeResult", "RougeScore", "Error", "InputError", "UsageError"]
+__all__ = ["summarize", "summarize_many", "rouge", "languages", "version", "Options", "Summary",
+           "Sentence", "Support", "Keyword", "DocumentInfo", "Trace", "Language", "RougeResult",
+           "RougeScore", "Error", "InputError", "UsageError"]

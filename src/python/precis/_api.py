@@ -1,5 +1,6 @@
 """The public functions: inputs as Python users hold them (text, paths, directories, records),
 turned into documents for the library."""
+import functools
 import os
 import stat
 from concurrent.futures import ThreadPoolExecutor
@@ -9,7 +10,7 @@ from . import _capi
 from ._types import (InputError, Language, Options, RougeResult, RougeScore, Summary,
                      UsageError, _option_names)
 
-__all__ = ["summarize", "summarize_many", "rouge", "languages", "version", "read_inputs"]
+__all__ = ["summarize", "summarize_many", "rouge", "languages", "version"]
 
 PathLike = Union[str, "os.PathLike[str]"]
 #: One input: text (str or bytes), a path (pathlib.Path, or a str naming an existing file or
@@ -88,16 +89,18 @@ def _path_docs(path: str, limit: int) -> List[Tuple[str, bytes, None]]:
         _walk(path, files, ())
         if not files:
             raise InputError(f"{path}: directory holds no files")
-        return [(p, _read(p, limit), None) for p in files]
-    return [(path, _read(path, limit), None)]
+        return [(p, functools.partial(_read, p, limit), None) for p in files]
+    return [(path, functools.partial(_read, path, limit), None)]
 
 
 def read_inputs(inputs: Optional[Inputs] = None, *, texts: Optional[Iterable[Any]] = None,
                 paths: Optional[Iterable[PathLike]] = None,
                 max_bytes: Optional[int] = None) -> List[Tuple[str, Any, Optional[str]]]:
-    """The documents of 'inputs' as (name, UTF-8 bytes, date or None), in order; what
-    summarize() does with its first arguments. A directory is every regular file below it,
-    sorted by path, as the precis command reads it."""
+    """The documents of 'inputs' as (name, data, date or None), in order; what summarize()
+    does with its first arguments. 'data' is the bytes of a text, or for a file a function
+    that reads it (files are read one at a time as they are added to the corpus, as the
+    precis command does, so that the corpus is never held twice). A directory is every regular
+    file below it, sorted by path, as the precis command reads it."""
     limit = max_bytes if max_bytes is not None else 2 << 30
     docs: List[Tuple[str, Any, Optional[str]]] = []
 

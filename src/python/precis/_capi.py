@@ -103,11 +103,13 @@ def _c_options(o: Options, keep: list):
     return c
 
 
-Doc = Tuple[str, object, Optional[str]]  # name, data (bytes-like), date or None
+Doc = Tuple[str, object, Optional[str]]  # name, data (bytes-like, or a function reading
+#                                         them), date or None
 
 
 def summarize(docs: Sequence[Doc], o: Options) -> Summary:
-    """Summarizes 'docs' (name, UTF-8 bytes, ISO date or None) with 'o'. Raises InputError,
+    """Summarizes 'docs' (name, UTF-8 bytes or a function returning them, ISO date or None)
+    with 'o'. Raises InputError,
     UsageError or MemoryError with the message the CLI would print."""
     keep: list = []
     copt = _c_options(o, keep)
@@ -119,6 +121,8 @@ def summarize(docs: Sequence[Doc], o: Options) -> Summary:
     try:
         for i, (name, data, date) in enumerate(docs):
             bname = name.encode("utf-8", "surrogateescape").replace(b"\0", b"?")
+            if callable(data):  # a file, read now and dropped once the corpus holds it
+                data = data()
             if not isinstance(data, bytes):
                 data = ffi.from_buffer(data)
             st = lib.precis_corpus_add(corpus, bname, data, len(data))
