@@ -77,7 +77,17 @@ def _read(path: str, limit: int) -> bytes:
         if stat.S_ISREG(st.st_mode) and st.st_size > limit:
             raise InputError(f"{path}: input exceeds the size limit (see max_bytes)",
                              "too_large")
-        data = f.read(limit + 1)
+        if stat.S_ISREG(st.st_mode):
+            data = f.read()  # sized from fstat: one allocation
+        else:  # a pipe or a device: read up to the limit, never without end
+            chunks, n = [], 0
+            while n <= limit:
+                chunk = f.read(min(1 << 20, limit + 1 - n))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                n += len(chunk)
+            data = b"".join(chunks)
     if len(data) > limit:
         raise InputError(f"{path}: input exceeds the size limit (see max_bytes)", "too_large")
     return data
