@@ -366,7 +366,7 @@ class RougeResult:
     ("ROUGE-1" .. "ROUGE-N", "ROUGE-L", "ROUGE-SU4") to its RougeScore; 'instances' counts them;
     'per_cluster' maps a cluster id to its scores (data-set mode); 'missing' lists the clusters
     without a summary. result["ROUGE-2"] is result.scores["ROUGE-2"]. str() is the text
-    'precis rouge' prints."""
+    'precis rouge' prints (with --per-cluster for a data set)."""
     scores: Dict[str, RougeScore]
     instances: int
     per_cluster: Dict[str, Dict[str, RougeScore]] = field(default_factory=dict)
