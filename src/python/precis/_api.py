@@ -93,7 +93,7 @@ def _read(path: str, limit: int) -> bytes:
     return data
 
 
-def _path_docs(path: str, limit: int) -> List[Tuple[str, bytes, None]]:
+def _path_docs(path: str, limit: int) -> List[Tuple[str, Any, None]]:
     if os.path.isdir(path):
         files: List[str] = []
         _walk(path, files, ())
