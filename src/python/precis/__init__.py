@@ -30,6 +30,13 @@ from ._types import (DocumentInfo, Error, InputError, Keyword, Language, Options
                      RougeScore, Sentence, Summary, Support, Trace, UsageError)
 
 __version__ = "0.1.0"
+
+# help() and repr() name them precis.X, where users import them from (pickle finds them there).
+for _name in ("summarize", "summarize_many", "rouge", "languages", "version", "Options",
+              "Summary", "Sentence", "Support", "Keyword", "DocumentInfo", "Trace", "Language",
+              "RougeResult", "RougeScore", "Error", "InputError", "UsageError"):
+    globals()[_name].__module__ = __name__
+del _name
 __all__ = ["summarize", "summarize_many", "rouge", "languages", "version", "Options", "Summary",
            "Sentence", "Support", "Keyword", "DocumentInfo", "Trace", "Language", "RougeResult",
            "RougeScore", "Error", "InputError", "UsageError"]

@@ -3,8 +3,6 @@
 Nothing here touches the C library: a Summary holds copies, so it outlives the call, crosses
 processes (pickle, Dask, Spark) and needs no freeing.
 """
-from __future__ import annotations
-
 import math
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any, Dict, Optional, Tuple
