@@ -8,6 +8,8 @@ import pytest
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 CLI = os.environ.get("PRECIS_CLI", os.path.join(ROOT, "build", "precis"))
 CLUSTER = "tests/data/kim-shoigu"
+# hypothesis keeps its files (a Unicode table) here, not in .hypothesis/ of the checkout
+os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", os.path.join(ROOT, "build", "hypothesis"))
 
 
 @pytest.fixture(autouse=True)

@@ -93,6 +93,13 @@ def test_inputs_paths_texts_records_same_summary():
     assert precis.summarize(texts).documents[2].name == "documents[2]"
 
 
+def test_record_documents_are_never_paths():
+    rec = {"id": 1, "documents": [CLUSTER, {"text": "A record names no file to read, ever."}]}
+    s = precis.summarize(rec, min_words=1)
+    assert [d.name for d in s.documents] == ["documents[0]", "documents[1]"]
+    assert s.documents[0].bytes == len(CLUSTER)
+
+
 def test_record_options_override():
     texts = cluster_texts()
     rec = {"id": "x", "documents": [{"text": t} for t in texts],

@@ -261,8 +261,8 @@ def summarize(inputs: Optional[Inputs] = None, options: Optional[Options] = None
       - bytes: the document's bytes (UTF-8; checked by the library as a file's are);
       - a dict {"text": ..., "name": ..., "date": ...}: a document of a 'precis batch' record
         ("name" and "date" optional);
-      - a 'precis batch' record {"documents": [...], "options": {...}}: its documents, with its
-        options over those given here.
+      - a 'precis batch' record {"documents": [...], "options": {...}}: its documents (texts,
+        never paths), with its options over those given here.
     Text documents are named "documents[i]" unless named. 'dates' gives documents their dates
     ({"a.txt": "2023-09-17"} or {0: "2023-09-17T08:00+09:00"}), as --date does.
 
@@ -281,9 +281,12 @@ def summarize(inputs: Optional[Inputs] = None, options: Optional[Options] = None
                  max_sentences=max_sentences, explain=explain)
     if isinstance(inputs, Mapping) and "documents" in inputs:
         record = inputs
-        inputs = record["documents"]
-        if isinstance(inputs, (str, _BYTES)) or not isinstance(inputs, Iterable):
+        documents = record["documents"]
+        if isinstance(documents, (str, _BYTES)) or not isinstance(documents, Iterable):
             raise UsageError("a record's 'documents' must be a list of {'text': ...} objects")
+        # A record's documents are texts, never paths: records come from data, as in 'precis
+        # batch', and must not make precis read local files.
+        inputs, texts = None, [*documents, *(texts or ())]
         rec = _record_options(record.get("options"))
         if any(b in rec for b in _BUDGETS):
             rec = {**{b: None for b in _BUDGETS}, **rec}
