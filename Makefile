@@ -181,7 +181,7 @@ PYTHON   ?= /usr/bin/python3
 PYENV     = $(BUILD)/pyenv
 PY_SRC    = $(wildcard src/python/*.py src/python/*.toml src/python/precis/*.py)
 
-$(PYENV)/installed: $(PY_SRC) $(BUILD)/libprecis.a include/precis.h
+$(PYENV)/installed: $(PY_SRC) $(BUILD)/libprecis.a $(wildcard include/*.h)
 	rm -rf $(BUILD)/python && mkdir -p $(BUILD)/python && cp -R src/python $(BUILD)/python/src
 	[ -x $(PYENV)/bin/python3 ] || $(PYTHON) -m venv --system-site-packages $(PYENV)
 	PRECIS_ROOT="$(CURDIR)" PRECIS_BUILD="$(abspath $(BUILD))" $(PYENV)/bin/python3 -m pip \

@@ -75,7 +75,7 @@ def _library_flags():
         kw = _split_flags(deps + ["-lstemmer", "-lpthread", "-lm"])
         kw["include_dirs"].insert(0, include)
         kw["extra_objects"] = [archive]
-        kw["depends"] = [os.path.join(include, "precis.h"), archive]
+        kw["depends"] = [os.path.join(include, h) for h in os.listdir(include)] + [archive]
         return kw
     flags = _pkg_config("--cflags", "--libs", "precis")
     if flags is None:
