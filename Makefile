@@ -48,6 +48,10 @@ DEBS      = libutf8proc-dev libopenblas-dev libcmocka-dev libstemmer-dev pkg-con
 DEBS     += libjansson-dev python3 python3-jsonschema
 # precis batch's sharding test runs GNU parallel --pipe (tests/batch.sh).
 DEBS     += parallel
+# The Python binding (src/python) and its tests (tests/python): cffi, a compiler's Python.h,
+# setuptools and pip in a venv, pytest, hypothesis, and Dask for the distributed test.
+DEBS     += python3-dev python3-cffi python3-setuptools python3-pip python3-venv python3-pytest \
+            python3-hypothesis python3-dask python3-distributed
 ifneq ($(PRECIS_NO_BROWSER),1)
 DEBS     += chromium
 endif
@@ -78,7 +82,7 @@ SOMAJOR   = $(firstword $(subst ., ,$(VERSION)))
 SONAME    = libprecis.so.$(SOMAJOR)
 SHLIB     = $(BUILD)/libprecis.so.$(VERSION)
 
-.PHONY: all run test unit e2e asan ubsan tsan fuzz fuzz-bins memcheck deps bench bench-quality install uninstall clean format
+.PHONY: all run test unit e2e python asan ubsan tsan fuzz fuzz-bins memcheck deps bench bench-quality install uninstall clean format
 .DEFAULT_GOAL := all
 
 all: $(BUILD)/libprecis.a $(BUILD)/libprecis.so $(BUILD)/precis
@@ -166,6 +170,27 @@ e2e: all
 	sh tests/html.sh $(BUILD)/precis
 	sh tests/batch.sh $(BUILD)/precis
 	CC="$(CC)" CFLAGS="$(CFLAGS)" LDFLAGS="$(LDFLAGS)" sh tests/install.sh $(BUILD)
+	@case "$(CFLAGS)" in *sanitize*) echo "python: skipped (sanitizer build)";; \
+	    *) $(MAKE) --no-print-directory python;; esac
+
+# ---- Python binding ---------------------------------------------------------------------------
+# Debian's /usr/bin/python3 (not whatever 'python3' is first on PATH), a venv that sees Debian's
+# packages, and pip offline (--no-index --no-build-isolation): the package is built from a copy
+# in $(BUILD)/python, so that setuptools' files stay out of src/, and links $(BUILD)/libprecis.a.
+PYTHON   ?= /usr/bin/python3
+PYENV     = $(BUILD)/pyenv
+PY_SRC    = $(wildcard src/python/*.py src/python/*.toml src/python/precis/*.py)
+
+$(PYENV)/installed: $(PY_SRC) $(BUILD)/libprecis.a $(wildcard include/*.h)
+	rm -rf $(BUILD)/python && mkdir -p $(BUILD)/python && cp -R src/python $(BUILD)/python/src
+	[ -x $(PYENV)/bin/python3 ] || $(PYTHON) -m venv --system-site-packages $(PYENV)
+	PRECIS_ROOT="$(CURDIR)" PRECIS_BUILD="$(abspath $(BUILD))" $(PYENV)/bin/python3 -m pip \
+	    install --quiet --no-index --no-build-isolation --no-deps $(BUILD)/python/src
+	touch $@
+
+python: all $(PYENV)/installed
+	PYTHONDONTWRITEBYTECODE=1 PRECIS_CLI="$(abspath $(BUILD))/precis" $(PYENV)/bin/python3 \
+	    -m pytest -q -p no:cacheprovider tests/python
 
 asan: deps
 	@$(MAKE) --no-print-directory BUILD=build/asan CFLAGS="-O1 -g $(SANITIZE)" \
