@@ -1,8 +1,11 @@
 /* Stage 6: TF-IDF rows -> the sentence-similarity graph (cosine similarity; rows are unit length,
  * so a dot product). Small corpora take the dense path: the rows become a dense block restricted
  * to the terms found in at least two sentences (the only ones that can make two sentences
- * similar) and CBLAS ssyrk computes every pair at once. Larger corpora take the sparse path
- * through an inverted index, which never holds an n x n matrix. Both give the same edges. */
+ * similar) and CBLAS ssyrk computes every pair at once. Larger corpora take the pruned path
+ * (precis_graph_build_pruned): each sentence's best neighbours, found through its rarer terms in
+ * an inverted index, in O(n); up to EXACT_ROWS sentences it gives every edge. The exact sparse
+ * path (an inverted index over every term, never an n x n matrix) runs only when forced
+ * (PRECIS_GRAPH_SPARSE); the dense and exact paths give the same edges. */
 #include <cblas.h>
 #include <limits.h>
 #include <math.h>

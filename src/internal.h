@@ -223,7 +223,8 @@ typedef struct precis_detect_stats {
     double english;      // English's
 } precis_detect_stats;
 
-/** The index of the language of 'text' (its first 16 KB): the script most letters are in,
+/** The index of the language of 'text' (its first 4 KB, at most 300 words: DETECT_BYTES and
+ * DETECT_MAX_WORDS in lang.c): the script most letters are in,
  * then among the languages written in it the one whose stopwords its words are most. Latin
  * text under 20 words, or not clearly another language, is English. 'stats' may be NULL. */
 size_t precis_detect_language(const precis_detector *d, const char *text, size_t len,
