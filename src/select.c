@@ -170,24 +170,85 @@ static double cost(const precis_select_input *in, const precis_options *opt, siz
     }
 }
 
+/* The budget in its unit: a ratio is of the eligible candidates, at least one. */
+static double budget_limit(const precis_select_input *in, const precis_options *opt)
+{
+    if (opt->budget_kind != PRECIS_BUDGET_RATIO)
+        return opt->budget;
+    size_t eligible = 0;
+    for (size_t i = 0; i < in->n; i++)
+        eligible += in->eligible[i];
+    double limit = ceil(opt->budget * (double)eligible);
+    return limit < 1 ? 1 : limit;
+}
+
+/* --explain: the arrays of why candidates were left out, and the chosen candidate behind each
+ * one's highest similarity (returned; NULL when out of memory). */
+static size_t *explain_init(size_t n, precis_selection *out)
+{
+    size_t *max_from = precis_malloc((n ? n : 1) * sizeof *max_from);
+    out->skip = precis_calloc(n ? n : 1, sizeof *out->skip);
+    out->dup_of = precis_malloc((n ? n : 1) * sizeof *out->dup_of);
+    out->dup_sim = precis_calloc(n ? n : 1, sizeof *out->dup_sim);
+    if (max_from == NULL || out->skip == NULL || out->dup_of == NULL || out->dup_sim == NULL) {
+        free(max_from);
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++)
+        max_from[i] = out->dup_of[i] = SIZE_MAX;
+    return max_from;
+}
+
+/* --explain, once the selection is over: the reason of every candidate no rule has yet
+ * claimed. */
+static void note_the_rest(const precis_select_input *in, const precis_options *opt,
+                          precis_selection *out, const bool *taken, const double *max_sim,
+                          const size_t *max_from)
+{
+    for (size_t i = 0; i < in->n; i++) {
+        if (taken[i])
+            out->skip[i] = PRECIS_SKIP_NONE;
+        else if (!in->eligible[i])
+            out->skip[i] = PRECIS_SKIP_SHORT;
+        else if (out->skip[i] == PRECIS_SKIP_NONE && waits(in, taken, i))
+            out->skip[i] = PRECIS_SKIP_POINTS_BACK;
+        else if (out->skip[i] == PRECIS_SKIP_NONE && !note_repeat(opt, out, max_sim, max_from, i))
+            out->skip[i] = PRECIS_SKIP_NOT_REACHED;
+    }
+}
+
+/* After 'pick' is taken: each candidate's highest similarity to the chosen set and the chosen
+ * sentence it most restates, updated through the pick's terms only ('acc' and 'touched' are
+ * scratch, 'acc' zero before and after). */
+static void absorb_pick(const precis_select_input *in, restate_state *rs, size_t pick,
+                        const bool *taken, double *acc, uint32_t *touched, double *max_sim,
+                        size_t *max_from, precis_selection *out)
+{
+    // Only sentences sharing a term with the pick can be similar to it or restate it.
+    size_t n_touched = precis_csr_overlap(in->x, in->xt, pick, rs->weight, in->term_number, acc,
+                                          rs->shared, rs->count, rs->shared_numbers, touched);
+    for (size_t q = 0; q < n_touched; q++) {
+        uint32_t i = touched[q];
+        double sh = restate_share(rs, pick, i);
+        if (!taken[i] && in->eligible[i] && acc[i] > max_sim[i]) {
+            max_sim[i] = acc[i];
+            if (max_from != NULL)
+                max_from[i] = pick;
+        }
+        if (!taken[i] && in->eligible[i] && sh > out->restate_share[i]) {
+            out->restate_share[i] = sh;
+            out->restates[i] = pick;
+        }
+        acc[i] = 0.0;
+    }
+}
+
 precis_status precis_select(const precis_select_input *in, const precis_options *opt,
                             precis_selection *out)
 {
     memset(out, 0, sizeof *out);
     size_t n = in->n;
-    double limit;
-    switch (opt->budget_kind) {
-    case PRECIS_BUDGET_RATIO: {
-        size_t eligible = 0;
-        for (size_t i = 0; i < n; i++)
-            eligible += in->eligible[i];
-        limit = ceil(opt->budget * (double)eligible);
-        if (limit < 1)
-            limit = 1;
-        break;
-    }
-    default: limit = opt->budget; break;
-    }
+    double limit = budget_limit(in, opt);
     double *max_sim = precis_calloc(n ? n : 1, sizeof *max_sim);
     bool *taken = precis_calloc(n ? n : 1, sizeof *taken);
     // May be taken now: eligible, and not waiting for an antecedent (one byte to test in the
@@ -209,16 +270,8 @@ precis_status precis_select(const precis_select_input *in, const precis_options 
         out->restates[i] = SIZE_MAX;
     for (size_t i = 0; i < n; i++)
         open[i] = in->eligible[i] && !waits(in, taken, i);
-    if (opt->explain) {
-        max_from = precis_malloc((n ? n : 1) * sizeof *max_from);
-        out->skip = precis_calloc(n ? n : 1, sizeof *out->skip);
-        out->dup_of = precis_malloc((n ? n : 1) * sizeof *out->dup_of);
-        out->dup_sim = precis_calloc(n ? n : 1, sizeof *out->dup_sim);
-        if (max_from == NULL || out->skip == NULL || out->dup_of == NULL || out->dup_sim == NULL)
-            goto done;
-        for (size_t i = 0; i < n; i++)
-            max_from[i] = out->dup_of[i] = SIZE_MAX;
-    }
+    if (opt->explain && (max_from = explain_init(n, out)) == NULL)
+        goto done;
     double best = 0;
     for (size_t i = 0; i < n; i++)
         if (in->eligible[i] && in->score[i] > best)
@@ -266,35 +319,10 @@ precis_status precis_select(const precis_select_input *in, const precis_options 
         if (pick + 1 < n && in->antecedent != NULL && in->antecedent[pick + 1] == pick)
             open[pick + 1] = in->eligible[pick + 1];
         used += cost(in, opt, pick);
-        // Only sentences sharing a term with the pick can be similar to it or restate it.
-        size_t n_touched = precis_csr_overlap(in->x, in->xt, pick, rs.weight, in->term_number,
-                                              acc, rs.shared, rs.count, rs.shared_numbers,
-                                              touched);
-        for (size_t q = 0; q < n_touched; q++) {
-            uint32_t i = touched[q];
-            double sh = restate_share(&rs, pick, i);
-            if (!taken[i] && in->eligible[i] && acc[i] > max_sim[i]) {
-                max_sim[i] = acc[i];
-                if (max_from != NULL)
-                    max_from[i] = pick;
-            }
-            if (!taken[i] && in->eligible[i] && sh > out->restate_share[i]) {
-                out->restate_share[i] = sh;
-                out->restates[i] = pick;
-            }
-            acc[i] = 0.0;
-        }
+        absorb_pick(in, &rs, pick, taken, acc, touched, max_sim, max_from, out);
     }
-    for (size_t i = 0; out->skip != NULL && i < n; i++) {
-        if (taken[i])
-            out->skip[i] = PRECIS_SKIP_NONE;
-        else if (!in->eligible[i])
-            out->skip[i] = PRECIS_SKIP_SHORT;
-        else if (out->skip[i] == PRECIS_SKIP_NONE && waits(in, taken, i))
-            out->skip[i] = PRECIS_SKIP_POINTS_BACK;
-        else if (out->skip[i] == PRECIS_SKIP_NONE && !note_repeat(opt, out, max_sim, max_from, i))
-            out->skip[i] = PRECIS_SKIP_NOT_REACHED;
-    }
+    if (out->skip != NULL)
+        note_the_rest(in, opt, out, taken, max_sim, max_from);
     st = PRECIS_OK;
 done:
     free(max_from);

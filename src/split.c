@@ -778,7 +778,9 @@ static bool lower_starter(const splitter *sp, size_t next)
 }
 
 /* Decides whether the terminal punctuation at byte 'p' ends a sentence; on yes, '*cut' is the
- * end of the sentence (after closing quotes and brackets). */
+ * end of the sentence (after closing quotes and brackets). One list of rules, tried in order
+ * (the order is part of the rules: an earlier one wins), which is why it stays one function of
+ * about a hundred lines. */
 static bool ends_sentence(splitter *sp, size_t p, size_t *cut, size_t *resume)
 {
     const char *s = sp->s;
