@@ -259,11 +259,10 @@ static bool is_closer_c(int32_t c)
            c == 0x00BB || c == 0x300D || c == 0x300F || c == 0xFF09;
 }
 
+/* Not Hangul: Korean puts spaces between words. */
 static bool is_cjk_char(int32_t c)
 {
-    return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) ||
-           (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
-           (c >= 0x20000 && c <= 0x2FFFF); // not Hangul: Korean puts spaces between words
+    return precis_is_han_kana(c);
 }
 
 static void measure(const char *s, size_t len, shape *sh)

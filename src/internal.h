@@ -194,7 +194,18 @@ static inline bool precis_put_lower(char *buf, size_t *n, size_t cap, int32_t c)
 }
 
 size_t precis_lang_english(void);
+/** The script letter 'c' is written in: the one list of script ranges (lang.c). */
 precis_script precis_script_of(int32_t c);
+
+/** Text written without spaces between words, where a character is a word (Han and kana);
+ * below U+3040 there is none, so the common case costs one comparison. */
+static inline bool precis_is_han_kana(int32_t c)
+{
+    if (c < 0x3040)
+        return false;
+    precis_script s = precis_script_of(c);
+    return s == PRECIS_SCRIPT_HAN || s == PRECIS_SCRIPT_KANA;
+}
 
 /** Detection's table of every stopword, generated at build time by src/tools/gen_detect.c:
  * open addressing on precis_hash() with linear probing; slots hold an entry's index + 1 (0 =
@@ -242,6 +253,10 @@ void precis_strset_init(precis_strset *s);
 void precis_strset_destroy(precis_strset *s);
 precis_status precis_strset_add(precis_strset *s, const char *w, size_t len);
 bool precis_strset_has(const precis_strset *s, const char *w, size_t len);
+/** A word list's line '*line' ('len' bytes) without its '#' comment and surrounding blanks:
+ * moves '*line' to its first character and returns its length (0: nothing on the line). */
+size_t precis_list_entry(const char **line, size_t len);
+
 /** Adds every line of a word list: '#' starts a comment, surrounding blanks are trimmed. */
 precis_status precis_strset_add_lines(precis_strset *s, const char *text, size_t len);
 precis_status precis_strset_add_array(precis_strset *s, const char *const *lines, size_t n);

@@ -95,8 +95,9 @@ precis_status precis_strset_add(precis_strset *s, const char *w, size_t len)
     return PRECIS_OK;
 }
 
-static precis_status add_line(precis_strset *s, const char *p, size_t len)
+size_t precis_list_entry(const char **line, size_t len)
 {
+    const char *p = *line;
     const char *hash = memchr(p, '#', len);
     if (hash != NULL)
         len = (size_t)(hash - p);
@@ -106,6 +107,13 @@ static precis_status add_line(precis_strset *s, const char *p, size_t len)
     }
     while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\t' || p[len - 1] == '\r'))
         len--;
+    *line = p;
+    return len;
+}
+
+static precis_status add_line(precis_strset *s, const char *p, size_t len)
+{
+    len = precis_list_entry(&p, len);
     return len == 0 ? PRECIS_OK : precis_strset_add(s, p, len);
 }
 

@@ -51,15 +51,7 @@ static size_t fold(precis_tokenizer *t, const unsigned char *s, size_t a, size_t
  * "Für" in a list and "für" in a text meet. */
 static precis_status add_stopword(precis_tokenizer *t, const char *w, size_t len)
 {
-    const char *hash = memchr(w, '#', len);
-    if (hash != NULL)
-        len = (size_t)(hash - w);
-    while (len > 0 && (*w == ' ' || *w == '\t')) {
-        w++;
-        len--;
-    }
-    while (len > 0 && (w[len - 1] == ' ' || w[len - 1] == '\t' || w[len - 1] == '\r'))
-        len--;
+    len = precis_list_entry(&w, len);
     if (len == 0)
         return PRECIS_OK;
     size_t fl = fold(t, (const unsigned char *)w, 0, len);
@@ -119,12 +111,10 @@ static bool is_word_cat(utf8proc_category_t c)
            (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME) || c == UTF8PROC_CATEGORY_ND;
 }
 
-/* Scripts written without spaces between words. */
+/* Tokenized as overlapping bigrams: Han and kana (no spaces between words) and Hangul. */
 static inline bool is_cjk(int32_t c)
 {
-    return c >= 0x3040 && ((c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) ||
-           (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
-           (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0x20000 && c <= 0x2FFFF));
+    return precis_is_han_kana(c) || (c >= 0x3040 && precis_script_of(c) == PRECIS_SCRIPT_HANGUL);
 }
 
 typedef struct cursor {
