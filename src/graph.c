@@ -933,7 +933,3 @@ precis_status precis_graph_build_with(const precis_csr *x, double threshold, int
     return st;
 }
 
-precis_status precis_graph_build(const precis_csr *x, double threshold, precis_graph *g)
-{
-    return precis_graph_build_with(x, threshold, PRECIS_GRAPH_AUTO, 0, NULL, g);
-}

@@ -48,8 +48,6 @@ typedef struct precis_arena {
 void precis_arena_init(precis_arena *a);
 /** 16-byte aligned, NULL when out of memory or when 'size' overflows. */
 void *precis_arena_alloc(precis_arena *a, size_t size);
-/** 'n' * 'size' bytes, zeroed; NULL on overflow or out of memory. */
-void *precis_arena_calloc(precis_arena *a, size_t n, size_t size);
 char *precis_arena_strndup(precis_arena *a, const char *s, size_t len);
 void precis_arena_destroy(precis_arena *a);
 
@@ -257,8 +255,8 @@ bool precis_strset_has(const precis_strset *s, const char *w, size_t len);
  * moves '*line' to its first character and returns its length (0: nothing on the line). */
 size_t precis_list_entry(const char **line, size_t len);
 
-/** Adds every line of a word list: '#' starts a comment, surrounding blanks are trimmed. */
-precis_status precis_strset_add_lines(precis_strset *s, const char *text, size_t len);
+/** Adds every line of a word list ('n' lines): '#' starts a comment, surrounding blanks are
+ * trimmed (precis_list_entry()). */
 precis_status precis_strset_add_array(precis_strset *s, const char *const *lines, size_t n);
 
 /** 64-bit FNV-1a, used by every hash table here. */
@@ -539,10 +537,9 @@ typedef struct precis_graph {
 void precis_graph_destroy(precis_graph *g);
 
 /** Cosine-similarity graph of the rows of 'x' (already L2-normalized): an edge for every pair
- * with similarity >= 'threshold' (and > 0). Dense BLAS for small inputs. */
-precis_status precis_graph_build(const precis_csr *x, double threshold, precis_graph *g);
-
-/** The same with the path forced (precis_graph_kind; tests compare them). */
+ * with similarity >= 'threshold' (and > 0), through 'path' (a precis_graph_kind:
+ * PRECIS_GRAPH_AUTO takes dense BLAS for small inputs, else the pruned path; tests force each
+ * path and compare them). 'threads' as in precis_thread_count(); 'progress' may be NULL. */
 precis_status precis_graph_build_with(const precis_csr *x, double threshold, int path,
                                       size_t threads, const precis_progress *progress,
                                       precis_graph *g);
@@ -587,12 +584,8 @@ size_t precis_csr_overlap(const precis_csr *x, const precis_csr *t, size_t row,
 
 /** Weighted PageRank: 'score' (n) gets the stationary distribution with damping 'd' and the
  * teleport distribution 'teleport' (NULL = uniform; must sum to 1). Stops when the L1 change
- * falls below 'tol' or after 'max_iter' iterations; reports both. Scores sum to 1. */
-precis_status precis_rank_textrank(const precis_graph *g, double d, const double *teleport,
-                                   double tol, size_t max_iter, double *score,
-                                   size_t *iterations, double *delta);
-
-/** The same on 'threads' threads (0 = all processors); the scores do not depend on it. */
+ * falls below 'tol' or after 'max_iter' iterations; reports both. Scores sum to 1. Runs on
+ * 'threads' threads (0 = all processors) for a large graph; the scores do not depend on it. */
 precis_status precis_rank_textrank_threads(const precis_graph *g, double d,
                                            const double *teleport, double tol, size_t max_iter,
                                            size_t threads, double *score, size_t *iterations,

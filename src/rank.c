@@ -41,14 +41,6 @@ static void *pull_worker(void *arg)
     return NULL;
 }
 
-precis_status precis_rank_textrank(const precis_graph *g, double d, const double *teleport,
-                                   double tol, size_t max_iter, double *score,
-                                   size_t *iterations, double *delta)
-{
-    return precis_rank_textrank_threads(g, d, teleport, tol, max_iter, 1, score, iterations,
-                                        delta);
-}
-
 precis_status precis_rank_textrank_threads(const precis_graph *g, double d,
                                            const double *teleport, double tol, size_t max_iter,
                                            size_t threads, double *score, size_t *iterations,

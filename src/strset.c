@@ -117,20 +117,6 @@ static precis_status add_line(precis_strset *s, const char *p, size_t len)
     return len == 0 ? PRECIS_OK : precis_strset_add(s, p, len);
 }
 
-precis_status precis_strset_add_lines(precis_strset *s, const char *text, size_t len)
-{
-    size_t i = 0;
-    while (i < len) {
-        const char *nl = memchr(text + i, '\n', len - i);
-        size_t end = nl ? (size_t)(nl - text) : len;
-        precis_status st = add_line(s, text + i, end - i);
-        if (st != PRECIS_OK)
-            return st;
-        i = end + 1;
-    }
-    return PRECIS_OK;
-}
-
 precis_status precis_strset_add_array(precis_strset *s, const char *const *lines, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
