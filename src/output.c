@@ -141,6 +141,21 @@ static precis_status build_trace(const precis_results *r, precis_summary *s)
     return PRECIS_OK;
 }
 
+/* The output form of sentence 'i' of the corpus into 'out' (capacity 'cap'), as
+ * precis_sent_output() gives it: copied from the trace when there is one (--explain renders
+ * every sentence once, there), else rendered. */
+static size_t sentence_text(const precis_results *r, const precis_summary *s, size_t i,
+                            char *out, size_t cap)
+{
+    if (s->trace == NULL)
+        return precis_sent_output(&r->cd->sents->v[i], r->cd->docs, r->cd->joins, out, cap);
+    size_t len = strlen(s->trace[i].text); // output text holds no NUL: load refuses one
+    if (len + 1 > cap)
+        return (size_t)-1;
+    memcpy(out, s->trace[i].text, len + 1);
+    return len;
+}
+
 /* Each document's name, headline, dateline, date and sentence counts. */
 static precis_status build_documents(const precis_results *r, precis_summary *s)
 {
@@ -189,7 +204,7 @@ static precis_status build_documents(const precis_results *r, precis_summary *s)
         }
         if (ps->drop != PRECIS_DROP_TITLE || doc->title != NULL)
             continue;
-        size_t len = precis_sent_output(ps, cd->docs, cd->joins, s->doc_text + at, bytes - at);
+        size_t len = sentence_text(r, s, i, s->doc_text + at, bytes - at);
         if (len == (size_t)-1)
             return PRECIS_ERR_NOMEM;
         doc->title = s->doc_text + at;
@@ -333,7 +348,7 @@ static precis_status copy_sentences(const precis_results *r, const pick *picks,
     size_t at = 0, sup = 0;
     for (size_t j = 0; j < k; j++) {
         const precis_sent *ps = precis_candidate(cd, picks[j].cand);
-        size_t len = precis_sent_output(ps, cd->docs, cd->joins, s->text + at, text_bytes - at);
+        size_t len = sentence_text(r, s, cd->cand[picks[j].cand], s->text + at, text_bytes - at);
         if (len == (size_t)-1) {
             st = PRECIS_ERR_NOMEM;
             goto done;
@@ -380,11 +395,11 @@ precis_status precis_summary_build(const precis_results *r, precis_summary **out
     order_picks(r, s->order, picks);
     for (size_t j = 0; j < k; j++)
         picked[j] = picks[j].cand;
+    if (r->opt->explain && (st = build_trace(r, s)) != PRECIS_OK)
+        goto done;
     if ((st = precis_select_support(r->cd, r->x, r->xt, r->sel, r->opt, picked, k, owner,
                                     owner_sim)) != PRECIS_OK ||
         (st = copy_sentences(r, picks, owner, owner_sim, s)) != PRECIS_OK)
-        goto done;
-    if (r->opt->explain && (st = build_trace(r, s)) != PRECIS_OK)
         goto done;
     if ((st = build_documents(r, s)) != PRECIS_OK)
         goto done;
