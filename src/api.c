@@ -33,8 +33,22 @@ void precis_options_init(precis_options *opt)
     opt->restate = DEFAULT_RESTATE;
 }
 
-/* ---- corpus ---------------------------------------------------------------------------- */
+precis_status precis_options_check(const precis_options *o)
+{
+    bool ok = isfinite(o->budget) && o->budget > 0 && isfinite(o->dedup) && o->dedup > 0 &&
+              o->dedup <= 1.0 + 1e-9 && o->damping > 0 && o->damping < 1 &&
+              o->position_prior >= 0 && o->position_prior <= 1 && o->edge_threshold >= 0 &&
+              o->edge_threshold < 1 && o->redundancy >= 0 && o->redundancy <= 1 &&
+              isfinite(o->restate) && o->restate > 0 && o->restate <= 1.0 + 1e-9 &&
+              (unsigned)o->order <= PRECIS_ORDER_AUTO &&
+              (unsigned)o->graph <= PRECIS_GRAPH_PRUNED &&
+              (unsigned)o->budget_kind <= PRECIS_BUDGET_RATIO;
+    if (o->budget_kind == PRECIS_BUDGET_RATIO && o->budget > 1)
+        ok = false;
+    return ok ? PRECIS_OK : PRECIS_ERR_INVALID_ARG;
+}
 
+/* ---- corpus ---------------------------------------------------------------------------- */
 
 precis_status precis_corpus_new(precis_corpus **out)
 {
@@ -64,8 +78,8 @@ precis_status precis_corpus_add(precis_corpus *c, const char *name, const char *
     if (!precis_grow((void **)&c->docs, &c->cap, c->n + 1, sizeof *c->docs))
         return PRECIS_ERR_NOMEM;
     double t = precis_now_ms();
-    precis_status st =
-        precis_load_document(name, data ? data : "", len, &c->docs[c->n], c->error, sizeof c->error);
+    precis_status st = precis_load_document(name, data ? data : "", len, &c->docs[c->n],
+                                            c->error, sizeof c->error);
     c->load_ms += precis_now_ms() - t;
     if (st != PRECIS_OK)
         return st;
@@ -105,7 +119,6 @@ precis_status precis_corpus_set_date(precis_corpus *c, size_t doc, const char *d
 }
 
 /* ---- summary --------------------------------------------------------------------------- */
-
 
 void precis_summary_free(precis_summary *s)
 {
@@ -165,6 +178,7 @@ precis_order precis_summary_order(const precis_summary *s)
     return s ? s->order : PRECIS_ORDER_SOURCE;
 }
 
+/* In the order of PRECIS_STAGE_* (internal.h), which is the order summarize.c runs them in. */
 static const char *const stage_names[PRECIS_STAGE_COUNT] = {
     "load", "split", "tokenize", "tfidf", "graph", "rank", "select",
 };
@@ -181,22 +195,7 @@ double precis_summary_stage_ms(const precis_summary *s, size_t i)
     return s && i < PRECIS_STAGE_COUNT ? s->stage_ms[i] : 0;
 }
 
-precis_status precis_options_check(const precis_options *o)
-{
-    bool ok = isfinite(o->budget) && o->budget > 0 && isfinite(o->dedup) && o->dedup > 0 &&
-              o->dedup <= 1.0 + 1e-9 && o->damping > 0 && o->damping < 1 &&
-              o->position_prior >= 0 && o->position_prior <= 1 && o->edge_threshold >= 0 &&
-              o->edge_threshold < 1 && o->redundancy >= 0 && o->redundancy <= 1 &&
-              isfinite(o->restate) && o->restate > 0 && o->restate <= 1.0 + 1e-9 &&
-              (unsigned)o->order <= PRECIS_ORDER_AUTO && (unsigned)o->graph <= PRECIS_GRAPH_PRUNED &&
-              (unsigned)o->budget_kind <= PRECIS_BUDGET_RATIO;
-    if (o->budget_kind == PRECIS_BUDGET_RATIO && o->budget > 1)
-        ok = false;
-    return ok ? PRECIS_OK : PRECIS_ERR_INVALID_ARG;
-}
-
 /* ---- sentences: what the splitter and the filter found (precis split) ------------------- */
-
 
 void precis_sentences_free(precis_sentences *s)
 {

@@ -735,7 +735,7 @@ precis_status precis_options_check(const precis_options *o);
 
 /* ---- the spine: each stage over the whole corpus, in the order summarize.c runs them ------ */
 
-/** Stage 1b (lang.c): each document's language into 'doc_lang' (n entries, precis_lang_at()
+/** Before the split (lang.c): each document's language into 'doc_lang' (n entries, precis_lang_at()
  * indexes): 'language' for all when not NULL (PRECIS_ERR_LANGUAGE when unknown), else each
  * document's own, detected (on threads for a large corpus). */
 precis_status precis_detect_documents(const precis_doc *docs, size_t n, const char *language,
