@@ -364,7 +364,8 @@ size_t precis_detect_language(const precis_detector *d, const char *text, size_t
             len--;
     }
     size_t letters[PRECIS_SCRIPT_COUNT] = {0}, words = 0;
-    double by_list[64] = {0}, score[PRECIS_MAX_LANGS] = {0};
+    // by_list: per detection list, a bit of an entry's mask each (at most PRECIS_MAX_LANGS)
+    double by_list[PRECIS_MAX_LANGS] = {0}, score[PRECIS_MAX_LANGS] = {0};
     char key[KEY_MAX];
     size_t kn = 0;
     bool fits = true;
