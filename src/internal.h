@@ -163,6 +163,15 @@ static inline int32_t precis_decode(const char *s, size_t n, size_t i, size_t *l
     return cp;
 }
 
+/** A letter (Unicode categories Lu, Ll, Lt, Lm, Lo); ASCII without a call. */
+static inline bool precis_is_letter(int32_t c)
+{
+    if (c < 0x80)
+        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    utf8proc_category_t cat = utf8proc_category(c);
+    return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
+}
+
 /** Start of the code point that ends just before byte 'i' (> 0). */
 static inline size_t precis_prev_start(const char *s, size_t i)
 {

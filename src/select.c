@@ -380,10 +380,7 @@ static size_t first_words(const char *s, size_t len, char *buf, size_t cap, size
         size_t start = n;
         while (i < len) {
             int32_t c = precis_decode(s, len, i, &k);
-            bool letter = c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
-                                   : utf8proc_category(c) >= UTF8PROC_CATEGORY_LU &&
-                                         utf8proc_category(c) <= UTF8PROC_CATEGORY_LO;
-            if (!letter)
+            if (!precis_is_letter(c))
                 break;
             if (!precis_put_lower(buf, &n, cap, c))
                 return w;
