@@ -114,7 +114,10 @@ static bool is_word_cat(utf8proc_category_t c)
 /* Tokenized as overlapping bigrams: Han and kana (no spaces between words) and Hangul. */
 static inline bool is_cjk(int32_t c)
 {
-    return precis_is_han_kana(c) || (c >= 0x3040 && precis_script_of(c) == PRECIS_SCRIPT_HANGUL);
+    if (c < 0x3040)
+        return false;
+    precis_script s = precis_script_of(c);
+    return s == PRECIS_SCRIPT_HAN || s == PRECIS_SCRIPT_KANA || s == PRECIS_SCRIPT_HANGUL;
 }
 
 typedef struct cursor {
