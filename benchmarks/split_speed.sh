@@ -13,8 +13,10 @@
 #    detection, splitting, the shape and repeat filters and the candidate list (everything
 #    before tokenizing), in MB/s of input; best and median of the runs. About 2-3 minutes.
 # 2. Instructions: valgrind --tool=callgrind on 'bench -t 1 -r 1' over the 10k-sentence corpus;
-#    inclusive Ir of stage_split (split + filter: the figure benchmarks/README.md quotes as
-#    "split"), precis_split_document (src/split.c alone) and stage_languages. Deterministic.
+#    inclusive Ir of the split stage (precis_split_corpus_sentences + precis_filter_sentences +
+#    precis_hyphens_decide: what summarize.c's stage_split was, the figure benchmarks/README.md
+#    quotes as "split"), precis_split_document (src/split.c alone) and language detection
+#    (precis_detect_documents, once stage_languages). Deterministic.
 # Prints per-run lines, a summary and one markdown table row (its header on stderr).
 # Environment: SPLIT_RUNS=3  SPLIT_SIZE=1000000  SPLIT_CG_SIZE=10000 (0: no callgrind)
 #              LABEL=text (first cell of the row; default: BUILD's commit)
@@ -95,9 +97,12 @@ if [ "$CG_SIZE" != 0 ]; then
         valgrind --tool=callgrind --callgrind-out-file="$OUT/callgrind.out" \
             "$OUT/bench" -t 1 -r 1 -w 250 "scale-$CG_SIZE" "$SCALE/$CG_SIZE" > /dev/null 2> "$OUT/callgrind.log" || exit 1
         callgrind_annotate --inclusive=yes --threshold=100 "$OUT/callgrind.out" > "$OUT/callgrind.txt" 2> /dev/null
-        ir() { awk -v f=":$1 " 'index($0, f) {gsub(/,/, "", $1); printf "%.1fM", $1 / 1e6; exit}' "$OUT/callgrind.txt"; }
-        cg_split=$(ir stage_split) cg_doc=$(ir precis_split_document) cg_lang=$(ir stage_languages)
-        echo "callgrind, $CG_SIZE sentences, 1 thread: stage_split ${cg_split:--} Ir, precis_split_document ${cg_doc:--}, stage_languages ${cg_lang:--} (whole run $(awk '/^summary:/ {printf "%.2fG", $2 / 1e9}' "$OUT/callgrind.out"))"
+        irn() { awk -v f=":$1 " 'index($0, f) {gsub(/,/, "", $1); print $1; exit}' "$OUT/callgrind.txt"; }
+        ir() { irn "$1" | awk '{printf "%.1fM", $1 / 1e6}'; }
+        cg_split=$(for f in precis_split_corpus_sentences precis_filter_sentences precis_hyphens_decide; do
+            irn $f; done | awk '{s += $1} END {if (NR) printf "%.1fM", s / 1e6}')
+        cg_doc=$(ir precis_split_document) cg_lang=$(ir precis_detect_documents)
+        echo "callgrind, $CG_SIZE sentences, 1 thread: split stage ${cg_split:--} Ir, precis_split_document ${cg_doc:--}, precis_detect_documents ${cg_lang:--} (whole run $(awk '/^summary:/ {printf "%.2fG", $2 / 1e9}' "$OUT/callgrind.out"))"
     else
         echo "split_speed.sh: valgrind/callgrind_annotate not installed: no instruction counts" >&2
     fi

@@ -46,13 +46,16 @@ typedef enum {
     PRECIS_ERR_NO_SENTENCES,
     /** The input exceeds a configured size limit. */
     PRECIS_ERR_TOO_LARGE,
-    /** A stopword list could not be used. */
+    /** Unused: nothing returns it (a stopword list is read line by line and cannot fail but for
+     * memory). Kept so that the codes after it keep their values. */
     PRECIS_ERR_STOPWORDS,
     /** The language has no stemmer or stopword list. */
     PRECIS_ERR_LANGUAGE,
-    /** A file could not be read (ROUGE helpers only). */
+    /** Unused: nothing returns it (the library reads no files; the program reports its own read
+     * errors). Kept so that the codes after it keep their values. */
     PRECIS_ERR_IO,
-    /** Badly formed evaluation data (ROUGE helpers only). */
+    /** Unused: nothing returns it (the ROUGE functions take data, not files to parse). Kept so
+     * that the codes after it keep their values. */
     PRECIS_ERR_FORMAT,
     /** A graph forced to an exact path (PRECIS_GRAPH_DENSE or _SPARSE) would need more memory
      * than its limit on this corpus: the pruned path (or auto) has none. */
@@ -260,7 +263,7 @@ const precis_sentence *precis_summary_sentence(const precis_summary *s, size_t i
 size_t precis_summary_corpus_sentences(const precis_summary *s);
 size_t precis_summary_candidates(const precis_summary *s);
 
-/** Iterations TextRank needed and the L1 change of its last step. */
+/** Iterations TextRank needed (its power iteration stops when the L1 change falls below 1e-6). */
 size_t precis_summary_iterations(const precis_summary *s);
 
 /** The order the summary's sentences are in: the options' order, with PRECIS_ORDER_AUTO
@@ -408,7 +411,10 @@ const precis_split_sentence *precis_sentences_get(const precis_sentences *s, siz
 const char *precis_sentences_document_language(const precis_sentences *s, size_t doc);
 
 /** Wall-clock milliseconds spent in pipeline stage 'i' (0 <= i < precis_stage_count()), and its
- * name ("split", "tokenize", ...). Used by the benchmarks. */
+ * name ("split", "tokenize", ...). Used by the benchmarks. Stage 0, "load", is the time
+ * precis_corpus_add() spent checking and copying the corpus's documents (before
+ * precis_summarize() runs); "split" includes language detection and the filter, "select" the
+ * building of the summary. */
 size_t precis_stage_count(void);
 const char *precis_stage_name(size_t i);
 double precis_summary_stage_ms(const precis_summary *s, size_t i);

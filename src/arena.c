@@ -98,17 +98,6 @@ void *precis_arena_alloc(precis_arena *a, size_t size)
     return p;
 }
 
-void *precis_arena_calloc(precis_arena *a, size_t n, size_t size)
-{
-    size_t total;
-    if (!precis_mul_ok(n, size, &total))
-        return NULL;
-    void *p = precis_arena_alloc(a, total);
-    if (p != NULL)
-        memset(p, 0, total);
-    return p;
-}
-
 char *precis_arena_strndup(precis_arena *a, const char *s, size_t len)
 {
     if (len == SIZE_MAX)

@@ -1,6 +1,7 @@
 /* Document dates: an ISO 8601 date given with a document, or a full date (with its year) found
  * in its first lines. They order a cluster's summary in time (PRECIS_ORDER_TIME). */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "internal.h"
 
@@ -259,4 +260,41 @@ bool precis_date_find(const char *text, size_t len, precis_date *out)
         if ((i == 0 || !is_alnum(text[i - 1])) && is_alnum(text[i]) && date_at(text, len, i, out))
             return true;
     return false;
+}
+
+/* ---- every document of a corpus --------------------------------------------------------- */
+
+/* A date found in the text is read no further than this into a document: its first lines. */
+#define DATE_SCAN_BYTES 2048
+
+precis_status precis_dates_find_all(const precis_candidates *cd, precis_date *dates,
+                                    uint8_t *source)
+{
+    size_t n = cd->n_docs;
+    size_t *scan = precis_malloc((n ? n : 1) * sizeof *scan); // bytes to read per document
+    if (scan == NULL)
+        return PRECIS_ERR_NOMEM;
+    memset(source, PRECIS_DATE_NONE, n);
+    for (size_t d = 0; d < n; d++)
+        scan[d] = SIZE_MAX;
+    for (size_t k = 0; k < cd->n; k++) {
+        const precis_sent *ps = precis_candidate(cd, k);
+        if (scan[ps->doc] == SIZE_MAX)
+            scan[ps->doc] = ps->off + ps->len;
+    }
+    for (size_t d = 0; d < n; d++) {
+        const precis_doc *doc = &cd->docs[d];
+        if (doc->dated) {
+            dates[d] = doc->date;
+            source[d] = PRECIS_DATE_GIVEN;
+            continue;
+        }
+        size_t len = scan[d] < doc->len ? scan[d] : doc->len;
+        if (len > DATE_SCAN_BYTES)
+            len = DATE_SCAN_BYTES;
+        if (precis_date_find(doc->text, len, &dates[d]))
+            source[d] = PRECIS_DATE_TEXT;
+    }
+    free(scan);
+    return PRECIS_OK;
 }

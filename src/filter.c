@@ -235,6 +235,14 @@ size_t precis_sentence_plain(const char *src, size_t len, char *out, size_t cap)
     return sentence_out(src, len, NULL, out, cap, false);
 }
 
+size_t precis_sent_output(const precis_sent *ps, const precis_doc *docs,
+                          const precis_strset *joins, char *out, size_t cap)
+{
+    const char *src = docs[ps->doc].text + ps->off;
+    return ps->line_join ? precis_sentence_render(src, ps->len, joins, out, cap)
+                         : precis_sentence_plain(src, ps->len, out, cap);
+}
+
 /* ---- shape of a span ------------------------------------------------------------------- */
 
 typedef struct shape {
@@ -251,11 +259,10 @@ static bool is_closer_c(int32_t c)
            c == 0x00BB || c == 0x300D || c == 0x300F || c == 0xFF09;
 }
 
+/* Not Hangul: Korean puts spaces between words. */
 static bool is_cjk_char(int32_t c)
 {
-    return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) ||
-           (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
-           (c >= 0x20000 && c <= 0x2FFFF); // not Hangul: Korean puts spaces between words
+    return precis_is_han_kana(c);
 }
 
 static void measure(const char *s, size_t len, shape *sh)
@@ -463,11 +470,80 @@ static bool all_caps(const shape *sh)
     return sh->lower == 0 && sh->upper >= 2;
 }
 
-precis_status precis_filter_sentences(const precis_doc *docs, size_t n_docs, precis_sents *ss)
+/* One thread's share of the shape rules: sentences [begin, end), whole documents. */
+typedef struct shape_job {
+    const precis_doc *docs;
+    precis_sents *ss;
+    size_t begin, end;
+    precis_status st;
+} shape_job;
+
+static void *shape_worker(void *arg)
 {
-    (void)n_docs;
-    precis_status st = precis_filter_shapes(docs, ss, 0, ss->n);
-    return st == PRECIS_OK ? precis_filter_repeated(docs, ss) : st;
+    shape_job *j = arg;
+    j->st = precis_filter_shapes(j->docs, j->ss, j->begin, j->end);
+    return NULL;
+}
+
+precis_status precis_filter_sentences(const precis_doc *docs, size_t n_docs, precis_sents *ss,
+                                      size_t threads)
+{
+    // The documents shared out as the split stage shares them; each job's sentences are those
+    // of its documents (the list is in document order).
+    shape_job jobs[PRECIS_MAX_THREADS];
+    size_t bounds[PRECIS_MAX_THREADS + 1];
+    size_t n_jobs = precis_slice_documents(docs, n_docs, threads, bounds), i = 0;
+    for (size_t j = 0; j < n_jobs; j++) {
+        size_t begin = i;
+        while (i < ss->n && ss->v[i].doc < bounds[j + 1])
+            i++;
+        jobs[j] = (shape_job){docs, ss, begin, j + 1 == n_jobs ? ss->n : i, PRECIS_OK};
+    }
+    precis_run_jobs(n_jobs, shape_worker, jobs, sizeof jobs[0]);
+    for (size_t j = 0; j < n_jobs; j++)
+        if (jobs[j].st != PRECIS_OK)
+            return jobs[j].st;
+    return precis_filter_repeated(docs, ss);
+}
+
+precis_status precis_filter_candidates(precis_sents *ss, size_t **cand, size_t *n_cand)
+{
+    *cand = NULL;
+    *n_cand = 0;
+    size_t kept = 0;
+    for (size_t i = 0; i < ss->n; i++)
+        kept += ss->v[i].drop == PRECIS_KEEP;
+    if (kept == 0) {
+        // Text without sentence punctuation (a list of lines, a title alone): rather than
+        // refusing it, take its lines as sentences; those too short to stand alone stay out,
+        // as they would with punctuation ("Hello" is refused like "Hello.").
+        for (size_t i = 0; i < ss->n; i++) {
+            precis_sent *s = &ss->v[i];
+            if ((s->drop == PRECIS_DROP_NO_TERMINAL || s->drop == PRECIS_DROP_TITLE) &&
+                s->n_words >= PRECIS_MIN_SENTENCE_WORDS) {
+                s->drop = PRECIS_KEEP;
+                kept++;
+            }
+        }
+    }
+    if (kept == 0)
+        return PRECIS_ERR_NO_SENTENCES;
+    *cand = precis_malloc(kept * sizeof **cand);
+    if (*cand == NULL)
+        return PRECIS_ERR_NOMEM;
+    uint32_t pos = 0, doc = UINT32_MAX;
+    for (size_t i = 0; i < ss->n; i++) {
+        precis_sent *s = &ss->v[i];
+        if (s->doc != doc) {
+            doc = s->doc;
+            pos = 0;
+        }
+        if (s->drop == PRECIS_KEEP) {
+            s->pos = pos++;
+            (*cand)[(*n_cand)++] = i;
+        }
+    }
+    return PRECIS_OK;
 }
 
 precis_status precis_filter_repeated(const precis_doc *docs, precis_sents *ss)

@@ -1,8 +1,11 @@
 /* Stage 6: TF-IDF rows -> the sentence-similarity graph (cosine similarity; rows are unit length,
  * so a dot product). Small corpora take the dense path: the rows become a dense block restricted
  * to the terms found in at least two sentences (the only ones that can make two sentences
- * similar) and CBLAS ssyrk computes every pair at once. Larger corpora take the sparse path
- * through an inverted index, which never holds an n x n matrix. Both give the same edges. */
+ * similar) and CBLAS ssyrk computes every pair at once. Larger corpora take the pruned path
+ * (precis_graph_build_pruned): each sentence's best neighbours, found through its rarer terms in
+ * an inverted index, in O(n); up to EXACT_ROWS sentences it gives every edge. The exact sparse
+ * path (an inverted index over every term, never an n x n matrix) runs only when forced
+ * (PRECIS_GRAPH_SPARSE); the dense and exact paths give the same edges. */
 #include <cblas.h>
 #include <limits.h>
 #include <math.h>
@@ -691,6 +694,100 @@ static void *reverse_worker(void *arg)
     return NULL;
 }
 
+/* Each row's entries for the terms too frequent to scan (more than 'cap' rows hold them; 'p' is
+ * the transpose of 'x'), in CSR form: they still count in the weights. False when out of memory
+ * (the caller frees what was made). */
+static bool frequent_entries(const precis_csr *x, const precis_csr *p, uint32_t cap,
+                             size_t **fptr_out, uint32_t **fcol_out, float **fval_out)
+{
+    size_t n = x->n_rows;
+    size_t *fptr = *fptr_out = precis_alloc_large((n + 1) * sizeof *fptr); // read at random
+    if (fptr == NULL)
+        return false;
+    fptr[0] = 0;
+    for (size_t i = 0; i < n; i++) {
+        fptr[i + 1] = fptr[i];
+        for (size_t q = x->ptr[i]; q < x->ptr[i + 1]; q++)
+            fptr[i + 1] += p->ptr[x->col[q] + 1] - p->ptr[x->col[q]] > cap;
+    }
+    uint32_t *fcol = *fcol_out = precis_alloc_large((fptr[n] ? fptr[n] : 1) * sizeof *fcol);
+    float *fval = *fval_out = precis_alloc_large((fptr[n] ? fptr[n] : 1) * sizeof *fval);
+    if (fcol == NULL || fval == NULL)
+        return false;
+    for (size_t i = 0, at = 0; i < n; i++)
+        for (size_t q = x->ptr[i]; q < x->ptr[i + 1]; q++)
+            if (p->ptr[x->col[q] + 1] - p->ptr[x->col[q]] > cap) {
+                fcol[at] = x->col[q];
+                fval[at++] = x->val[q];
+            }
+    return true;
+}
+
+/* Neighbour lists: node i's are node[..], w[..] from its start, 'n' of them (own choices: at
+ * i * k, n[i]; reverse choices: from in_ptr[i] to in_ptr[i + 1], 'n' NULL). */
+typedef struct choices {
+    const uint32_t *node;
+    const float *w;
+    const uint32_t *n;
+} choices;
+
+/* The graph 'g': per node the union of its own choices and the reverse ones, both sorted by
+ * node (an edge both ends chose appears once), without edges under 'thr' or at rounding noise. */
+static precis_status union_choices(size_t n, size_t k, const choices *own, const size_t *in_ptr,
+                                   const choices *in, float thr, precis_graph *g)
+{
+    g->n = n;
+    g->ptr = precis_calloc(n + 1, sizeof *g->ptr);
+    size_t max_edges = n * k + in_ptr[n];
+    g->adj = precis_malloc((max_edges ? max_edges : 1) * sizeof *g->adj);
+    g->w = precis_malloc((max_edges ? max_edges : 1) * sizeof *g->w);
+    if (g->ptr == NULL || g->adj == NULL || g->w == NULL)
+        return PRECIS_ERR_NOMEM;
+    size_t at = 0;
+    for (size_t i = 0; i < n; i++) {
+        const uint32_t *mine = own->node + i * k;
+        const float *mine_w = own->w + i * k;
+        size_t a = 0, b = in_ptr[i], a_end = own->n[i], b_end = in_ptr[i + 1];
+        while (a < a_end || b < b_end) {
+            uint32_t j;
+            float w;
+            if (b >= b_end || (a < a_end && mine[a] < in->node[b])) {
+                j = mine[a];
+                w = mine_w[a++];
+            } else if (a >= a_end || in->node[b] < mine[a]) {
+                j = in->node[b];
+                w = in->w[b++];
+            } else {
+                j = mine[a];
+                w = mine_w[a++];
+                b++;
+            }
+            if (w > SIM_EPS && w >= thr) {
+                g->adj[at] = j;
+                g->w[at++] = w;
+            }
+        }
+        g->ptr[i + 1] = at;
+    }
+    return PRECIS_OK;
+}
+
+/* The reverse choices' counts (per thread w, per node j: fill[w * n + j]) become each thread's
+ * first write position in node j's list, and in_ptr the lists' bounds. */
+static void write_positions(uint32_t *fill, size_t n, size_t n_workers, size_t *in_ptr)
+{
+    in_ptr[0] = 0;
+    for (size_t j = 0; j < n; j++) {
+        size_t pos = in_ptr[j];
+        for (size_t w = 0; w < n_workers; w++) {
+            uint32_t c = fill[w * n + j];
+            fill[w * n + j] = (uint32_t)pos;
+            pos += c;
+        }
+        in_ptr[j + 1] = pos;
+    }
+}
+
 /* Pruned path: top-k neighbours per sentence, found through the postings of its rarer terms;
  * the undirected graph is the union of both ends' choices, weighted with the exact cosine. */
 precis_status precis_graph_build_pruned(const precis_csr *x, double threshold,
@@ -724,29 +821,13 @@ precis_status precis_graph_build_pruned(const precis_csr *x, double threshold,
     uint32_t cap = df_cap(&p, x->n_cols, prune->work);
     if (cap == 0)
         goto done;
-    // Each row's entries for the terms too frequent to scan: they still count in the weights.
-    fptr = precis_alloc_large((n + 1) * sizeof *fptr); // read at random, per neighbour
-    if (fptr == NULL)
+    if (!frequent_entries(x, &p, cap, &fptr, &fcol, &fval))
         goto done;
-    fptr[0] = 0;
-    for (size_t i = 0; i < n; i++) {
-        fptr[i + 1] = fptr[i];
-        for (size_t q = x->ptr[i]; q < x->ptr[i + 1]; q++)
-            fptr[i + 1] += p.ptr[x->col[q] + 1] - p.ptr[x->col[q]] > cap;
-    }
-    fcol = precis_alloc_large((fptr[n] ? fptr[n] : 1) * sizeof *fcol);
-    fval = precis_alloc_large((fptr[n] ? fptr[n] : 1) * sizeof *fval);
     nbr = precis_alloc_large((cells ? cells : 1) * sizeof *nbr);
     nbr_w = precis_alloc_large((cells ? cells : 1) * sizeof *nbr_w);
     n_nbr = precis_calloc(n, sizeof *n_nbr);
-    if (fcol == NULL || fval == NULL || nbr == NULL || nbr_w == NULL || n_nbr == NULL)
+    if (nbr == NULL || nbr_w == NULL || n_nbr == NULL)
         goto done;
-    for (size_t i = 0, at = 0; i < n; i++)
-        for (size_t q = x->ptr[i]; q < x->ptr[i + 1]; q++)
-            if (p.ptr[x->col[q] + 1] - p.ptr[x->col[q]] > cap) {
-                fcol[at] = x->col[q];
-                fval[at++] = x->val[q];
-            }
     size_t n_workers = n < 4096 ? 1 : precis_thread_count(prune->threads);
     topk_job jobs[PRECIS_MAX_THREADS];
     for (size_t w = 0; w < n_workers; w++)
@@ -773,16 +854,7 @@ precis_status precis_graph_build_pruned(const precis_csr *x, double threshold,
         rjobs[w] = (reverse_job){nbr, n_nbr, nbr_w, k, n * w / n_workers,
                                  n * (w + 1) / n_workers, fill + w * n, false, NULL, NULL};
     precis_run_jobs(n_workers, reverse_worker, rjobs, sizeof rjobs[0]);
-    in_ptr[0] = 0;
-    for (size_t j = 0; j < n; j++) { // counts -> each thread's first write position
-        size_t pos = in_ptr[j];
-        for (size_t w = 0; w < n_workers; w++) {
-            uint32_t c = fill[w * n + j];
-            fill[w * n + j] = (uint32_t)pos;
-            pos += c;
-        }
-        in_ptr[j + 1] = pos;
-    }
+    write_positions(fill, n, n_workers, in_ptr);
     if (in_ptr[n] > UINT32_MAX) { // positions are 32-bit
         st = PRECIS_ERR_TOO_LARGE;
         goto done;
@@ -797,42 +869,8 @@ precis_status precis_graph_build_pruned(const precis_csr *x, double threshold,
         rjobs[w].in_w = in_w;
     }
     precis_run_jobs(n_workers, reverse_worker, rjobs, sizeof rjobs[0]);
-    // Union of both lists per node (an edge that both ends chose appears once).
-    g->n = n;
-    g->ptr = precis_calloc(n + 1, sizeof *g->ptr);
-    size_t max_edges = cells + in_ptr[n];
-    g->adj = precis_malloc((max_edges ? max_edges : 1) * sizeof *g->adj);
-    g->w = precis_malloc((max_edges ? max_edges : 1) * sizeof *g->w);
-    if (g->ptr == NULL || g->adj == NULL || g->w == NULL)
-        goto done;
-    size_t at = 0;
-    float thr = (float)threshold;
-    for (size_t i = 0; i < n; i++) {
-        const uint32_t *own = nbr + i * k;
-        const float *own_w = nbr_w + i * k;
-        size_t a = 0, b = in_ptr[i], a_end = n_nbr[i], b_end = in_ptr[i + 1];
-        while (a < a_end || b < b_end) {
-            uint32_t j;
-            float w;
-            if (b >= b_end || (a < a_end && own[a] < in_src[b])) {
-                j = own[a];
-                w = own_w[a++];
-            } else if (a >= a_end || in_src[b] < own[a]) {
-                j = in_src[b];
-                w = in_w[b++];
-            } else {
-                j = own[a];
-                w = own_w[a++];
-                b++;
-            }
-            if (w > SIM_EPS && w >= thr) {
-                g->adj[at] = j;
-                g->w[at++] = w;
-            }
-        }
-        g->ptr[i + 1] = at;
-    }
-    st = PRECIS_OK;
+    const choices own = {nbr, nbr_w, n_nbr}, in = {in_src, in_w, NULL};
+    st = union_choices(n, k, &own, in_ptr, &in, (float)threshold, g);
 done:
     precis_csr_destroy(&p);
     free(nbr);
@@ -895,7 +933,3 @@ precis_status precis_graph_build_with(const precis_csr *x, double threshold, int
     return st;
 }
 
-precis_status precis_graph_build(const precis_csr *x, double threshold, precis_graph *g)
-{
-    return precis_graph_build_with(x, threshold, PRECIS_GRAPH_AUTO, 0, NULL, g);
-}

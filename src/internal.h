@@ -48,8 +48,6 @@ typedef struct precis_arena {
 void precis_arena_init(precis_arena *a);
 /** 16-byte aligned, NULL when out of memory or when 'size' overflows. */
 void *precis_arena_alloc(precis_arena *a, size_t size);
-/** 'n' * 'size' bytes, zeroed; NULL on overflow or out of memory. */
-void *precis_arena_calloc(precis_arena *a, size_t n, size_t size);
 char *precis_arena_strndup(precis_arena *a, const char *s, size_t len);
 void precis_arena_destroy(precis_arena *a);
 
@@ -165,6 +163,15 @@ static inline int32_t precis_decode(const char *s, size_t n, size_t i, size_t *l
     return cp;
 }
 
+/** A letter (Unicode categories Lu, Ll, Lt, Lm, Lo); ASCII without a call. */
+static inline bool precis_is_letter(int32_t c)
+{
+    if (c < 0x80)
+        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    utf8proc_category_t cat = utf8proc_category(c);
+    return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
+}
+
 /** Start of the code point that ends just before byte 'i' (> 0). */
 static inline size_t precis_prev_start(const char *s, size_t i)
 {
@@ -194,7 +201,18 @@ static inline bool precis_put_lower(char *buf, size_t *n, size_t cap, int32_t c)
 }
 
 size_t precis_lang_english(void);
+/** The script letter 'c' is written in: the one list of script ranges (lang.c). */
 precis_script precis_script_of(int32_t c);
+
+/** Text written without spaces between words, where a character is a word (Han and kana);
+ * below U+3040 there is none, so the common case costs one comparison. */
+static inline bool precis_is_han_kana(int32_t c)
+{
+    if (c < 0x3040)
+        return false;
+    precis_script s = precis_script_of(c);
+    return s == PRECIS_SCRIPT_HAN || s == PRECIS_SCRIPT_KANA;
+}
 
 /** Detection's table of every stopword, generated at build time by src/tools/gen_detect.c:
  * open addressing on precis_hash() with linear probing; slots hold an entry's index + 1 (0 =
@@ -223,7 +241,8 @@ typedef struct precis_detect_stats {
     double english;      // English's
 } precis_detect_stats;
 
-/** The index of the language of 'text' (its first 16 KB): the script most letters are in,
+/** The index of the language of 'text' (its first 4 KB, at most 300 words: DETECT_BYTES and
+ * DETECT_MAX_WORDS in lang.c): the script most letters are in,
  * then among the languages written in it the one whose stopwords its words are most. Latin
  * text under 20 words, or not clearly another language, is English. 'stats' may be NULL. */
 size_t precis_detect_language(const precis_detector *d, const char *text, size_t len,
@@ -241,8 +260,12 @@ void precis_strset_init(precis_strset *s);
 void precis_strset_destroy(precis_strset *s);
 precis_status precis_strset_add(precis_strset *s, const char *w, size_t len);
 bool precis_strset_has(const precis_strset *s, const char *w, size_t len);
-/** Adds every line of a word list: '#' starts a comment, surrounding blanks are trimmed. */
-precis_status precis_strset_add_lines(precis_strset *s, const char *text, size_t len);
+/** A word list's line '*line' ('len' bytes) without its '#' comment and surrounding blanks:
+ * moves '*line' to its first character and returns its length (0: nothing on the line). */
+size_t precis_list_entry(const char **line, size_t len);
+
+/** Adds every line of a word list ('n' lines): '#' starts a comment, surrounding blanks are
+ * trimmed (precis_list_entry()). */
 precis_status precis_strset_add_array(precis_strset *s, const char *const *lines, size_t n);
 
 /** 64-bit FNV-1a, used by every hash table here. */
@@ -289,6 +312,8 @@ void precis_doc_destroy(precis_doc *doc);
  * not U+3000 (the ideographic space is white space). */
 static inline bool precis_is_cjk_text(int32_t c)
 {
+    // Its own ranges, not precis_is_han_kana(): the splitter calls it in its inner loop, where a
+    // call into lang.c cost 7% of the splitter's instructions (callgrind, 20k sentences).
     return c >= 0x3001 &&
            ((c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF) || (c >= 0x3400 && c <= 0x4DBF) ||
             (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
@@ -399,9 +424,11 @@ precis_status precis_split_document(const char *text, size_t len, uint32_t doc_n
 
 /* ---- 3. filter: keep sentences, drop boilerplate ----------------------------------------- */
 
-/** Marks every sentence's 'drop' and counts words and bytes. 'docs' are the documents the
- * sentences point into. Runs the two steps below. */
-precis_status precis_filter_sentences(const precis_doc *docs, size_t n_docs, precis_sents *s);
+/** Stage 3 over the corpus: marks every sentence's 'drop' and counts words and bytes. 'docs'
+ * ('n_docs') are the documents the sentences point into. Runs the two steps below, the first
+ * on up to 'threads' threads (whole documents each) for a large corpus. */
+precis_status precis_filter_sentences(const precis_doc *docs, size_t n_docs, precis_sents *s,
+                                      size_t threads);
 
 /** The rules that look at one paragraph at a time, on whole paragraphs [begin, end). */
 precis_status precis_filter_shapes(const precis_doc *docs, precis_sents *s, size_t begin,
@@ -521,10 +548,9 @@ typedef struct precis_graph {
 void precis_graph_destroy(precis_graph *g);
 
 /** Cosine-similarity graph of the rows of 'x' (already L2-normalized): an edge for every pair
- * with similarity >= 'threshold' (and > 0). Dense BLAS for small inputs. */
-precis_status precis_graph_build(const precis_csr *x, double threshold, precis_graph *g);
-
-/** The same with the path forced (precis_graph_kind; tests compare them). */
+ * with similarity >= 'threshold' (and > 0), through 'path' (a precis_graph_kind:
+ * PRECIS_GRAPH_AUTO takes dense BLAS for small inputs, else the pruned path; tests force each
+ * path and compare them). 'threads' as in precis_thread_count(); 'progress' may be NULL. */
 precis_status precis_graph_build_with(const precis_csr *x, double threshold, int path,
                                       size_t threads, const precis_progress *progress,
                                       precis_graph *g);
@@ -569,12 +595,8 @@ size_t precis_csr_overlap(const precis_csr *x, const precis_csr *t, size_t row,
 
 /** Weighted PageRank: 'score' (n) gets the stationary distribution with damping 'd' and the
  * teleport distribution 'teleport' (NULL = uniform; must sum to 1). Stops when the L1 change
- * falls below 'tol' or after 'max_iter' iterations; reports both. Scores sum to 1. */
-precis_status precis_rank_textrank(const precis_graph *g, double d, const double *teleport,
-                                   double tol, size_t max_iter, double *score,
-                                   size_t *iterations, double *delta);
-
-/** The same on 'threads' threads (0 = all processors); the scores do not depend on it. */
+ * falls below 'tol' or after 'max_iter' iterations; reports both. Scores sum to 1. Runs on
+ * 'threads' threads (0 = all processors) for a large graph; the scores do not depend on it. */
 precis_status precis_rank_textrank_threads(const precis_graph *g, double d,
                                            const double *teleport, double tol, size_t max_iter,
                                            size_t threads, double *score, size_t *iterations,
@@ -659,6 +681,14 @@ size_t precis_thread_count(size_t wanted);
  * calling thread); returns when all are done. */
 void precis_run_jobs(size_t n_jobs, void *(*fn)(void *), void *jobs, size_t job_size);
 
+/** Corpora under this many bytes are split, filtered and detected on the calling thread. */
+#define PRECIS_PARALLEL_MIN_BYTES ((size_t)1 << 20)
+
+/** Shares documents [0, n) out among at most 'threads' jobs (one when the corpus is small): job
+ * j gets the documents [bounds[j], bounds[j + 1]), consecutive ranges of about equal bytes.
+ * Returns the number of jobs (0 when n is 0); 'bounds' holds PRECIS_MAX_THREADS + 1. */
+size_t precis_slice_documents(const precis_doc *docs, size_t n, size_t threads, size_t *bounds);
+
 /* ---- timing ---------------------------------------------------------------------------- */
 
 enum { PRECIS_STAGE_LOAD, PRECIS_STAGE_SPLIT, PRECIS_STAGE_TOKENIZE, PRECIS_STAGE_TFIDF,
@@ -669,5 +699,155 @@ double precis_now_ms(void);
 /** malloc() for large arrays that are read or written at random: 2 MiB-aligned and marked for
  * transparent huge pages (fewer TLB misses). Free with free(). */
 void *precis_alloc_large(size_t bytes);
+
+/* ---- the pipeline's objects (api.c reads them, summarize.c and output.c fill them) ------- */
+
+/** The input limit when precis_options.max_input_bytes is 0 (2 GiB). The CLI spells the same
+ * value where it checks its input before loading (it cannot include this header). */
+#define PRECIS_DEFAULT_MAX_INPUT_BYTES ((size_t)2 << 30)
+
+/** The load stage's output: the documents, checked and copied. */
+struct precis_corpus {
+    precis_doc *docs;
+    size_t n, cap;
+    size_t total_bytes;
+    char error[160];
+    double load_ms; // time precis_corpus_add() spent loading (the "load" stage)
+};
+
+struct precis_summary {
+    precis_sentence *sent;
+    size_t n;
+    precis_support *support;
+    char *text;
+    size_t n_sentences, n_candidates, iterations;
+    double stage_ms[PRECIS_STAGE_COUNT];
+    precis_trace *trace;
+    size_t n_trace;
+    char *trace_text;
+    precis_keywords keywords;
+    precis_document *docs;
+    size_t n_docs;
+    char *doc_text; // the documents' names and titles
+    const char **doc_lang; // per document: the language's code (static strings)
+    char *doc_dates;       // the documents' dates, 32 bytes each (precis_date.text)
+    precis_order order;    // as applied (never PRECIS_ORDER_AUTO)
+};
+
+struct precis_sentences {
+    precis_split_sentence *v;
+    size_t n;
+    char *text;
+    const char **doc_lang; // per document: the language's code (static strings)
+    size_t n_docs;
+};
+
+/** PRECIS_OK when every option is in range, else PRECIS_ERR_INVALID_ARG. */
+precis_status precis_options_check(const precis_options *o);
+
+/* ---- the spine: each stage over the whole corpus, in the order summarize.c runs them ------ */
+
+/** Before the split (lang.c): each document's language into 'doc_lang' (n entries, precis_lang_at()
+ * indexes): 'language' for all when not NULL (PRECIS_ERR_LANGUAGE when unknown), else each
+ * document's own, detected (on threads for a large corpus). */
+precis_status precis_detect_documents(const precis_doc *docs, size_t n, const char *language,
+                                      size_t threads, uint8_t *doc_lang);
+
+/** Stage 2 (sentences.c): every document split into sentences, in document order, into 'out'
+ * (empty before). PRECIS_ERR_TOO_LARGE above 'max_sent' sentences. */
+precis_status precis_split_corpus_sentences(const precis_doc *docs, size_t n_docs,
+                                            const uint8_t *doc_lang, size_t max_sent,
+                                            size_t threads, const precis_progress *progress,
+                                            precis_sents *out);
+
+/** Stage 3 (filter.c): the candidates, the sentences the filter kept ('*cand', indexes into
+ * 'ss', caller frees), numbered within their documents (precis_sent.pos). When it kept none,
+ * the lines without sentence punctuation long enough to stand alone are taken instead;
+ * PRECIS_ERR_NO_SENTENCES when there are none either. */
+precis_status precis_filter_candidates(precis_sents *ss, size_t **cand, size_t *n_cand);
+
+/** The candidates as every later stage reads them: sentence 'cand[k]' of 'sents' (k < n), in
+ * the documents 'docs' whose languages are 'doc_lang', written out with the hyphen breaks in
+ * 'joins' rejoined. Borrowed from the driver's run for the duration of a stage. */
+typedef struct precis_candidates {
+    const precis_doc *docs;
+    size_t n_docs;
+    const uint8_t *doc_lang;
+    const precis_sents *sents;
+    const precis_strset *joins;
+    const size_t *cand;
+    size_t n;
+} precis_candidates;
+
+static inline const precis_sent *precis_candidate(const precis_candidates *cd, size_t k)
+{
+    return &cd->sents->v[cd->cand[k]];
+}
+
+/** The output form of sentence 'ps' of 'docs' (precis_sentence_render() when it has a line
+ * break to join, else precis_sentence_plain()), as precis_sentence_text() returns it. */
+size_t precis_sent_output(const precis_sent *ps, const precis_doc *docs,
+                          const precis_strset *joins, char *out, size_t cap);
+
+/** Each document's date (date.c): the one given with it, else the first full date written
+ * between its start and the end of its first candidate (headline, date line, wire dateline,
+ * lead). 'source' gets a precis_date_source per document, 'dates' the date where it has one. */
+precis_status precis_dates_find_all(const precis_candidates *cd, precis_date *dates,
+                                    uint8_t *source);
+
+/** Stage 4 (token.c): every candidate's terms, a row of 'counts' each, their ids in 'vocab'
+ * (empty before); on threads for many candidates, with the ids one thread would give. */
+precis_status precis_tokenize_candidates(const precis_candidates *cd, const precis_options *opt,
+                                         size_t threads, const precis_progress *progress,
+                                         precis_vocab *vocab, precis_counts *counts);
+
+/** Stage 7 (rank.c), before the iterations: the teleport distribution, uniform blended with
+ * 'prior' of a distribution that favours each document's first candidates (news puts what
+ * matters first); '*out' NULL (uniform) when 'prior' is 0. The caller frees '*out'. */
+precis_status precis_rank_teleport(const precis_candidates *cd, double prior, double **out);
+
+/** After the iterations: '*rank' (caller frees) gives each of the 'n' candidates its place by
+ * 'score', 0 = best, ties to the earlier candidate. */
+precis_status precis_rank_order(const double *score, size_t n, size_t **rank);
+
+/** Stage 8 (select.c): the candidates that may be output, those that point back to the
+ * sentence before them, and precis_select() over them, into 'sel'. Fills 'xt' with the
+ * transpose of 'x'; '*antecedent' (caller frees) is per candidate what
+ * precis_select_input.antecedent was, or NULL when no chosen order depends on one. */
+precis_status precis_select_sentences(const precis_candidates *cd, const precis_vocab *vocab,
+                                      const precis_csr *x, const double *score,
+                                      const precis_options *opt, precis_csr *xt,
+                                      precis_selection *sel, size_t **antecedent);
+
+/** Provenance (select.c): per candidate, the place in 'picked' (the 'k' chosen candidates in
+ * output order) of the chosen sentence of another document it supports, SIZE_MAX for none, and
+ * the cosine similarity: a near-duplicate of its closest pick (>= 'dedup'), else a restatement
+ * the selection recorded (>= 'restate'). */
+precis_status precis_select_support(const precis_candidates *cd, const precis_csr *x,
+                                    const precis_csr *xt, const precis_selection *sel,
+                                    const precis_options *opt, const size_t *picked, size_t k,
+                                    size_t *owner, double *owner_sim);
+
+/** What the stages found, as output.c reads it: every pointer borrowed. */
+typedef struct precis_results {
+    const precis_options *opt;
+    const precis_candidates *cd;
+    const precis_date *dates;   // per document (stage 3's dates)
+    const uint8_t *date_source; // per document: precis_date_source
+    const precis_csr *x, *xt;   // TF-IDF rows and their transpose
+    const double *score;        // per candidate (rank)
+    const size_t *rank;         // per candidate (rank)
+    size_t iterations;
+    const precis_selection *sel;
+    const size_t *antecedent; // per candidate, or NULL (precis_select_sentences())
+} precis_results;
+
+/** Output (output.c): the summary, its sentences in the order asked for with their provenance,
+ * the trace (with 'explain'), the documents and the keywords. Free with precis_summary_free();
+ * the caller sets its stage timings. */
+precis_status precis_summary_build(const precis_results *r, precis_summary **out);
+
+/** Output of precis_split_corpus() (output.c): every sentence with the filter's verdict. */
+precis_status precis_sentences_build(const precis_candidates *cd, precis_sentences **out);
 
 #endif

@@ -128,7 +128,11 @@ static int cmp_edge(const void *x, const void *y)
     return (p->b > q->b) - (p->b < q->b);
 }
 
-/* PageRank over the unweighted graph in CSR form ('ptr', 'adj'): 'score' gets n values. */
+/* PageRank over the unweighted graph in CSR form ('ptr', 'adj'): 'score' gets n values. Not
+ * rank.c's precis_rank_textrank_threads(): that one weighs edges, sends the mass of nodes without
+ * edges along the teleport vector and renormalizes every step, so its scores differ from these
+ * (the paper's plain iteration), and the keywords' scores are output (JSON) and decide their
+ * order. One implementation would change them; this one stays until an issue accepts that. */
 static precis_status pagerank(size_t n, const size_t *ptr, const uint32_t *adj, double *score)
 {
     double *next = precis_malloc((n ? n : 1) * sizeof *next);

@@ -364,7 +364,8 @@ size_t precis_detect_language(const precis_detector *d, const char *text, size_t
             len--;
     }
     size_t letters[PRECIS_SCRIPT_COUNT] = {0}, words = 0;
-    double by_list[64] = {0}, score[PRECIS_MAX_LANGS] = {0};
+    // by_list: per detection list, a bit of an entry's mask each (at most PRECIS_MAX_LANGS)
+    double by_list[PRECIS_MAX_LANGS] = {0}, score[PRECIS_MAX_LANGS] = {0};
     char key[KEY_MAX];
     size_t kn = 0;
     bool fits = true;
@@ -477,5 +478,48 @@ precis_status precis_language_find(const char *name, precis_language *out)
     if (!precis_lang_find(name, &i) || !precis_lang_at(i, &l))
         return PRECIS_ERR_LANGUAGE;
     to_public(&l, out);
+    return PRECIS_OK;
+}
+
+/* ---- every document of a corpus --------------------------------------------------------- */
+
+/* One thread's share of detection: documents [begin, end). */
+typedef struct detect_job {
+    const precis_detector *det;
+    const precis_doc *docs;
+    uint8_t *doc_lang;
+    size_t begin, end;
+} detect_job;
+
+static void *detect_worker(void *arg)
+{
+    detect_job *j = arg;
+    for (size_t d = j->begin; d < j->end; d++)
+        j->doc_lang[d] = (uint8_t)precis_detect_language(j->det, j->docs[d].text, j->docs[d].len,
+                                                          NULL);
+    return NULL;
+}
+
+precis_status precis_detect_documents(const precis_doc *docs, size_t n, const char *language,
+                                      size_t threads, uint8_t *doc_lang)
+{
+    if (language != NULL) {
+        size_t l;
+        if (!precis_lang_find(language, &l))
+            return PRECIS_ERR_LANGUAGE;
+        memset(doc_lang, (int)l, n);
+        return PRECIS_OK;
+    }
+    precis_detector *det;
+    precis_status st = precis_detector_new(&det);
+    if (st != PRECIS_OK)
+        return st;
+    detect_job jobs[PRECIS_MAX_THREADS];
+    size_t bounds[PRECIS_MAX_THREADS + 1];
+    size_t n_jobs = precis_slice_documents(docs, n, threads, bounds);
+    for (size_t j = 0; j < n_jobs; j++)
+        jobs[j] = (detect_job){det, docs, doc_lang, bounds[j], bounds[j + 1]};
+    precis_run_jobs(n_jobs, detect_worker, jobs, sizeof jobs[0]);
+    precis_detector_free(det);
     return PRECIS_OK;
 }

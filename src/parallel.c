@@ -33,3 +33,26 @@ void precis_run_jobs(size_t n_jobs, void *(*fn)(void *), void *jobs, size_t job_
             fn(base + j * job_size); // no thread to be had: do that share here
     }
 }
+
+size_t precis_slice_documents(const precis_doc *docs, size_t n, size_t threads, size_t *bounds)
+{
+    size_t total = 0;
+    for (size_t d = 0; d < n; d++)
+        total += docs[d].len;
+    // Threads pay only on large inputs; small ones stay on the calling thread.
+    size_t jobs = total < PRECIS_PARALLEL_MIN_BYTES || n < 2 ? 1 : threads;
+    if (jobs > n)
+        jobs = n;
+    // Consecutive ranges of about equal bytes: range j ends once the bytes so far reach j/jobs.
+    size_t j = 1, sum = 0;
+    bounds[0] = 0;
+    for (size_t d = 0; d < n && j < jobs; d++) {
+        sum += docs[d].len;
+        while (j < jobs && sum >= total / jobs * j)
+            bounds[j++] = d + 1;
+    }
+    while (j < jobs)
+        bounds[j++] = n;
+    bounds[jobs] = n;
+    return jobs;
+}

@@ -41,14 +41,6 @@ static void *pull_worker(void *arg)
     return NULL;
 }
 
-precis_status precis_rank_textrank(const precis_graph *g, double d, const double *teleport,
-                                   double tol, size_t max_iter, double *score,
-                                   size_t *iterations, double *delta)
-{
-    return precis_rank_textrank_threads(g, d, teleport, tol, max_iter, 1, score, iterations,
-                                        delta);
-}
-
 precis_status precis_rank_textrank_threads(const precis_graph *g, double d,
                                            const double *teleport, double tol, size_t max_iter,
                                            size_t threads, double *score, size_t *iterations,
@@ -247,5 +239,71 @@ done:
     free(inv);
     free(h_teleport);
     free(h_score);
+    return st;
+}
+
+/* ---- the rank stage's other outputs ------------------------------------------------------ */
+
+precis_status precis_rank_teleport(const precis_candidates *cd, double prior, double **out)
+{
+    *out = NULL;
+    if (prior <= 0)
+        return PRECIS_OK;
+    double *teleport = precis_malloc(cd->n * sizeof *teleport);
+    if (teleport == NULL)
+        return PRECIS_ERR_NOMEM;
+    double sum = 0;
+    for (size_t k = 0; k < cd->n; k++) {
+        double p = 1.0 / sqrt((double)precis_candidate(cd, k)->pos + 1.0);
+        teleport[k] = p;
+        sum += p;
+    }
+    for (size_t k = 0; k < cd->n; k++)
+        teleport[k] = (1 - prior) / (double)cd->n + prior * teleport[k] / sum;
+    *out = teleport;
+    return PRECIS_OK;
+}
+
+/* Merge sort of candidate indexes by score, best first, ties to the earlier candidate (qsort is
+ * not stable and qsort_r is not in C11). */
+static void sort_by_score(size_t *v, size_t *tmp, size_t n, const double *score)
+{
+    if (n < 2)
+        return;
+    size_t h = n / 2;
+    sort_by_score(v, tmp, h, score);
+    sort_by_score(v + h, tmp, n - h, score);
+    size_t i = 0, j = h, k = 0;
+    while (i < h && j < n) {
+        size_t a = v[i], b = v[j];
+        bool b_first = score[b] != score[a] ? score[b] > score[a] : b < a;
+        tmp[k++] = b_first ? v[j++] : v[i++];
+    }
+    while (i < h)
+        tmp[k++] = v[i++];
+    while (j < n)
+        tmp[k++] = v[j++];
+    memcpy(v, tmp, n * sizeof *v);
+}
+
+precis_status precis_rank_order(const double *score, size_t n, size_t **rank)
+{
+    *rank = precis_malloc((n ? n : 1) * sizeof **rank);
+    size_t *order = precis_malloc((n ? n : 1) * sizeof *order);
+    size_t *tmp = precis_malloc((n ? n : 1) * sizeof *tmp);
+    precis_status st = PRECIS_ERR_NOMEM;
+    if (*rank != NULL && order != NULL && tmp != NULL) {
+        for (size_t i = 0; i < n; i++)
+            order[i] = i;
+        sort_by_score(order, tmp, n, score);
+        for (size_t i = 0; i < n; i++)
+            (*rank)[order[i]] = i;
+        st = PRECIS_OK;
+    } else {
+        free(*rank);
+        *rank = NULL;
+    }
+    free(order);
+    free(tmp);
     return st;
 }

@@ -170,24 +170,85 @@ static double cost(const precis_select_input *in, const precis_options *opt, siz
     }
 }
 
+/* The budget in its unit: a ratio is of the eligible candidates, at least one. */
+static double budget_limit(const precis_select_input *in, const precis_options *opt)
+{
+    if (opt->budget_kind != PRECIS_BUDGET_RATIO)
+        return opt->budget;
+    size_t eligible = 0;
+    for (size_t i = 0; i < in->n; i++)
+        eligible += in->eligible[i];
+    double limit = ceil(opt->budget * (double)eligible);
+    return limit < 1 ? 1 : limit;
+}
+
+/* --explain: the arrays of why candidates were left out, and the chosen candidate behind each
+ * one's highest similarity (returned; NULL when out of memory). */
+static size_t *explain_init(size_t n, precis_selection *out)
+{
+    size_t *max_from = precis_malloc((n ? n : 1) * sizeof *max_from);
+    out->skip = precis_calloc(n ? n : 1, sizeof *out->skip);
+    out->dup_of = precis_malloc((n ? n : 1) * sizeof *out->dup_of);
+    out->dup_sim = precis_calloc(n ? n : 1, sizeof *out->dup_sim);
+    if (max_from == NULL || out->skip == NULL || out->dup_of == NULL || out->dup_sim == NULL) {
+        free(max_from);
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++)
+        max_from[i] = out->dup_of[i] = SIZE_MAX;
+    return max_from;
+}
+
+/* --explain, once the selection is over: the reason of every candidate no rule has yet
+ * claimed. */
+static void note_the_rest(const precis_select_input *in, const precis_options *opt,
+                          precis_selection *out, const bool *taken, const double *max_sim,
+                          const size_t *max_from)
+{
+    for (size_t i = 0; i < in->n; i++) {
+        if (taken[i])
+            out->skip[i] = PRECIS_SKIP_NONE;
+        else if (!in->eligible[i])
+            out->skip[i] = PRECIS_SKIP_SHORT;
+        else if (out->skip[i] == PRECIS_SKIP_NONE && waits(in, taken, i))
+            out->skip[i] = PRECIS_SKIP_POINTS_BACK;
+        else if (out->skip[i] == PRECIS_SKIP_NONE && !note_repeat(opt, out, max_sim, max_from, i))
+            out->skip[i] = PRECIS_SKIP_NOT_REACHED;
+    }
+}
+
+/* After 'pick' is taken: each candidate's highest similarity to the chosen set and the chosen
+ * sentence it most restates, updated through the pick's terms only ('acc' and 'touched' are
+ * scratch, 'acc' zero before and after). */
+static void absorb_pick(const precis_select_input *in, restate_state *rs, size_t pick,
+                        const bool *taken, double *acc, uint32_t *touched, double *max_sim,
+                        size_t *max_from, precis_selection *out)
+{
+    // Only sentences sharing a term with the pick can be similar to it or restate it.
+    size_t n_touched = precis_csr_overlap(in->x, in->xt, pick, rs->weight, in->term_number, acc,
+                                          rs->shared, rs->count, rs->shared_numbers, touched);
+    for (size_t q = 0; q < n_touched; q++) {
+        uint32_t i = touched[q];
+        double sh = restate_share(rs, pick, i);
+        if (!taken[i] && in->eligible[i] && acc[i] > max_sim[i]) {
+            max_sim[i] = acc[i];
+            if (max_from != NULL)
+                max_from[i] = pick;
+        }
+        if (!taken[i] && in->eligible[i] && sh > out->restate_share[i]) {
+            out->restate_share[i] = sh;
+            out->restates[i] = pick;
+        }
+        acc[i] = 0.0;
+    }
+}
+
 precis_status precis_select(const precis_select_input *in, const precis_options *opt,
                             precis_selection *out)
 {
     memset(out, 0, sizeof *out);
     size_t n = in->n;
-    double limit;
-    switch (opt->budget_kind) {
-    case PRECIS_BUDGET_RATIO: {
-        size_t eligible = 0;
-        for (size_t i = 0; i < n; i++)
-            eligible += in->eligible[i];
-        limit = ceil(opt->budget * (double)eligible);
-        if (limit < 1)
-            limit = 1;
-        break;
-    }
-    default: limit = opt->budget; break;
-    }
+    double limit = budget_limit(in, opt);
     double *max_sim = precis_calloc(n ? n : 1, sizeof *max_sim);
     bool *taken = precis_calloc(n ? n : 1, sizeof *taken);
     // May be taken now: eligible, and not waiting for an antecedent (one byte to test in the
@@ -209,16 +270,8 @@ precis_status precis_select(const precis_select_input *in, const precis_options 
         out->restates[i] = SIZE_MAX;
     for (size_t i = 0; i < n; i++)
         open[i] = in->eligible[i] && !waits(in, taken, i);
-    if (opt->explain) {
-        max_from = precis_malloc((n ? n : 1) * sizeof *max_from);
-        out->skip = precis_calloc(n ? n : 1, sizeof *out->skip);
-        out->dup_of = precis_malloc((n ? n : 1) * sizeof *out->dup_of);
-        out->dup_sim = precis_calloc(n ? n : 1, sizeof *out->dup_sim);
-        if (max_from == NULL || out->skip == NULL || out->dup_of == NULL || out->dup_sim == NULL)
-            goto done;
-        for (size_t i = 0; i < n; i++)
-            max_from[i] = out->dup_of[i] = SIZE_MAX;
-    }
+    if (opt->explain && (max_from = explain_init(n, out)) == NULL)
+        goto done;
     double best = 0;
     for (size_t i = 0; i < n; i++)
         if (in->eligible[i] && in->score[i] > best)
@@ -266,35 +319,10 @@ precis_status precis_select(const precis_select_input *in, const precis_options 
         if (pick + 1 < n && in->antecedent != NULL && in->antecedent[pick + 1] == pick)
             open[pick + 1] = in->eligible[pick + 1];
         used += cost(in, opt, pick);
-        // Only sentences sharing a term with the pick can be similar to it or restate it.
-        size_t n_touched = precis_csr_overlap(in->x, in->xt, pick, rs.weight, in->term_number,
-                                              acc, rs.shared, rs.count, rs.shared_numbers,
-                                              touched);
-        for (size_t q = 0; q < n_touched; q++) {
-            uint32_t i = touched[q];
-            double sh = restate_share(&rs, pick, i);
-            if (!taken[i] && in->eligible[i] && acc[i] > max_sim[i]) {
-                max_sim[i] = acc[i];
-                if (max_from != NULL)
-                    max_from[i] = pick;
-            }
-            if (!taken[i] && in->eligible[i] && sh > out->restate_share[i]) {
-                out->restate_share[i] = sh;
-                out->restates[i] = pick;
-            }
-            acc[i] = 0.0;
-        }
+        absorb_pick(in, &rs, pick, taken, acc, touched, max_sim, max_from, out);
     }
-    for (size_t i = 0; out->skip != NULL && i < n; i++) {
-        if (taken[i])
-            out->skip[i] = PRECIS_SKIP_NONE;
-        else if (!in->eligible[i])
-            out->skip[i] = PRECIS_SKIP_SHORT;
-        else if (out->skip[i] == PRECIS_SKIP_NONE && waits(in, taken, i))
-            out->skip[i] = PRECIS_SKIP_POINTS_BACK;
-        else if (out->skip[i] == PRECIS_SKIP_NONE && !note_repeat(opt, out, max_sim, max_from, i))
-            out->skip[i] = PRECIS_SKIP_NOT_REACHED;
-    }
+    if (out->skip != NULL)
+        note_the_rest(in, opt, out, taken, max_sim, max_from);
     st = PRECIS_OK;
 done:
     free(max_from);
@@ -327,4 +355,260 @@ static void note_passed_over(const precis_select_input *in, const precis_options
         if (!note_repeat(opt, out, max_sim, max_from, i) && used + cost(in, opt, i) > limit + 1e-9)
             out->skip[i] = PRECIS_SKIP_BUDGET;
     }
+}
+
+/* ---- the select stage: the inputs of precis_select() from the earlier stages' outputs ---- */
+
+/* The sentence's first words (at most 'max_words'), lower-cased and joined by single spaces,
+ * in 'buf' (opening quotes and brackets skipped); 'ends[w]' is the length of the first w + 1
+ * words. Returns how many words were read. */
+static size_t first_words(const char *s, size_t len, char *buf, size_t cap, size_t *ends,
+                          size_t max_words)
+{
+    size_t i = 0, k, n = 0, w = 0;
+    while (i < len && (s[i] == '`' || s[i] == '"' || s[i] == '\'' || s[i] == '(' || s[i] == '['))
+        i++;
+    while (i < len) {
+        int32_t c = precis_decode(s, len, i, &k);
+        if (c == 0x201C || c == 0x2018 || c == 0x00AB || c == 0x201E) {
+            i += k;
+            continue;
+        }
+        break;
+    }
+    while (w < max_words) {
+        size_t start = n;
+        while (i < len) {
+            int32_t c = precis_decode(s, len, i, &k);
+            if (!precis_is_letter(c))
+                break;
+            if (!precis_put_lower(buf, &n, cap, c))
+                return w;
+            i += k;
+        }
+        if (n == start)
+            break;
+        ends[w++] = n;
+        if (i >= len || s[i] != ' ' || n + 1 >= cap) // a phrase's words: one space apart
+            break;
+        buf[n++] = ' ';
+        i++;
+    }
+    return w;
+}
+
+/* A language's words that point back (stopwords/<code>.point), looked up once per language
+ * (precis_lang_at searches the word lists by name): 'state' 0 not yet, 1 no list, 2 in 'set';
+ * 'starts' holds the entries' first words, so that a sentence whose first word starts none
+ * (most of them) costs one look-up. */
+typedef struct point_list {
+    uint8_t state;
+    precis_strset set, starts;
+} point_list;
+
+static precis_status point_list_load(point_list *p, size_t l)
+{
+    precis_lang lang;
+    p->state = 1;
+    if (!precis_lang_at(l, &lang) || lang.n_point == 0)
+        return PRECIS_OK;
+    precis_strset_init(&p->set);
+    precis_strset_init(&p->starts);
+    p->state = 2;
+    precis_status st = precis_strset_add_array(&p->set, lang.point, lang.n_point);
+    for (size_t i = 0; i < lang.n_point && st == PRECIS_OK; i++)
+        if (lang.point[i][0] != '#' && lang.point[i][0] != '\0')
+            st = precis_strset_add(&p->starts, lang.point[i], strcspn(lang.point[i], " "));
+    return st;
+}
+
+/* Whether the sentence 'text' ('len' bytes) opens with a word or phrase of 'p': "He", "But", and
+ * phrases of up to four words ("As a result", "At the same time"). */
+static bool points_back(const point_list *p, const char *text, size_t len)
+{
+    char w[64];
+    size_t ends[4], n_words = first_words(text, len, w, sizeof w, ends, 1);
+    if (n_words == 0 || !precis_strset_has(&p->starts, w, ends[0]))
+        return false;
+    n_words = first_words(text, len, w, sizeof w, ends, 4);
+    for (size_t q = 0; q < n_words; q++)
+        if (precis_strset_has(&p->set, w, ends[q]))
+            return true;
+    return false;
+}
+
+/* Per candidate: SIZE_MAX when it stands alone; else the candidate it points back to (the
+ * sentence before it in its document) or PRECIS_NO_ANTECEDENT (precis_select_input). '*any'
+ * tells whether one does. */
+static precis_status find_antecedents(const precis_candidates *cd, size_t *antecedent, bool *any)
+{
+    point_list lists[PRECIS_MAX_LANGS];
+    for (size_t l = 0; l < PRECIS_MAX_LANGS; l++)
+        lists[l].state = 0;
+    precis_status st = PRECIS_OK;
+    *any = false;
+    for (size_t k = 0; k < cd->n && st == PRECIS_OK; k++) {
+        antecedent[k] = SIZE_MAX;
+        const precis_sent *s = precis_candidate(cd, k);
+        size_t l = cd->doc_lang[s->doc];
+        if (l >= PRECIS_MAX_LANGS)
+            continue;
+        if (lists[l].state == 0 && (st = point_list_load(&lists[l], l)) != PRECIS_OK)
+            break;
+        if (lists[l].state != 2 || !points_back(&lists[l], cd->docs[s->doc].text + s->off, s->len))
+            continue;
+        *any = true;
+        const precis_sent *before = k > 0 ? precis_candidate(cd, k - 1) : NULL;
+        bool adjacent = before != NULL && before->doc == s->doc && before->index + 1 == s->index;
+        antecedent[k] = adjacent ? k - 1 : PRECIS_NO_ANTECEDENT;
+    }
+    for (size_t l = 0; l < PRECIS_MAX_LANGS; l++)
+        if (lists[l].state == 2) {
+            precis_strset_destroy(&lists[l].set);
+            precis_strset_destroy(&lists[l].starts);
+        }
+    return st;
+}
+
+/* Which candidates may be output: statements long enough; failing any, a question; failing
+ * that, any. Questions and interview markers help the ranking but answer nothing themselves. */
+static void mark_eligible(const precis_candidates *cd, const precis_options *opt, bool *eligible)
+{
+    bool any = false;
+    for (size_t k = 0; k < cd->n; k++) {
+        const precis_sent *s = precis_candidate(cd, k);
+        eligible[k] = s->n_words >= opt->min_words && !s->ask;
+        any |= eligible[k];
+    }
+    for (size_t k = 0; k < cd->n && !any; k++) // no statement long enough: a question, then any
+        any |= eligible[k] = !precis_candidate(cd, k)->ask;
+    if (!any) // only short sentences: better a short one than none
+        for (size_t k = 0; k < cd->n; k++)
+            eligible[k] = true;
+}
+
+precis_status precis_select_sentences(const precis_candidates *cd, const precis_vocab *vocab,
+                                      const precis_csr *x, const double *score,
+                                      const precis_options *opt, precis_csr *xt,
+                                      precis_selection *sel, size_t **antecedent_out)
+{
+    size_t n = cd->n;
+    *antecedent_out = NULL;
+    precis_status st = PRECIS_ERR_NOMEM;
+    uint32_t *words = precis_malloc(n * sizeof *words), *bytes = precis_malloc(n * sizeof *bytes);
+    uint32_t *pos = precis_malloc(n * sizeof *pos);
+    bool *eligible = precis_malloc(n * sizeof *eligible);
+    size_t *antecedent = precis_malloc(n * sizeof *antecedent);
+    bool *term_number = precis_malloc((vocab->n ? vocab->n : 1) * sizeof *term_number);
+    bool points = false;
+    if (words == NULL || bytes == NULL || pos == NULL || eligible == NULL || antecedent == NULL ||
+        term_number == NULL)
+        goto done;
+    // A term that opens with a digit is a number (the tokenizer keeps "1992", "3.5", "10,000").
+    for (size_t t = 0; t < vocab->n; t++)
+        term_number[t] = vocab->terms[t][0] >= '0' && vocab->terms[t][0] <= '9';
+    if ((st = find_antecedents(cd, antecedent, &points)) != PRECIS_OK)
+        goto done;
+    for (size_t k = 0; k < n; k++) {
+        words[k] = precis_candidate(cd, k)->n_words;
+        bytes[k] = precis_candidate(cd, k)->n_bytes;
+        pos[k] = (uint32_t)k;
+    }
+    mark_eligible(cd, opt, eligible);
+    if ((st = precis_csr_transpose(x, xt)) != PRECIS_OK)
+        goto done;
+    precis_select_input in = {.n = n,
+                              .score = score,
+                              .words = words,
+                              .bytes = bytes,
+                              .eligible = eligible,
+                              .x = x,
+                              .pos = pos,
+                              .xt = xt,
+                              .antecedent = points ? antecedent : NULL,
+                              .term_number = term_number};
+    st = precis_select(&in, opt, sel);
+    if (st == PRECIS_OK && sel->n_chosen == 0 && points) {
+        // Every sentence that fits points back to one that cannot be chosen (a text of
+        // pronouns): a summary that needs its context beats none.
+        precis_selection_destroy(sel);
+        in.antecedent = NULL;
+        st = precis_select(&in, opt, sel);
+    }
+    for (size_t k = 0; st == PRECIS_OK && sel->skip != NULL && k < n; k++)
+        if (sel->skip[k] == PRECIS_SKIP_SHORT && precis_candidate(cd, k)->ask)
+            sel->skip[k] = PRECIS_SKIP_QUESTION;
+    if (st == PRECIS_OK && in.antecedent != NULL) {
+        *antecedent_out = antecedent; // the output order keeps each with its antecedent
+        antecedent = NULL;
+    }
+done:
+    free(words);
+    free(bytes);
+    free(pos);
+    free(eligible);
+    free(term_number);
+    free(antecedent);
+    return st;
+}
+
+/* ---- provenance: which sentences of other documents back each chosen one ------------------ */
+
+precis_status precis_select_support(const precis_candidates *cd, const precis_csr *x,
+                                    const precis_csr *xt, const precis_selection *sel,
+                                    const precis_options *opt, const size_t *picked, size_t k,
+                                    size_t *owner, double *owner_sim)
+{
+    size_t n = cd->n;
+    double *acc = precis_calloc(n ? n : 1, sizeof *acc);
+    uint32_t *touched = precis_malloc((n ? n : 1) * sizeof *touched);
+    size_t *place = precis_malloc((n ? n : 1) * sizeof *place); // candidate -> index in picked
+    if (acc == NULL || touched == NULL || place == NULL) {
+        free(acc);
+        free(touched);
+        free(place);
+        return PRECIS_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < n; i++) {
+        owner[i] = SIZE_MAX;
+        owner_sim[i] = 0;
+    }
+    // Each other-document candidate that duplicates a chosen sentence supports the closest one;
+    // 'picked' is in output order, so the first of equally similar picks owns a sentence. (The
+    // selection's own similarities cannot serve: it keeps them for eligible candidates only,
+    // counts picks of the same document, and breaks ties in the order of choice.)
+    for (size_t j = 0; j < k; j++) {
+        size_t c = picked[j];
+        uint32_t doc = precis_candidate(cd, c)->doc;
+        size_t n_touched = precis_csr_similar(x, xt, c, acc, touched);
+        for (size_t q = 0; q < n_touched; q++) {
+            size_t i = touched[q];
+            double sim = acc[i];
+            acc[i] = 0.0;
+            if (i == c || precis_candidate(cd, i)->doc == doc)
+                continue;
+            if (sim >= opt->dedup && sim > owner_sim[i]) {
+                owner[i] = j;
+                owner_sim[i] = sim;
+            }
+        }
+    }
+    // A sentence that restates a pick in other words supports it too (the selection recorded
+    // the pick; cosine owners come first, as the closer wording).
+    for (size_t j = 0; j < k; j++)
+        place[picked[j]] = j;
+    for (size_t i = 0; i < n; i++) {
+        size_t by = sel->restates[i];
+        if (owner[i] == SIZE_MAX && by != SIZE_MAX && sel->restate_share[i] >= opt->restate &&
+            precis_candidate(cd, i)->doc != precis_candidate(cd, by)->doc) {
+            owner[i] = place[by];
+            owner_sim[i] = precis_csr_dot(x, i, by);
+        }
+    }
+    for (size_t j = 0; j < k; j++) // a chosen sentence supports no other
+        owner[picked[j]] = SIZE_MAX;
+    free(acc);
+    free(touched);
+    free(place);
+    return PRECIS_OK;
 }

@@ -40,14 +40,6 @@ static bool is_upper_cp(int32_t c)
     return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
 }
 
-static bool is_letter_cp(int32_t c)
-{
-    if (c < 0x80)
-        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-    utf8proc_category_t cat = utf8proc_category(c);
-    return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
-}
-
 static bool is_digit_cp(int32_t c)
 {
     return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19); // ASCII or full-width
@@ -187,7 +179,7 @@ static bool is_dotted_letters(const char *w, size_t len)
     for (size_t i = 0; i < len; n++) {
         size_t k;
         int32_t c = precis_decode(w, len, i, &k);
-        if (n % 2 == 0 ? !is_letter_cp(c) : c != '.')
+        if (n % 2 == 0 ? !precis_is_letter(c) : c != '.')
             return false;
         i += k;
     }
@@ -381,7 +373,7 @@ static bool continues(const char *s, layout *lay, const line *l, const line *nex
         p = q;
     }
     return count_words(s, l->start, l->end) >= 8 && is_lower_cp(precis_decode(s, l->end, p, &k)) &&
-           is_letter_cp(first);
+           precis_is_letter(first);
 }
 
 /* Hard-wrapped text (lines of similar width, most not ending a sentence) joins every single
@@ -520,7 +512,7 @@ static bool find_quotes(splitter *sp)
         bool closes = open != SIZE_MAX &&
                       ((c == closing_mark(open_c) && !(c == '"' && starts)) ||
                        (c == 0x201D && open_c == 0x201E) ||
-                       (c == 0x2019 && open_c == 0x2018 && !is_letter_cp(after)));
+                       (c == 0x2019 && open_c == 0x2018 && !precis_is_letter(after)));
         if (!closes && (c == 0x201C || c == 0x00AB || c == 0x201E || c == 0x300A ||
                         c == 0x300C || c == 0x300E || (c == 0x2018 && starts) ||
                         (c == '"' && starts))) {
@@ -575,7 +567,7 @@ static bool clear_new_start(const splitter *sp, size_t next)
         return false;
     while (e < sp->end && e - next < 31) {
         c = precis_decode(sp->s, sp->end, e, &k);
-        if (!is_letter_cp(c))
+        if (!precis_is_letter(c))
             break;
         e += k;
     }
@@ -742,7 +734,7 @@ static bool name_ends_sentence(const splitter *sp, size_t ws, size_t next)
     size_t k, e = next, from = ws;
     if (!is_upper_cp(precis_decode(s, sp->end, next, &k)))
         return false;
-    while (e < sp->end && e - next < 31 && is_letter_cp(precis_decode(s, sp->end, e, &k)))
+    while (e < sp->end && e - next < 31 && precis_is_letter(precis_decode(s, sp->end, e, &k)))
         e += k;
     char buf[32];
     size_t n = e - next;
@@ -771,14 +763,16 @@ static bool after_abbrev(const splitter *sp, size_t dot)
 static bool lower_starter(const splitter *sp, size_t next)
 {
     size_t e = next, k;
-    while (e < sp->end && e - next < 32 && is_letter_cp(precis_decode(sp->s, sp->end, e, &k)))
+    while (e < sp->end && e - next < 32 && precis_is_letter(precis_decode(sp->s, sp->end, e, &k)))
         e += k;
     return e > next && (e >= sp->end || is_space_cp(precis_decode(sp->s, sp->end, e, &k))) &&
            precis_strset_has(&sp->ab->starters, sp->s + next, e - next);
 }
 
 /* Decides whether the terminal punctuation at byte 'p' ends a sentence; on yes, '*cut' is the
- * end of the sentence (after closing quotes and brackets). */
+ * end of the sentence (after closing quotes and brackets). One list of rules, tried in order
+ * (the order is part of the rules: an earlier one wins), which is why it stays one function of
+ * about a hundred lines. */
 static bool ends_sentence(splitter *sp, size_t p, size_t *cut, size_t *resume)
 {
     const char *s = sp->s;

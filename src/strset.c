@@ -95,8 +95,9 @@ precis_status precis_strset_add(precis_strset *s, const char *w, size_t len)
     return PRECIS_OK;
 }
 
-static precis_status add_line(precis_strset *s, const char *p, size_t len)
+size_t precis_list_entry(const char **line, size_t len)
 {
+    const char *p = *line;
     const char *hash = memchr(p, '#', len);
     if (hash != NULL)
         len = (size_t)(hash - p);
@@ -106,21 +107,14 @@ static precis_status add_line(precis_strset *s, const char *p, size_t len)
     }
     while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\t' || p[len - 1] == '\r'))
         len--;
-    return len == 0 ? PRECIS_OK : precis_strset_add(s, p, len);
+    *line = p;
+    return len;
 }
 
-precis_status precis_strset_add_lines(precis_strset *s, const char *text, size_t len)
+static precis_status add_line(precis_strset *s, const char *p, size_t len)
 {
-    size_t i = 0;
-    while (i < len) {
-        const char *nl = memchr(text + i, '\n', len - i);
-        size_t end = nl ? (size_t)(nl - text) : len;
-        precis_status st = add_line(s, text + i, end - i);
-        if (st != PRECIS_OK)
-            return st;
-        i = end + 1;
-    }
-    return PRECIS_OK;
+    len = precis_list_entry(&p, len);
+    return len == 0 ? PRECIS_OK : precis_strset_add(s, p, len);
 }
 
 precis_status precis_strset_add_array(precis_strset *s, const char *const *lines, size_t n)

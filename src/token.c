@@ -51,15 +51,7 @@ static size_t fold(precis_tokenizer *t, const unsigned char *s, size_t a, size_t
  * "Für" in a list and "für" in a text meet. */
 static precis_status add_stopword(precis_tokenizer *t, const char *w, size_t len)
 {
-    const char *hash = memchr(w, '#', len);
-    if (hash != NULL)
-        len = (size_t)(hash - w);
-    while (len > 0 && (*w == ' ' || *w == '\t')) {
-        w++;
-        len--;
-    }
-    while (len > 0 && (w[len - 1] == ' ' || w[len - 1] == '\t' || w[len - 1] == '\r'))
-        len--;
+    len = precis_list_entry(&w, len);
     if (len == 0)
         return PRECIS_OK;
     size_t fl = fold(t, (const unsigned char *)w, 0, len);
@@ -119,12 +111,13 @@ static bool is_word_cat(utf8proc_category_t c)
            (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME) || c == UTF8PROC_CATEGORY_ND;
 }
 
-/* Scripts written without spaces between words. */
+/* Tokenized as overlapping bigrams: Han and kana (no spaces between words) and Hangul. */
 static inline bool is_cjk(int32_t c)
 {
-    return c >= 0x3040 && ((c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) ||
-           (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
-           (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0x20000 && c <= 0x2FFFF));
+    if (c < 0x3040)
+        return false;
+    precis_script s = precis_script_of(c);
+    return s == PRECIS_SCRIPT_HAN || s == PRECIS_SCRIPT_KANA || s == PRECIS_SCRIPT_HANGUL;
 }
 
 typedef struct cursor {
@@ -360,4 +353,167 @@ precis_status precis_tokenize_words(precis_tokenizer *t, const char *text, size_
                                     precis_word_fn word, void *ctx)
 {
     return scan(t, text, len, NULL, word, ctx);
+}
+
+/* ---- the tokenize stage: every candidate's terms ----------------------------------------- */
+
+typedef struct term_buf {
+    precis_vocab *vocab;
+    uint32_t *ids;
+    size_t n, cap;
+} term_buf;
+
+static bool collect_term(void *ctx, const char *term, size_t len, uint32_t *memo)
+{
+    term_buf *b = ctx;
+    // A word seen before carries its term id in the tokenizer's cache: one hash look-up, not two.
+    uint32_t id = memo != NULL && *memo != UINT32_MAX ? *memo
+                                                      : precis_vocab_id(b->vocab, term, len);
+    if (id == UINT32_MAX)
+        return false;
+    if (memo != NULL)
+        *memo = id;
+    if (!precis_grow((void **)&b->ids, &b->cap, b->n + 1, sizeof *b->ids))
+        return false;
+    b->ids[b->n++] = id;
+    return true;
+}
+
+/* One thread's share of tokenizing: candidates [begin, end) with its own tokenizer (a Snowball
+ * stemmer is not shared), vocabulary and counts. */
+typedef struct token_job {
+    const precis_progress *progress; // job 0 only
+    const precis_candidates *cd;
+    const precis_options *opt;
+    size_t begin, end;
+    precis_tokenizer *tok[PRECIS_MAX_LANGS]; // per language, made when first needed
+    precis_vocab vocab;
+    precis_counts counts;
+    precis_status st;
+} token_job;
+
+/* The text a sentence's words are read from: its bytes in the document, or, when its output
+ * joins a line break (a CJK wrap, a word hyphenated at a line's end), its output form, rendered
+ * into '*buf', so that "hyphen-\nation" is the word "hyphenation" and a CJK wrap no gap
+ * between characters. NULL when out of memory. */
+static const char *sentence_words(const precis_candidates *cd, const precis_sent *s, char **buf,
+                                  size_t *cap, size_t *len)
+{
+    *len = s->len;
+    if (s->line_join == 0)
+        return cd->docs[s->doc].text + s->off;
+    if (!precis_grow((void **)buf, cap, (size_t)s->n_bytes + 1, 1))
+        return NULL;
+    *len = precis_sent_output(s, cd->docs, cd->joins, *buf, *cap);
+    return *len == (size_t)-1 ? NULL : *buf;
+}
+
+static void *token_worker(void *arg)
+{
+    token_job *j = arg;
+    term_buf buf = {.vocab = &j->vocab};
+    char *text_buf = NULL;
+    size_t text_cap = 0;
+    j->st = PRECIS_OK;
+    for (size_t k = j->begin; k < j->end && j->st == PRECIS_OK; k++) {
+        precis_report(j->progress, "tokenize", k - j->begin, j->end - j->begin);
+        const precis_sent *s = precis_candidate(j->cd, k);
+        uint8_t l = j->cd->doc_lang[s->doc];
+        if (j->tok[l] == NULL) {
+            precis_lang lang;
+            if (!precis_lang_at(l, &lang)) {
+                j->st = PRECIS_ERR_LANGUAGE;
+                break;
+            }
+            j->st = precis_tokenizer_new(lang.code, j->opt->stopwords, j->opt->stopwords_len,
+                                         &j->tok[l]);
+            if (j->st != PRECIS_OK)
+                break;
+        }
+        buf.n = 0;
+        size_t len;
+        const char *text = sentence_words(j->cd, s, &text_buf, &text_cap, &len);
+        j->st = text == NULL ? PRECIS_ERR_NOMEM
+                             : precis_tokenize(j->tok[l], text, len, collect_term, &buf);
+        if (j->st == PRECIS_OK)
+            j->st = precis_counts_add_row(&j->counts, buf.ids, buf.n);
+    }
+    free(buf.ids);
+    free(text_buf);
+    return NULL;
+}
+
+/* Appends job 'j''s rows to 'counts', its local term ids mapped into 'vocab'. Terms are added in
+ * the order each job first saw them, jobs in input order: the same ids a single thread gives, so
+ * results never depend on the thread count. */
+static precis_status merge_tokens(precis_vocab *vocab, precis_counts *counts, token_job *j)
+{
+    uint32_t *map = precis_malloc((j->vocab.n ? j->vocab.n : 1) * sizeof *map);
+    if (map == NULL)
+        return PRECIS_ERR_NOMEM;
+    for (size_t t = 0; t < j->vocab.n; t++)
+        if ((map[t] = precis_vocab_id(vocab, j->vocab.terms[t], j->vocab.term_len[t])) ==
+            UINT32_MAX) {
+            free(map);
+            return PRECIS_ERR_NOMEM;
+        }
+    precis_status st = PRECIS_OK;
+    uint32_t *ids = NULL;
+    size_t cap = 0;
+    for (size_t row = 0; row < j->counts.n_rows && st == PRECIS_OK; row++) {
+        size_t a = j->counts.ptr[row], b = j->counts.ptr[row + 1], n = 0;
+        for (size_t q = a; q < b; q++)
+            n += j->counts.cnt[q];
+        if (!precis_grow((void **)&ids, &cap, n ? n : 1, sizeof *ids)) {
+            st = PRECIS_ERR_NOMEM;
+            break;
+        }
+        n = 0;
+        for (size_t q = a; q < b; q++)
+            for (uint32_t c = 0; c < j->counts.cnt[q]; c++)
+                ids[n++] = map[j->counts.col[q]];
+        st = precis_counts_add_row(counts, ids, n);
+    }
+    free(ids);
+    free(map);
+    return st;
+}
+
+/* Below this many candidates one thread tokenizes them all (threads would cost more). */
+#define TOKENIZE_PARALLEL_MIN 20000
+
+precis_status precis_tokenize_candidates(const precis_candidates *cd, const precis_options *opt,
+                                         size_t threads, const precis_progress *progress,
+                                         precis_vocab *vocab, precis_counts *counts)
+{
+    size_t n_jobs = cd->n < TOKENIZE_PARALLEL_MIN ? 1 : threads;
+    token_job jobs[PRECIS_MAX_THREADS];
+    for (size_t j = 0; j < n_jobs; j++) {
+        jobs[j] = (token_job){j == 0 ? progress : NULL, cd, opt, cd->n * j / n_jobs,
+                              cd->n * (j + 1) / n_jobs, {NULL}, {0}, {0}, PRECIS_OK};
+        precis_vocab_init(&jobs[j].vocab);
+    }
+    precis_run_jobs(n_jobs, token_worker, jobs, sizeof jobs[0]);
+    precis_status st = PRECIS_OK;
+    for (size_t j = 0; j < n_jobs; j++)
+        if (st == PRECIS_OK)
+            st = jobs[j].st;
+    if (st == PRECIS_OK) {
+        // The first job's vocabulary and counts become the result as they are: merged into an
+        // empty one they would map every term to itself and give every row back unchanged.
+        precis_vocab_destroy(vocab);
+        *vocab = jobs[0].vocab;
+        *counts = jobs[0].counts;
+        precis_vocab_init(&jobs[0].vocab);
+        memset(&jobs[0].counts, 0, sizeof jobs[0].counts);
+    }
+    for (size_t j = 1; st == PRECIS_OK && j < n_jobs; j++)
+        st = merge_tokens(vocab, counts, &jobs[j]);
+    for (size_t j = 0; j < n_jobs; j++) {
+        for (size_t l = 0; l < PRECIS_MAX_LANGS; l++)
+            precis_tokenizer_free(jobs[j].tok[l]);
+        precis_vocab_destroy(&jobs[j].vocab);
+        precis_counts_destroy(&jobs[j].counts);
+    }
+    return st;
 }

@@ -31,7 +31,7 @@ static void run_filter(corpus *c, const char *const *texts, size_t n)
     }
     c->n_docs = n;
     precis_abbrevs_destroy(&ab);
-    assert_int_equal(precis_filter_sentences(c->docs, n, &c->s), PRECIS_OK);
+    assert_int_equal(precis_filter_sentences(c->docs, n, &c->s, 1), PRECIS_OK);
 }
 
 static void run_filter1(corpus *c, const char *text)
@@ -563,7 +563,7 @@ static void test_filter_no_sentences(void **state)
 {
     (void)state;
     precis_sents s = {0};
-    assert_int_equal(precis_filter_sentences(NULL, 0, &s), PRECIS_OK);
+    assert_int_equal(precis_filter_sentences(NULL, 0, &s, 1), PRECIS_OK);
 }
 
 static void test_filter_many_short_lines(void **state)

@@ -180,9 +180,11 @@ static void test_graph_dense_and_sparse_agree(void **state)
         precis_csr x;
         csr_random(&x, 300, 400, 8, 42 + (uint32_t)t);
         precis_graph gd, gs;
-        assert_int_equal(precis_graph_build_with(&x, thresholds[t], PRECIS_GRAPH_DENSE, 0, NULL, &gd),
+        assert_int_equal(precis_graph_build_with(&x, thresholds[t], PRECIS_GRAPH_DENSE, 0, NULL,
+                                                 &gd),
                          PRECIS_OK);
-        assert_int_equal(precis_graph_build_with(&x, thresholds[t], PRECIS_GRAPH_SPARSE, 0, NULL, &gs),
+        assert_int_equal(precis_graph_build_with(&x, thresholds[t], PRECIS_GRAPH_SPARSE, 0, NULL,
+                                                 &gs),
                          PRECIS_OK);
         assert_true(gd.ptr[gd.n] > 100); // the matrix is sparse but not trivially so
         check_graph(&gd, &x, thresholds[t]);
@@ -191,12 +193,14 @@ static void test_graph_dense_and_sparse_agree(void **state)
         check_same_graph(&gd, &gs);
         // The pruned path keeps every neighbour when the corpus is this small: the same graph.
         precis_graph gp;
-        assert_int_equal(precis_graph_build_with(&x, thresholds[t], PRECIS_GRAPH_PRUNED, 0, NULL, &gp),
+        assert_int_equal(precis_graph_build_with(&x, thresholds[t], PRECIS_GRAPH_PRUNED, 0, NULL,
+                                                 &gp),
                          PRECIS_OK);
         check_same_graph(&gd, &gp);
         precis_graph_destroy(&gp);
         precis_graph ga;
-        assert_int_equal(precis_graph_build(&x, thresholds[t], &ga), PRECIS_OK);
+        assert_int_equal(precis_graph_build_with(&x, thresholds[t], PRECIS_GRAPH_AUTO, 0, NULL,
+                                                 &ga), PRECIS_OK);
         check_same_graph(&ga, &gs);
         precis_graph_destroy(&ga);
         precis_graph_destroy(&gd);
@@ -361,7 +365,8 @@ static void test_graph_many_rows_sparse(void **state)
         x.ptr[i + 1] = 2 * (i + 1);
     }
     precis_graph g;
-    assert_int_equal(precis_graph_build(&x, 0.0, &g), PRECIS_OK); // AUTO must go sparse
+    assert_int_equal(precis_graph_build_with(&x, 0.0, PRECIS_GRAPH_AUTO, 0, NULL, &g),
+                                             PRECIS_OK); // AUTO must go sparse
     assert_int_equal(g.n, N);
     for (size_t i = 0; i < N; i += 97)
         for (size_t k = g.ptr[i]; k < g.ptr[i + 1]; k++)

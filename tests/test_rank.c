@@ -36,7 +36,8 @@ static void graph_from_edges(precis_graph *g, size_t n, const wedge *e, size_t m
 static void rank(const precis_graph *g, double d, const double *v, double *x, size_t *it)
 {
     double delta;
-    assert_int_equal(precis_rank_textrank(g, d, v, TOL, MAX_ITER, x, it, &delta), PRECIS_OK);
+    assert_int_equal(precis_rank_textrank_threads(g, d, v, TOL, MAX_ITER, 1, x, it, &delta),
+                     PRECIS_OK);
     assert_true(*it < MAX_ITER);
     assert_true(delta < TOL);
 }
@@ -268,7 +269,8 @@ static void test_rank_reports_iterations(void **state)
     double x[5], delta = -1;
     size_t it = 0;
     // One iteration only: stopped by max_iter, with the change of that step.
-    assert_int_equal(precis_rank_textrank(&g, 0.85, NULL, 1e-15, 1, x, &it, &delta), PRECIS_OK);
+    assert_int_equal(precis_rank_textrank_threads(&g, 0.85, NULL, 1e-15, 1, 1, x, &it, &delta),
+                     PRECIS_OK);
     assert_int_equal(it, 1);
     // From uniform 0.2: centre -> 0.85 * 0.8 + 0.03 = 0.71, leaves -> 0.85 * 0.05 + 0.03 =
     // 0.0725; L1 change = 0.51 + 4 * 0.1275 = 1.02.
@@ -276,11 +278,13 @@ static void test_rank_reports_iterations(void **state)
     assert_near(x[1], 0.0725, 1e-9);
     assert_near(delta, 1.02, 1e-9);
     // Converging: more than one step, fewer than the cap, delta below the tolerance.
-    assert_int_equal(precis_rank_textrank(&g, 0.85, NULL, 1e-6, 1000, x, &it, &delta), PRECIS_OK);
+    assert_int_equal(precis_rank_textrank_threads(&g, 0.85, NULL, 1e-6, 1000, 1, x, &it, &delta),
+                     PRECIS_OK);
     assert_true(it > 1 && it < 1000);
     assert_true(delta < 1e-6);
     size_t it_loose;
-    assert_int_equal(precis_rank_textrank(&g, 0.85, NULL, 1e-2, 1000, x, &it_loose, &delta),
+    assert_int_equal(precis_rank_textrank_threads(&g, 0.85, NULL, 1e-2, 1000, 1, x, &it_loose,
+                                                  &delta),
                      PRECIS_OK);
     assert_true(it_loose < it);
     precis_graph_destroy(&g);
@@ -296,7 +300,8 @@ static void test_rank_invalid_damping(void **state)
     size_t it;
     const double bad[] = {0.0, 1.0, -0.5, 1.5, NAN, INFINITY};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
-        assert_int_equal(precis_rank_textrank(&g, bad[i], NULL, 1e-6, 100, x, &it, &delta),
+        assert_int_equal(precis_rank_textrank_threads(&g, bad[i], NULL, 1e-6, 100, 1, x, &it,
+                                                      &delta),
                          PRECIS_ERR_INVALID_ARG);
     precis_graph_destroy(&g);
 }
@@ -309,7 +314,8 @@ static void test_rank_empty_graph(void **state)
     precis_graph g = {0};
     size_t it = 99;
     double delta = 99, x[1];
-    assert_int_equal(precis_rank_textrank(&g, 0.85, NULL, 1e-6, 100, x, &it, &delta), PRECIS_OK);
+    assert_int_equal(precis_rank_textrank_threads(&g, 0.85, NULL, 1e-6, 100, 1, x, &it, &delta),
+                     PRECIS_OK);
     assert_int_equal(it, 0);
     assert_near(delta, 0, 0);
 }
@@ -353,7 +359,8 @@ static void test_rank_long_path(void **state)
     double *x = malloc(N * sizeof *x), delta;
     assert_non_null(x);
     size_t it;
-    assert_int_equal(precis_rank_textrank(&g, 0.85, NULL, 1e-6, 1000, x, &it, &delta), PRECIS_OK);
+    assert_int_equal(precis_rank_textrank_threads(&g, 0.85, NULL, 1e-6, 1000, 1, x, &it, &delta),
+                     PRECIS_OK);
     assert_true(it < 1000);
     check_sum_one(x, N);
     assert_true(x[0] < x[1]);

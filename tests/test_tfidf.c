@@ -268,7 +268,7 @@ static void test_tfidf_no_rows(void **state)
 static void test_tfidf_all_rows_empty(void **state)
 {
     (void)state;
-    // summarize.c passes a NULL id buffer when no term has been seen yet.
+    // the tokenize stage (token.c) passes a NULL id buffer when no term has been seen yet.
     precis_counts c = {0};
     for (int i = 0; i < 5; i++)
         assert_int_equal(precis_counts_add_row(&c, NULL, 0), PRECIS_OK);

@@ -38,7 +38,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     precis_sents s = {0};
     precis_status st = precis_split_document(doc.text, doc.len, 0, &abbrevs, &s);
     if (st == PRECIS_OK)
-        st = precis_filter_sentences(&doc, 1, &s);
+        st = precis_filter_sentences(&doc, 1, &s, 1);
     if (st != PRECIS_OK && st != PRECIS_ERR_NOMEM)
         abort();
     const unsigned char *t = (const unsigned char *)doc.text;
