@@ -53,16 +53,6 @@ void precis_selection_destroy(precis_selection *s)
     memset(s, 0, sizeof *s);
 }
 
-/* --explain: in a step that picked 'pick' with value 'pick_v', every candidate left out for a
- * rule although it was worth more was passed over by that rule; the first such rule is its
- * reason. A candidate only ever behind the picks was not reached (or, if a chosen sentence now
- * duplicates it, is a duplicate anyway). Without this, a sentence skipped because it did not fit
- * was later reported as a duplicate of a shorter sentence chosen after it. */
-static void note_passed_over(const precis_select_input *in, const precis_options *opt,
-                             precis_selection *out, const bool *taken, const double *max_sim,
-                             const size_t *max_from, double best, double used, double limit,
-                             size_t pick, double pick_v);
-
 /* The restatement test's data (see the header comment): per term its weight, per candidate
  * its content's weight and its numbers; per pick, what each touched candidate shares with it. */
 typedef struct restate_state {
@@ -170,7 +160,255 @@ static double cost(const precis_select_input *in, const precis_options *opt, siz
     }
 }
 
-/* The budget in its unit: a ratio is of the eligible candidates, at least one. */
+/* ---- the lazy greedy ------------------------------------------------------------------------
+ * A candidate's value only falls as sentences are chosen (its similarity to the chosen set only
+ * grows), and a candidate that repeats a chosen sentence, or no longer fits what is left of the
+ * budget, stays so. So a step need not rescan every candidate, which made a long summary cost
+ * the square of the corpus (issue 17: 100k sentences at -r 0.05 took minutes): candidates wait
+ * in a max-heap under the value they had when last looked at, and the top is looked at again;
+ * if its value has not fallen, it is the best of all, since no other's value is above its key.
+ * This is Minoux's accelerated greedy (1978), as Lin and Bilmes (2011) use it for summaries. The
+ * heap orders by value, then by position, as the full scan did: the picks are the same, ties
+ * included. */
+typedef struct heap {
+    uint32_t *v;
+    size_t n;
+    const double *key;   // per candidate
+    const uint32_t *pos; // ties: the earlier sentence first
+} heap;
+
+static bool above(const heap *h, uint32_t a, uint32_t b)
+{
+    return h->key[a] > h->key[b] || (h->key[a] == h->key[b] && h->pos[a] < h->pos[b]);
+}
+
+static void sift_down(heap *h, size_t k)
+{
+    for (;;) {
+        size_t c = 2 * k + 1;
+        if (c >= h->n)
+            return;
+        if (c + 1 < h->n && above(h, h->v[c + 1], h->v[c]))
+            c++;
+        if (!above(h, h->v[c], h->v[k]))
+            return;
+        uint32_t t = h->v[c];
+        h->v[c] = h->v[k];
+        h->v[k] = t;
+        k = c;
+    }
+}
+
+static void heap_push(heap *h, uint32_t i)
+{
+    size_t k = h->n++;
+    h->v[k] = i;
+    while (k > 0 && above(h, h->v[k], h->v[(k - 1) / 2])) {
+        uint32_t t = h->v[k];
+        h->v[k] = h->v[(k - 1) / 2];
+        h->v[(k - 1) / 2] = t;
+        k = (k - 1) / 2;
+    }
+}
+
+static uint32_t heap_pop(heap *h)
+{
+    uint32_t top = h->v[0];
+    h->v[0] = h->v[--h->n];
+    sift_down(h, 0);
+    return top;
+}
+
+/* The best score among the candidates in play (open, not chosen, not repeating a chosen one)
+ * that do not fit what is left of the budget, for FILL_FLOOR, in O(log n): a tournament tree
+ * whose leaves are the candidates in order of score, best first, each holding its cost while
+ * in play (-1 after); the leftmost leaf whose cost is over what is left is the answer. */
+typedef struct blocked_tree {
+    double *max;       // 2 * size nodes: the largest cost below each
+    uint32_t *leaf;    // per candidate: its leaf
+    uint32_t *at_leaf; // per leaf: its candidate
+    size_t size;       // leaves, a power of two
+} blocked_tree;
+
+static bool tree_init(blocked_tree *t, const precis_select_input *in, uint32_t *scratch)
+{
+    size_t n = in->n;
+    t->size = 1;
+    while (t->size < n)
+        t->size *= 2;
+    t->max = precis_malloc(2 * t->size * sizeof *t->max);
+    t->leaf = precis_malloc((n ? n : 1) * sizeof *t->leaf);
+    t->at_leaf = precis_malloc(t->size * sizeof *t->at_leaf);
+    if (t->max == NULL || t->leaf == NULL || t->at_leaf == NULL)
+        return false;
+    for (size_t k = 0; k < 2 * t->size; k++)
+        t->max[k] = -1;
+    // Candidates in order of score: a heap sort on the heap above.
+    heap h = {scratch, 0, in->score, in->pos};
+    for (size_t i = 0; i < n; i++)
+        heap_push(&h, (uint32_t)i);
+    for (size_t k = 0; k < n; k++) {
+        uint32_t i = heap_pop(&h);
+        t->leaf[i] = (uint32_t)k;
+        t->at_leaf[k] = i;
+    }
+    return true;
+}
+
+static void tree_set(blocked_tree *t, size_t i, double cost)
+{
+    size_t k = t->size + t->leaf[i];
+    t->max[k] = cost;
+    for (k /= 2; k >= 1; k /= 2)
+        t->max[k] = fmax(t->max[2 * k], t->max[2 * k + 1]);
+}
+
+/* The best-scored candidate in play whose cost is over 'room', or SIZE_MAX. */
+static size_t tree_first_over(const blocked_tree *t, double room)
+{
+    if (!(t->max[1] > room))
+        return SIZE_MAX;
+    size_t k = 1;
+    while (k < t->size)
+        k = t->max[2 * k] > room ? 2 * k : 2 * k + 1;
+    return t->at_leaf[k - t->size];
+}
+
+static void tree_destroy(blocked_tree *t)
+{
+    free(t->max);
+    free(t->leaf);
+    free(t->at_leaf);
+}
+
+/* The state of one selection: what the steps share. */
+typedef struct selector {
+    const precis_select_input *in;
+    const precis_options *opt;
+    precis_selection *out;
+    double limit, used, best, lambda;
+    double *max_sim;   // per candidate: its highest cosine with a chosen sentence
+    size_t *max_from;  // the chosen candidate behind max_sim (explain only)
+    double *value;     // per candidate in a heap: its value when last looked at
+    bool *taken, *open; // open: eligible and not waiting for the sentence it points back to
+    heap cand;         // candidates that may still be chosen
+    heap passed;       // explain only: left out by a rule, not yet worth more than a pick
+    uint32_t *dropped; // left out by a rule in this step
+    size_t n_dropped;
+    blocked_tree blocked;
+} selector;
+
+static double value_of(const selector *s, size_t i)
+{
+    return (1 - s->lambda) * s->in->score[i] / s->best - s->lambda * s->max_sim[i];
+}
+
+static bool fits(const selector *s, size_t i)
+{
+    return s->used + cost(s->in, s->opt, i) <= s->limit + 1e-9;
+}
+
+/* Opens candidate 'i' to be chosen: into the heap and, if it does not repeat a chosen
+ * sentence, into the blocked tree. */
+static void open_candidate(selector *s, size_t i)
+{
+    s->open[i] = true;
+    s->value[i] = value_of(s, i);
+    heap_push(&s->cand, (uint32_t)i);
+    if (!repeats(s->opt, s->out, s->max_sim, i))
+        tree_set(&s->blocked, i, cost(s->in, s->opt, i));
+}
+
+/* The best candidate that may be chosen now and fits, or SIZE_MAX; those on the way that repeat
+ * a chosen sentence or do not fit leave the heap for good (into 'dropped'). */
+static size_t next_pick(selector *s)
+{
+    s->n_dropped = 0;
+    while (s->cand.n > 0) {
+        uint32_t i = s->cand.v[0];
+        if (repeats(s->opt, s->out, s->max_sim, i) || !fits(s, i)) {
+            s->dropped[s->n_dropped++] = heap_pop(&s->cand);
+            continue;
+        }
+        double v = value_of(s, i);
+        if (v < s->value[i]) { // fallen since last looked at: back to its place
+            s->value[i] = v;
+            sift_down(&s->cand, 0);
+            continue;
+        }
+        return heap_pop(&s->cand);
+    }
+    return SIZE_MAX;
+}
+
+/* --explain: in a step that picked 'pick', every candidate left out for a rule although it was
+ * worth more was passed over by that rule; the first such rule is its reason. A candidate only
+ * ever behind the picks was not reached (or, if a chosen sentence now duplicates it, is a
+ * duplicate anyway). Without this, a sentence skipped because it did not fit was later reported
+ * as a duplicate of a shorter sentence chosen after it. Those left out but behind the pick wait
+ * in 'passed' for a later, weaker pick. */
+static void note_passed_over(selector *s, size_t pick)
+{
+    heap *h = &s->passed;
+    for (size_t k = 0; k < s->n_dropped; k++) {
+        uint32_t i = s->dropped[k];
+        s->value[i] = value_of(s, i);
+        heap_push(h, i);
+    }
+    while (h->n > 0 && above(h, h->v[0], (uint32_t)pick)) {
+        uint32_t i = h->v[0];
+        double v = value_of(s, i);
+        if (v < s->value[i]) {
+            s->value[i] = v;
+            sift_down(h, 0);
+            continue;
+        }
+        heap_pop(h);
+        // The same tests, in the same order, as the selection.
+        if (s->out->skip[i] == PRECIS_SKIP_NONE &&
+            !note_repeat(s->opt, s->out, s->max_sim, s->max_from, i) && !fits(s, i))
+            s->out->skip[i] = PRECIS_SKIP_BUDGET;
+    }
+}
+
+/* Takes 'pick': the sentence after it may now be open, and what shares a term with it is now
+ * more similar to the chosen set, or restates it. */
+static void take(selector *s, restate_state *rs, double *acc, uint32_t *touched, size_t pick)
+{
+    const precis_select_input *in = s->in;
+    precis_selection *out = s->out;
+    out->chosen[out->n_chosen++] = pick;
+    s->taken[pick] = true;
+    tree_set(&s->blocked, pick, -1);
+    s->used += cost(in, s->opt, pick);
+    // Only the next candidate can point back to the pick: the sentence right after it.
+    if (pick + 1 < in->n && in->antecedent != NULL && in->antecedent[pick + 1] == pick &&
+        in->eligible[pick + 1])
+        open_candidate(s, pick + 1);
+    // Only sentences sharing a term with the pick can be similar to it or restate it.
+    size_t n_touched = precis_csr_overlap(in->x, in->xt, pick, rs->weight, in->term_number, acc,
+                                          rs->shared, rs->count, rs->shared_numbers, touched);
+    for (size_t q = 0; q < n_touched; q++) {
+        uint32_t i = touched[q];
+        double sh = restate_share(rs, pick, i);
+        bool in_play = !s->taken[i] && in->eligible[i];
+        bool repeated = in_play && repeats(s->opt, out, s->max_sim, i);
+        if (in_play && acc[i] > s->max_sim[i]) {
+            s->max_sim[i] = acc[i];
+            if (s->max_from != NULL)
+                s->max_from[i] = pick;
+        }
+        if (in_play && sh > out->restate_share[i]) {
+            out->restate_share[i] = sh;
+            out->restates[i] = pick;
+        }
+        if (in_play && s->open[i] && !repeated && repeats(s->opt, out, s->max_sim, i))
+            tree_set(&s->blocked, i, -1);
+        acc[i] = 0.0;
+    }
+}
+
+/* The budget in its unit: a ratio becomes a count of candidates. */
 static double budget_limit(const precis_select_input *in, const precis_options *opt)
 {
     if (opt->budget_kind != PRECIS_BUDGET_RATIO)
@@ -182,179 +420,135 @@ static double budget_limit(const precis_select_input *in, const precis_options *
     return limit < 1 ? 1 : limit;
 }
 
-/* --explain: the arrays of why candidates were left out, and the chosen candidate behind each
- * one's highest similarity (returned; NULL when out of memory). */
-static size_t *explain_init(size_t n, precis_selection *out)
+/* Why each candidate left out was left out (explain only), once the selection has ended. */
+static void note_the_rest(selector *s)
 {
-    size_t *max_from = precis_malloc((n ? n : 1) * sizeof *max_from);
-    out->skip = precis_calloc(n ? n : 1, sizeof *out->skip);
-    out->dup_of = precis_malloc((n ? n : 1) * sizeof *out->dup_of);
-    out->dup_sim = precis_calloc(n ? n : 1, sizeof *out->dup_sim);
-    if (max_from == NULL || out->skip == NULL || out->dup_of == NULL || out->dup_sim == NULL) {
-        free(max_from);
-        return NULL;
-    }
-    for (size_t i = 0; i < n; i++)
-        max_from[i] = out->dup_of[i] = SIZE_MAX;
-    return max_from;
-}
-
-/* --explain, once the selection is over: the reason of every candidate no rule has yet
- * claimed. */
-static void note_the_rest(const precis_select_input *in, const precis_options *opt,
-                          precis_selection *out, const bool *taken, const double *max_sim,
-                          const size_t *max_from)
-{
+    const precis_select_input *in = s->in;
+    precis_selection *out = s->out;
     for (size_t i = 0; i < in->n; i++) {
-        if (taken[i])
+        if (s->taken[i])
             out->skip[i] = PRECIS_SKIP_NONE;
         else if (!in->eligible[i])
             out->skip[i] = PRECIS_SKIP_SHORT;
-        else if (out->skip[i] == PRECIS_SKIP_NONE && waits(in, taken, i))
+        else if (out->skip[i] == PRECIS_SKIP_NONE && waits(in, s->taken, i))
             out->skip[i] = PRECIS_SKIP_POINTS_BACK;
-        else if (out->skip[i] == PRECIS_SKIP_NONE && !note_repeat(opt, out, max_sim, max_from, i))
+        else if (out->skip[i] == PRECIS_SKIP_NONE &&
+                 !note_repeat(s->opt, out, s->max_sim, s->max_from, i))
             out->skip[i] = PRECIS_SKIP_NOT_REACHED;
     }
 }
 
-/* After 'pick' is taken: each candidate's highest similarity to the chosen set and the chosen
- * sentence it most restates, updated through the pick's terms only ('acc' and 'touched' are
- * scratch, 'acc' zero before and after). */
-static void absorb_pick(const precis_select_input *in, restate_state *rs, size_t pick,
-                        const bool *taken, double *acc, uint32_t *touched, double *max_sim,
-                        size_t *max_from, precis_selection *out)
+/* What is left of the budget stays unused rather than hold a weak sentence: those that fit are
+ * too weak, the better ones did not fit (explain only: says so of each candidate in play). */
+static void note_too_weak(selector *s)
 {
-    // Only sentences sharing a term with the pick can be similar to it or restate it.
-    size_t n_touched = precis_csr_overlap(in->x, in->xt, pick, rs->weight, in->term_number, acc,
-                                          rs->shared, rs->count, rs->shared_numbers, touched);
-    for (size_t q = 0; q < n_touched; q++) {
-        uint32_t i = touched[q];
-        double sh = restate_share(rs, pick, i);
-        if (!taken[i] && in->eligible[i] && acc[i] > max_sim[i]) {
-            max_sim[i] = acc[i];
-            if (max_from != NULL)
-                max_from[i] = pick;
-        }
-        if (!taken[i] && in->eligible[i] && sh > out->restate_share[i]) {
-            out->restate_share[i] = sh;
-            out->restates[i] = pick;
-        }
-        acc[i] = 0.0;
+    for (size_t i = 0; i < s->in->n; i++)
+        if (!s->taken[i] && s->open[i] && !repeats(s->opt, s->out, s->max_sim, i) &&
+            s->out->skip[i] == PRECIS_SKIP_NONE)
+            s->out->skip[i] = fits(s, i) ? PRECIS_SKIP_WEAK : PRECIS_SKIP_BUDGET;
+}
+
+static void selector_destroy(selector *s)
+{
+    free(s->max_sim);
+    free(s->max_from);
+    free(s->value);
+    free(s->taken);
+    free(s->open);
+    free(s->cand.v);
+    free(s->passed.v);
+    free(s->dropped);
+    tree_destroy(&s->blocked);
+}
+
+static bool selector_init(selector *s, const precis_select_input *in, const precis_options *opt,
+                          precis_selection *out)
+{
+    size_t n = in->n, n1 = n ? n : 1;
+    memset(s, 0, sizeof *s);
+    s->in = in;
+    s->opt = opt;
+    s->out = out;
+    s->limit = budget_limit(in, opt);
+    s->lambda = opt->redundancy;
+    s->max_sim = precis_calloc(n1, sizeof *s->max_sim);
+    s->value = precis_calloc(n1, sizeof *s->value);
+    s->taken = precis_calloc(n1, sizeof *s->taken);
+    s->open = precis_calloc(n1, sizeof *s->open);
+    s->cand = (heap){precis_malloc(n1 * sizeof *s->cand.v), 0, s->value, in->pos};
+    s->passed = (heap){precis_malloc(n1 * sizeof *s->passed.v), 0, s->value, in->pos};
+    s->dropped = precis_malloc(n1 * sizeof *s->dropped);
+    out->restates = precis_malloc(n1 * sizeof *out->restates);
+    out->restate_share = precis_calloc(n1, sizeof *out->restate_share);
+    out->chosen = precis_malloc(n1 * sizeof *out->chosen);
+    if (s->max_sim == NULL || s->value == NULL || s->taken == NULL || s->open == NULL ||
+        s->cand.v == NULL || s->passed.v == NULL || s->dropped == NULL ||
+        out->restates == NULL || out->restate_share == NULL || out->chosen == NULL ||
+        !tree_init(&s->blocked, in, s->dropped))
+        return false;
+    for (size_t i = 0; i < n; i++)
+        out->restates[i] = SIZE_MAX;
+    if (opt->explain) {
+        s->max_from = precis_malloc(n1 * sizeof *s->max_from);
+        out->skip = precis_calloc(n1, sizeof *out->skip);
+        out->dup_of = precis_malloc(n1 * sizeof *out->dup_of);
+        out->dup_sim = precis_calloc(n1, sizeof *out->dup_sim);
+        if (s->max_from == NULL || out->skip == NULL || out->dup_of == NULL ||
+            out->dup_sim == NULL)
+            return false;
+        for (size_t i = 0; i < n; i++)
+            s->max_from[i] = out->dup_of[i] = SIZE_MAX;
     }
+    s->best = 0;
+    for (size_t i = 0; i < n; i++)
+        if (in->eligible[i] && in->score[i] > s->best)
+            s->best = in->score[i];
+    if (s->best <= 0)
+        s->best = 1;
+    for (size_t i = 0; i < n; i++)
+        if (in->eligible[i] && !waits(in, s->taken, i))
+            open_candidate(s, i);
+    return true;
 }
 
 precis_status precis_select(const precis_select_input *in, const precis_options *opt,
                             precis_selection *out)
 {
     memset(out, 0, sizeof *out);
-    size_t n = in->n;
-    double limit = budget_limit(in, opt);
-    double *max_sim = precis_calloc(n ? n : 1, sizeof *max_sim);
-    bool *taken = precis_calloc(n ? n : 1, sizeof *taken);
-    // May be taken now: eligible, and not waiting for an antecedent (one byte to test in the
-    // loop over every candidate, however many rules feed it).
-    bool *open = precis_malloc((n ? n : 1) * sizeof *open);
-    double *acc = precis_calloc(n ? n : 1, sizeof *acc);
-    uint32_t *touched = precis_malloc((n ? n : 1) * sizeof *touched);
+    selector s;
     restate_state rs;
-    bool rs_ready = restate_init(&rs, in);
-    out->restates = precis_malloc((n ? n : 1) * sizeof *out->restates);
-    out->restate_share = precis_calloc(n ? n : 1, sizeof *out->restate_share);
-    size_t cap = 0;
-    size_t *max_from = NULL; // the chosen candidate behind max_sim (explain only)
+    double *acc = precis_calloc(in->n ? in->n : 1, sizeof *acc);
+    uint32_t *touched = precis_malloc((in->n ? in->n : 1) * sizeof *touched);
+    bool ready = restate_init(&rs, in);
     precis_status st = PRECIS_ERR_NOMEM;
-    if (max_sim == NULL || taken == NULL || open == NULL || acc == NULL || touched == NULL ||
-        !rs_ready || out->restates == NULL || out->restate_share == NULL)
+    if (!selector_init(&s, in, opt, out) || acc == NULL || touched == NULL || !ready)
         goto done;
-    for (size_t i = 0; i < n; i++)
-        out->restates[i] = SIZE_MAX;
-    for (size_t i = 0; i < n; i++)
-        open[i] = in->eligible[i] && !waits(in, taken, i);
-    if (opt->explain && (max_from = explain_init(n, out)) == NULL)
-        goto done;
-    double best = 0;
-    for (size_t i = 0; i < n; i++)
-        if (in->eligible[i] && in->score[i] > best)
-            best = in->score[i];
-    if (best <= 0)
-        best = 1;
-    double used = 0, lambda = opt->redundancy;
     for (;;) {
-        size_t pick = SIZE_MAX;
-        double pick_v = -INFINITY, blocked = 0; // the best score that does not fit
-        for (size_t i = 0; i < n; i++) {
-            if (taken[i] || !open[i] || repeats(opt, out, max_sim, i))
-                continue;
-            if (used + cost(in, opt, i) > limit + 1e-9) {
-                if (in->score[i] > blocked)
-                    blocked = in->score[i];
-                continue;
-            }
-            double v = (1 - lambda) * in->score[i] / best - lambda * max_sim[i];
-            if (v > pick_v || (v == pick_v && in->pos[i] < in->pos[pick])) {
-                pick = i;
-                pick_v = v;
-            }
-        }
+        size_t pick = next_pick(&s);
         if (pick == SIZE_MAX)
             break;
+        size_t b = tree_first_over(&s.blocked, s.limit + 1e-9 - s.used);
+        double blocked = b == SIZE_MAX ? 0 : fmax(0, in->score[b]); // the best that does not fit
         if (in->score[pick] < FILL_FLOOR * blocked) {
-            // What is left of the budget stays unused rather than hold a weak sentence: those
-            // that fit are too weak, the better ones did not fit.
-            for (size_t i = 0; out->skip != NULL && i < n; i++)
-                if (!taken[i] && open[i] && !repeats(opt, out, max_sim, i) &&
-                    out->skip[i] == PRECIS_SKIP_NONE)
-                    out->skip[i] = used + cost(in, opt, i) <= limit + 1e-9 ? PRECIS_SKIP_WEAK
-                                                                          : PRECIS_SKIP_BUDGET;
+            if (out->skip != NULL)
+                note_too_weak(&s);
             break;
         }
         if (out->skip != NULL)
-            note_passed_over(in, opt, out, taken, max_sim, max_from, best, used, limit, pick,
-                             pick_v);
-        if (!precis_grow((void **)&out->chosen, &cap, out->n_chosen + 1, sizeof *out->chosen))
-            goto done;
-        out->chosen[out->n_chosen++] = pick;
-        taken[pick] = true;
-        // Only the next candidate can point back to the pick: the sentence right after it.
-        if (pick + 1 < n && in->antecedent != NULL && in->antecedent[pick + 1] == pick)
-            open[pick + 1] = in->eligible[pick + 1];
-        used += cost(in, opt, pick);
-        absorb_pick(in, &rs, pick, taken, acc, touched, max_sim, max_from, out);
+            note_passed_over(&s, pick);
+        take(&s, &rs, acc, touched, pick);
     }
     if (out->skip != NULL)
-        note_the_rest(in, opt, out, taken, max_sim, max_from);
+        note_the_rest(&s);
     st = PRECIS_OK;
 done:
-    free(max_from);
-    free(max_sim);
-    free(taken);
-    free(open);
+    selector_destroy(&s);
     free(acc);
     free(touched);
     restate_destroy(&rs);
     if (st != PRECIS_OK)
         precis_selection_destroy(out);
     return st;
-}
-
-static void note_passed_over(const precis_select_input *in, const precis_options *opt,
-                             precis_selection *out, const bool *taken, const double *max_sim,
-                             const size_t *max_from, double best, double used, double limit,
-                             size_t pick, double pick_v)
-{
-    double lambda = opt->redundancy;
-    for (size_t i = 0; i < in->n; i++) {
-        if (taken[i] || !in->eligible[i] || out->skip[i] != PRECIS_SKIP_NONE || i == pick ||
-            waits(in, taken, i))
-            continue;
-        double v = (1 - lambda) * in->score[i] / best - lambda * max_sim[i];
-        if (v < pick_v || (v == pick_v && in->pos[i] > in->pos[pick]))
-            continue; // behind the pick: not passed over (yet)
-        // It was worth more, so a rule kept it out: the same tests, in the same order, as the
-        // selection loop.
-        if (!note_repeat(opt, out, max_sim, max_from, i) && used + cost(in, opt, i) > limit + 1e-9)
-            out->skip[i] = PRECIS_SKIP_BUDGET;
-    }
 }
 
 /* ---- the select stage: the inputs of precis_select() from the earlier stages' outputs ---- */

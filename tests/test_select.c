@@ -357,6 +357,95 @@ static void test_select_budget_never_exceeded(void **state)
     }
 }
 
+/* The selection is a lazy greedy over a heap (issue 17); this is the greedy as defined, a full
+ * scan of every candidate at every step (the code before the heap), and the two must choose
+ * the same sentences in the same order, ties, waits and the fill floor included. Rows hold at
+ * most two terms, so that no restatement (three shared terms at least) enters the reference. */
+static size_t full_scan(problem *p, size_t *chosen)
+{
+    build_x(p);
+    double best = 0, used = 0, lambda = p->opt.redundancy, limit = p->opt.budget;
+    for (size_t i = 0; i < p->n; i++)
+        if (p->eligible[i] && p->score[i] > best)
+            best = p->score[i];
+    best = best > 0 ? best : 1;
+    bool taken[MAXN] = {false};
+    double max_sim[MAXN] = {0};
+    size_t k = 0;
+    for (;;) {
+        size_t pick = SIZE_MAX;
+        double pick_v = -INFINITY, blocked = 0;
+        for (size_t i = 0; i < p->n; i++) {
+            bool waits = p->antecedent[i] != SIZE_MAX && !taken[p->antecedent[i]];
+            if (taken[i] || !p->eligible[i] || waits || max_sim[i] >= p->opt.dedup)
+                continue;
+            double cost = p->opt.budget_kind == PRECIS_BUDGET_WORDS ? p->words[i] : 1.0;
+            if (used + cost > limit + 1e-9) {
+                blocked = p->score[i] > blocked ? p->score[i] : blocked;
+                continue;
+            }
+            double v = (1 - lambda) * p->score[i] / best - lambda * max_sim[i];
+            if (v > pick_v || (v == pick_v && p->pos[i] < p->pos[pick])) {
+                pick = i;
+                pick_v = v;
+            }
+        }
+        if (pick == SIZE_MAX || p->score[pick] < 0.5 * blocked)
+            break;
+        chosen[k++] = pick;
+        taken[pick] = true;
+        used += p->opt.budget_kind == PRECIS_BUDGET_WORDS ? p->words[pick] : 1.0;
+        for (size_t i = 0; i < p->n; i++) {
+            double s = precis_csr_dot(&p->x, i, pick);
+            max_sim[i] = s > max_sim[i] ? s : max_sim[i];
+        }
+    }
+    precis_csr_destroy(&p->x);
+    return k;
+}
+
+static uint32_t next_random(uint32_t *seed)
+{
+    *seed = *seed * 1664525u + 1013904223u;
+    return *seed >> 8;
+}
+
+static void test_select_lazy_equals_full_scan(void **state)
+{
+    (void)state;
+    uint32_t seed = 2024;
+#define NEXT() next_random(&seed)
+    for (int trial = 0; trial < 2000; trial++) {
+        problem p;
+        double score[MAXN];
+        size_t n = 1 + NEXT() % MAXN;
+        for (size_t i = 0; i < n; i++) // few distinct scores: many ties
+            score[i] = (double)(NEXT() % (trial % 2 ? 1000 : 7)) / 7.0;
+        problem_init(&p, n, score);
+        for (size_t i = 0; i < n; i++) {
+            p.words[i] = 1 + NEXT() % 30;
+            p.eligible[i] = NEXT() % 6 != 0;
+            if (i > 0 && NEXT() % 5 == 0)
+                p.antecedent[i] = i - 1;
+            for (int t = 0; t < 2; t++)
+                p.rows[i][NEXT() % NT] = 1 + NEXT() % 3;
+        }
+        p.pos[0] = 0;
+        for (size_t i = 1; i < n; i++) // positions unique, not the index order
+            p.pos[i] = (uint32_t)((i * 37) % 1009);
+        p.opt.redundancy = (double)(NEXT() % 11) / 10.0;
+        p.opt.dedup = 0.3 + (double)(NEXT() % 8) / 10.0;
+        p.opt.budget_kind = trial % 2 ? PRECIS_BUDGET_WORDS : PRECIS_BUDGET_SENTENCES;
+        p.opt.budget = trial % 2 ? (double)(1 + NEXT() % 300) : (double)(1 + NEXT() % 40);
+        size_t want[MAXN], got[MAXN];
+        problem q = p;
+        size_t n_want = full_scan(&q, want);
+        size_t n_got = run_select(&p, got);
+        check_chosen(got, n_got, want, n_want, __LINE__);
+    }
+#undef NEXT
+}
+
 /* ---- hostile input ----------------------------------------------------------------------- */
 
 static void test_select_no_candidates(void **state)
@@ -667,6 +756,7 @@ int main(void)
         cmocka_unit_test(test_select_never_chooses_ineligible),
         cmocka_unit_test(test_select_redundancy_trades_score_for_coverage),
         cmocka_unit_test(test_select_budget_never_exceeded),
+        cmocka_unit_test(test_select_lazy_equals_full_scan),
         cmocka_unit_test(test_select_no_candidates),
         cmocka_unit_test(test_select_nothing_eligible),
         cmocka_unit_test(test_select_nothing_fits),
