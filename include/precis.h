@@ -161,6 +161,16 @@ typedef struct precis_options {
      * recorded as support (PRECIS_SKIP_RESTATES). 1 keeps all but sentences told inside
      * another. */
     double restate;
+    /** A question or topic the summary answers (NUL-terminated UTF-8), NULL for a generic
+     * summary. Its words, read with each document language's tokenizer, stemmer and stopwords,
+     * become a TF-IDF vector over the corpus's own terms (IDF of the corpus); a sentence's
+     * relevance is its cosine with it. With no content word in the corpus the summary is the
+     * generic one and precis_summary_query_status() says why. */
+    const char *query;
+    /** How far TextRank's teleport leans toward relevant sentences (topic-sensitive PageRank):
+     * 0 = not at all, 1 = teleport only to them [default 0.8, chosen by two-fold
+     * cross-validation on DUC 2006]. Ignored without a query. */
+    double query_mix;
 } precis_options;
 
 /** Fills 'opt' with the documented defaults. */
@@ -246,6 +256,8 @@ typedef struct precis_sentence {
     size_t rank;
     size_t n_support;
     const precis_support *support;
+    /** Cosine with the query (0..1); 0 without a query. */
+    double relevance;
 } precis_sentence;
 
 /** Summarizes every document of 'c' with 'opt' (NULL for defaults) into '*out'. */
@@ -258,6 +270,16 @@ void precis_summary_free(precis_summary *s);
 /** Number of sentences in the summary, and the i-th in output order (NULL if out of range). */
 size_t precis_summary_count(const precis_summary *s);
 const precis_sentence *precis_summary_sentence(const precis_summary *s, size_t i);
+
+/** What became of the options' query. */
+typedef enum precis_query_status {
+    PRECIS_QUERY_NONE = 0, /**< no query was given */
+    PRECIS_QUERY_USED,     /**< the summary answers it */
+    PRECIS_QUERY_EMPTY,    /**< it holds no content word (empty, punctuation, stopwords): generic summary */
+    PRECIS_QUERY_ABSENT    /**< none of its content words is in the corpus: generic summary */
+} precis_query_status;
+
+precis_query_status precis_summary_query_status(const precis_summary *s);
 
 /** Sentences found in the corpus, and how many of them were candidates (not boilerplate). */
 size_t precis_summary_corpus_sentences(const precis_summary *s);

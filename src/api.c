@@ -17,6 +17,7 @@
 #define DEFAULT_REDUNDANCY 0.4
 #define DEFAULT_RESTATE 0.45
 #define DEFAULT_MIN_WORDS 5
+#define DEFAULT_QUERY_MIX 0.8
 
 void precis_options_init(precis_options *opt)
 {
@@ -31,6 +32,7 @@ void precis_options_init(precis_options *opt)
     opt->redundancy = DEFAULT_REDUNDANCY;
     opt->min_words = DEFAULT_MIN_WORDS;
     opt->restate = DEFAULT_RESTATE;
+    opt->query_mix = DEFAULT_QUERY_MIX;
 }
 
 /* ---- corpus ---------------------------------------------------------------------------- */
@@ -160,6 +162,11 @@ const precis_sentence *precis_summary_sentence(const precis_summary *s, size_t i
 size_t precis_summary_corpus_sentences(const precis_summary *s) { return s ? s->n_sentences : 0; }
 size_t precis_summary_candidates(const precis_summary *s) { return s ? s->n_candidates : 0; }
 size_t precis_summary_iterations(const precis_summary *s) { return s ? s->iterations : 0; }
+precis_query_status precis_summary_query_status(const precis_summary *s)
+{
+    return s ? s->query_status : PRECIS_QUERY_NONE;
+}
+
 precis_order precis_summary_order(const precis_summary *s)
 {
     return s ? s->order : PRECIS_ORDER_SOURCE;
@@ -188,6 +195,7 @@ precis_status precis_options_check(const precis_options *o)
               o->position_prior >= 0 && o->position_prior <= 1 && o->edge_threshold >= 0 &&
               o->edge_threshold < 1 && o->redundancy >= 0 && o->redundancy <= 1 &&
               isfinite(o->restate) && o->restate > 0 && o->restate <= 1.0 + 1e-9 &&
+              o->query_mix >= 0 && o->query_mix <= 1 &&
               (unsigned)o->order <= PRECIS_ORDER_AUTO && (unsigned)o->graph <= PRECIS_GRAPH_PRUNED &&
               (unsigned)o->budget_kind <= PRECIS_BUDGET_RATIO;
     if (o->budget_kind == PRECIS_BUDGET_RATIO && o->budget > 1)
