@@ -230,6 +230,7 @@ typedef struct precis_detect_stats {
     precis_script script; // the script most letters are in
     double score;        // the chosen language's stopword score
     double english;      // English's
+    bool guessed;        // too short, no clear stopwords, or the same few words: a guess
 } precis_detect_stats;
 
 /** The index of the language of 'text' (its first 4 KB, at most 300 words: DETECT_BYTES and
