@@ -737,6 +737,8 @@ struct precis_sentences {
 
 /** PRECIS_OK when every option is in range, else PRECIS_ERR_INVALID_ARG. */
 precis_status precis_options_check(const precis_options *o);
+/** A caller's options as this library's struct (see precis_options.size), then checked. */
+precis_status precis_options_read(const precis_options *in, precis_options *out);
 
 /* ---- the spine: each stage over the whole corpus, in the order summarize.c runs them ------ */
 

@@ -3,6 +3,7 @@
  * and from which languages' stopwords its words are. */
 #include <assert.h>
 #include <libstemmer.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -478,25 +479,31 @@ static size_t count_entries(const char *const *lines, size_t n)
     return k;
 }
 
-static void to_public(const precis_lang *l, precis_language *out)
+/* Fills the caller's struct, 'size' bytes of it: an older caller's is shorter (see PRECIS_ABI). */
+static precis_status to_public(const precis_lang *l, precis_language *out, size_t size)
 {
-    out->code = l->code;
-    out->name = l->name;
-    out->stemmer = l->stemmer;
-    out->n_stopwords = count_entries(l->stop, l->n_stop);
-    out->n_abbreviations = count_entries(l->abbrev, l->n_abbrev);
+    if (size < offsetof(precis_language, n_abbreviations) + sizeof out->n_abbreviations)
+        return PRECIS_ERR_INVALID_ARG; // older than the first precis_language: not a caller's
+    precis_language p = {.code = l->code,
+                         .name = l->name,
+                         .stemmer = l->stemmer,
+                         .n_stopwords = count_entries(l->stop, l->n_stop),
+                         .n_abbreviations = count_entries(l->abbrev, l->n_abbrev)};
+    memcpy(out, &p, size < sizeof p ? size : sizeof p);
+    if (size > sizeof p)
+        memset((char *)out + sizeof p, 0, size - sizeof p);
+    return PRECIS_OK;
 }
 
-precis_status precis_language_get(size_t i, precis_language *out)
+precis_status precis_language_get_size(size_t i, precis_language *out, size_t size)
 {
     precis_lang l;
     if (out == NULL || !precis_lang_at(i, &l))
         return PRECIS_ERR_INVALID_ARG;
-    to_public(&l, out);
-    return PRECIS_OK;
+    return to_public(&l, out, size);
 }
 
-precis_status precis_language_find(const char *name, precis_language *out)
+precis_status precis_language_find_size(const char *name, precis_language *out, size_t size)
 {
     size_t i;
     precis_lang l;
@@ -504,8 +511,7 @@ precis_status precis_language_find(const char *name, precis_language *out)
         return PRECIS_ERR_INVALID_ARG;
     if (!precis_lang_find(name, &i) || !precis_lang_at(i, &l))
         return PRECIS_ERR_LANGUAGE;
-    to_public(&l, out);
-    return PRECIS_OK;
+    return to_public(&l, out, size);
 }
 
 /* ---- every document of a corpus --------------------------------------------------------- */

@@ -62,22 +62,22 @@ static void run_destroy(run *r)
     free(r->antecedent);
 }
 
-/* The entry points' common start: checks the corpus, the options ('*opt' NULL means the
- * defaults, filled into 'defaults') and the corpus's size, then sets up a run over 'c'. On
- * PRECIS_OK the caller owns 'r' (run_destroy()). */
+/* The entry points' common start: checks the corpus, reads the caller's options into 'own'
+ * ('*opt' NULL means the defaults; '*opt' then points to 'own', as this library's struct
+ * whatever header the caller was built with) and checks the corpus's size, then sets up a run
+ * over 'c'. On PRECIS_OK the caller owns 'r' (run_destroy()). */
 static precis_status run_init(run *r, const precis_corpus *c, const precis_options **opt,
-                              precis_options *defaults)
+                              precis_options *own)
 {
     if (c == NULL)
         return PRECIS_ERR_INVALID_ARG;
-    if (*opt == NULL) {
-        precis_options_init(defaults);
-        *opt = defaults;
-    }
-    const precis_options *o = *opt;
-    precis_status st = precis_options_check(o);
-    if (st != PRECIS_OK)
+    precis_status st = PRECIS_OK;
+    if (*opt == NULL)
+        precis_options_init(own);
+    else if ((st = precis_options_read(*opt, own)) != PRECIS_OK)
         return st;
+    *opt = own;
+    const precis_options *o = own;
     size_t max_bytes = o->max_input_bytes ? o->max_input_bytes : PRECIS_DEFAULT_MAX_INPUT_BYTES;
     if (c->total_bytes > max_bytes)
         return PRECIS_ERR_TOO_LARGE;
