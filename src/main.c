@@ -192,7 +192,7 @@ enum {
     OPT_DEDUP = 256, OPT_RESTATE, OPT_ORDER, OPT_MIN_WORDS, OPT_DAMPING, OPT_PRIOR, OPT_EDGE, OPT_REDUNDANCY,
     OPT_LANG, OPT_STOPWORDS, OPT_MAX_BYTES, OPT_MAX_SENTENCES, OPT_VERSION, OPT_EXPLAIN,
     OPT_GRAPH, OPT_THREADS, OPT_KEYWORDS,
-    OPT_LIST_LANGUAGES, OPT_DATE, OPT_QUERY, OPT_QUERY_MIX,
+    OPT_LIST_LANGUAGES, OPT_DATE,
 };
 
 static const struct option long_opts[] = {
@@ -220,8 +220,6 @@ static const struct option long_opts[] = {
     {"format", required_argument, NULL, 'f'},
     {"keywords", required_argument, NULL, OPT_KEYWORDS},
     {"date", required_argument, NULL, OPT_DATE},
-    {"query", required_argument, NULL, OPT_QUERY},
-    {"query-mix", required_argument, NULL, OPT_QUERY_MIX},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, OPT_VERSION},
     {NULL, 0, NULL, 0},
@@ -308,15 +306,6 @@ static int parse_option(cli *c, int ch, const char *arg, const char *flag)
     case OPT_REDUNDANCY:
         if (!parse_double(arg, 0, 1, false, ch == OPT_PRIOR ? &o->position_prior : &o->redundancy)) {
             option_error(c, "invalid value '%s' for %s: expected 0 <= P <= 1", arg, flag);
-            return EXIT_USAGE;
-        }
-        return -1;
-    case OPT_QUERY:
-        o->query = arg;
-        return -1;
-    case OPT_QUERY_MIX:
-        if (!parse_double(arg, 0, 1, false, &o->query_mix)) {
-            option_error(c, "invalid value '%s' for %s: expected 0 <= W <= 1", arg, flag);
             return EXIT_USAGE;
         }
         return -1;
