@@ -76,9 +76,9 @@ TEST_BIN  = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 CORPUS    = tests/data/kim-shoigu
 
 # The version is written once, in include/precis.h; the shared library is
-# libprecis.so.MAJOR.MINOR.PATCH with the soname libprecis.so.MAJOR.
+# libprecis.so.MAJOR.MINOR.PATCH with the soname libprecis.so.ABI (PRECIS_ABI: see precis.h).
 VERSION  := $(shell sed -n 's/^\#define PRECIS_VERSION "\([0-9.]*\)"$$/\1/p' include/precis.h)
-SOMAJOR   = $(firstword $(subst ., ,$(VERSION)))
+SOMAJOR  := $(shell sed -n 's/^\#define PRECIS_ABI \([0-9]*\)$$/\1/p' include/precis.h)
 SONAME    = libprecis.so.$(SOMAJOR)
 SHLIB     = $(BUILD)/libprecis.so.$(VERSION)
 

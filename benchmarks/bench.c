@@ -1,9 +1,10 @@
 /* Times each pipeline stage and the whole of precis_summarize() on the files given.
- * Usage: build/bench [-r RUNS] [-w WORDS] [-t THREADS] [-f LIST] LABEL [FILE|DIR]...
+ * Usage: build/bench [-r RUNS] [-w WORDS] [-t THREADS] [-q QUERY] [-f LIST] LABEL [FILE|DIR]...
  *        build/bench --openblas
  * A DIR means every regular file below it, sorted by path (as precis does); -f LIST reads one
  * path per line from LIST ('-' is stdin), for more files than a command line holds; -t sets
- * precis_options.threads (default 0: one per processor, as precis does).
+ * precis_options.threads (default 0: one per processor, as precis does); -q QUERY summarizes for
+ * that query (precis_options.query), to weigh what a query costs against the same run without.
  * Prints the OpenBLAS core and threads, the corpus, one line per stage, e.g.
  *   stage=rank runs=10 median_ms=4.1 min_ms=3.9 mb_s=96.0
  * and the process's peak resident set size (getrusage: loading included). */
@@ -164,7 +165,7 @@ int main(int argc, char **argv)
 {
     int runs = 10, i = 1, threads = 0;
     double words = 100;
-    const char *list = NULL;
+    const char *list = NULL, *query = NULL;
     if (argc == 2 && strcmp(argv[1], "--openblas") == 0) {
         print_openblas();
         return 0;
@@ -178,11 +179,14 @@ int main(int argc, char **argv)
             threads = atoi(argv[i + 1]);
         else if (strcmp(argv[i], "-f") == 0)
             list = argv[i + 1];
+        else if (strcmp(argv[i], "-q") == 0)
+            query = argv[i + 1];
         i += 2;
     }
     if (argc - i < (list ? 1 : 2) || runs < 1 || threads < 0) {
         fprintf(stderr,
-                "usage: bench [-r RUNS] [-w WORDS] [-t THREADS] [-f LIST] LABEL [FILE|DIR]...\n"
+                "usage: bench [-r RUNS] [-w WORDS] [-t THREADS] [-q QUERY] [-f LIST] LABEL "
+                "[FILE|DIR]...\n"
                 "       bench --openblas\n");
         return 2;
     }
@@ -221,6 +225,7 @@ int main(int argc, char **argv)
     opt.budget_kind = PRECIS_BUDGET_WORDS;
     opt.budget = words;
     opt.threads = (size_t)threads;
+    opt.query = query;
     size_t n_stages = precis_stage_count();
     double *ms = calloc((n_stages + 1) * (size_t)runs, sizeof *ms);
     size_t sentences = 0;

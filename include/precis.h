@@ -20,13 +20,29 @@ extern "C" {
 #pragma GCC visibility push(default)
 #endif
 
-/* The version, MAJOR.MINOR.PATCH: the one place it is written. The Makefile reads it for the
- * shared library's file name and soname (libprecis.so.MAJOR) and for precis.pc. */
-#define PRECIS_VERSION "0.1.0"
+/* The version, MAJOR.MINOR.PATCH: the one place it is written (the Makefile reads it for the
+ * shared library's file name and for precis.pc), as numbers for #if, and as one number that
+ * grows with every release: MAJOR * 10000 + MINOR * 100 + PATCH. */
+#define PRECIS_VERSION_MAJOR 0
+#define PRECIS_VERSION_MINOR 2
+#define PRECIS_VERSION_PATCH 0
+#define PRECIS_VERSION "0.2.0"
+#define PRECIS_VERSION_NUMBER                                                                  \
+    (PRECIS_VERSION_MAJOR * 10000 + PRECIS_VERSION_MINOR * 100 + PRECIS_VERSION_PATCH)
+
+/* The ABI: the soname is libprecis.so.PRECIS_ABI. It changes only when a program built against
+ * an older header would break: a function removed or changed, an enum value renumbered, a
+ * field of a struct the library returns moved. New functions, new enum values at the end and
+ * new fields at the end of a struct keep it: the structs a caller allocates (precis_options,
+ * precis_language, precis_rouge_options) carry their size, so that a newer library reads or
+ * writes only what the caller's struct holds and takes the defaults for the rest. */
+#define PRECIS_ABI 1
 
 /** The version of the library actually linked, which can differ from PRECIS_VERSION, the one
  * compiled against, when the shared library is replaced. A static string. */
 const char *precis_version(void);
+/** The same as a number (PRECIS_VERSION_NUMBER of the library linked). */
+unsigned precis_version_number(void);
 
 typedef enum {
     PRECIS_OK = 0,
@@ -109,6 +125,9 @@ typedef enum {
 } precis_graph_kind;
 
 typedef struct precis_options {
+    /** sizeof(precis_options) as the caller was compiled: set by precis_options_init(), never
+     * by hand. Options without it are refused (PRECIS_ERR_INVALID_ARG). */
+    size_t size;
     precis_budget_kind budget_kind;
     /** Sentences, words or bytes for the first three kinds; a fraction for RATIO. */
     double budget;
@@ -161,10 +180,23 @@ typedef struct precis_options {
      * recorded as support (PRECIS_SKIP_RESTATES). 1 keeps all but sentences told inside
      * another. */
     double restate;
+    /** A question or topic the summary answers (NUL-terminated UTF-8), NULL for a generic
+     * summary. Its words, read with each document language's tokenizer, stemmer and stopwords,
+     * become a TF-IDF vector over the corpus's own terms (IDF of the corpus); a sentence's
+     * relevance is its cosine with it. With no content word in the corpus the summary is the
+     * generic one and precis_summary_query_status() says why. */
+    const char *query;
+    /** How far TextRank's teleport leans toward relevant sentences (topic-sensitive PageRank):
+     * 0 = not at all, 1 = teleport only to them [default 0.8, chosen by two-fold
+     * cross-validation on DUC 2006]. Ignored without a query. */
+    double query_mix;
 } precis_options;
 
-/** Fills 'opt' with the documented defaults. */
-void precis_options_init(precis_options *opt);
+/** Fills 'opt' with the documented defaults and its size. Every precis_options must start
+ * here: it is what lets a newer libprecis read an older program's options (a macro, so that the
+ * size is the caller's). */
+#define precis_options_init(opt) precis_options_init_size((opt), sizeof *(opt))
+void precis_options_init_size(precis_options *opt, size_t size);
 
 /* ---------------------------------------------------------------------------------------------
  * Corpus: the documents to summarize together */
@@ -246,6 +278,8 @@ typedef struct precis_sentence {
     size_t rank;
     size_t n_support;
     const precis_support *support;
+    /** Cosine with the query (0..1); 0 without a query. */
+    double relevance;
 } precis_sentence;
 
 /** Summarizes every document of 'c' with 'opt' (NULL for defaults) into '*out'. */
@@ -255,9 +289,30 @@ precis_status precis_summarize(const precis_corpus *c, const precis_options *opt
 /** Frees 's'. Does nothing if 's' is NULL. */
 void precis_summary_free(precis_summary *s);
 
+/** The common case in one call: summarizes the 'n' NUL-terminated UTF-8 'texts' together (one
+ * document each) with 'opt' (NULL for the defaults) and sets '*out' to the summary as the
+ * command prints it, one sentence per line, each line ending in '\n' (free it with
+ * precis_free()). On failure '*out' is NULL and the status says why; for the sentences'
+ * provenance, scores and the input's error messages, use the corpus and summary objects. */
+precis_status precis_summarize_texts(const char *const *texts, size_t n,
+                                     const precis_options *opt, char **out);
+
+/** Frees memory the library handed over (precis_summarize_texts()). NULL is fine. */
+void precis_free(void *p);
+
 /** Number of sentences in the summary, and the i-th in output order (NULL if out of range). */
 size_t precis_summary_count(const precis_summary *s);
 const precis_sentence *precis_summary_sentence(const precis_summary *s, size_t i);
+
+/** What became of the options' query. */
+typedef enum precis_query_status {
+    PRECIS_QUERY_NONE = 0, /**< no query was given */
+    PRECIS_QUERY_USED,     /**< the summary answers it */
+    PRECIS_QUERY_EMPTY,    /**< it holds no content word (empty, punctuation, stopwords): generic summary */
+    PRECIS_QUERY_ABSENT    /**< none of its content words is in the corpus: generic summary */
+} precis_query_status;
+
+precis_query_status precis_summary_query_status(const precis_summary *s);
 
 /** Sentences found in the corpus, and how many of them were candidates (not boilerplate). */
 size_t precis_summary_corpus_sentences(const precis_summary *s);
@@ -441,12 +496,14 @@ typedef struct precis_language {
 size_t precis_language_count(void);
 
 /** Fills '*out' with language 'i' (0 <= i < precis_language_count()); PRECIS_ERR_INVALID_ARG
- * when 'i' is out of range. */
-precis_status precis_language_get(size_t i, precis_language *out);
+ * when 'i' is out of range. (Macros, so that the library fills only the caller's struct.) */
+#define precis_language_get(i, out) precis_language_get_size((i), (out), sizeof *(out))
+precis_status precis_language_get_size(size_t i, precis_language *out, size_t size);
 
 /** Fills '*out' with the language named 'name': its code ("de"), Snowball name ("german") or
  * English name ("German"), in any case; PRECIS_ERR_LANGUAGE when there is none. */
-precis_status precis_language_find(const char *name, precis_language *out);
+#define precis_language_find(name, out) precis_language_find_size((name), (out), sizeof *(out))
+precis_status precis_language_find_size(const char *name, precis_language *out, size_t size);
 
 /* ---------------------------------------------------------------------------------------------
  * ROUGE evaluation (ROUGE-1.5.5 compatible)

@@ -17,20 +17,43 @@
 #define DEFAULT_REDUNDANCY 0.4
 #define DEFAULT_RESTATE 0.45
 #define DEFAULT_MIN_WORDS 5
+#define DEFAULT_QUERY_MIX 0.8
 
-void precis_options_init(precis_options *opt)
+void precis_options_init_size(precis_options *opt, size_t size)
 {
-    memset(opt, 0, sizeof *opt);
-    opt->budget_kind = PRECIS_BUDGET_SENTENCES;
-    opt->budget = DEFAULT_SENTENCES;
-    opt->dedup = DEFAULT_DEDUP;
-    opt->order = PRECIS_ORDER_AUTO;
-    opt->damping = DEFAULT_DAMPING;
-    opt->position_prior = DEFAULT_POSITION_PRIOR;
-    opt->edge_threshold = DEFAULT_EDGE_THRESHOLD;
-    opt->redundancy = DEFAULT_REDUNDANCY;
-    opt->min_words = DEFAULT_MIN_WORDS;
-    opt->restate = DEFAULT_RESTATE;
+    if (opt == NULL || size < sizeof opt->size)
+        return;
+    precis_options o;
+    memset(&o, 0, sizeof o);
+    o.budget_kind = PRECIS_BUDGET_SENTENCES;
+    o.budget = DEFAULT_SENTENCES;
+    o.dedup = DEFAULT_DEDUP;
+    o.order = PRECIS_ORDER_AUTO;
+    o.damping = DEFAULT_DAMPING;
+    o.position_prior = DEFAULT_POSITION_PRIOR;
+    o.edge_threshold = DEFAULT_EDGE_THRESHOLD;
+    o.redundancy = DEFAULT_REDUNDANCY;
+    o.min_words = DEFAULT_MIN_WORDS;
+    o.restate = DEFAULT_RESTATE;
+    o.query_mix = DEFAULT_QUERY_MIX;
+    // An older caller's struct is shorter: only its own fields are written.
+    memcpy(opt, &o, size < sizeof o ? size : sizeof o);
+    if (size > sizeof o) // a newer caller's: fields this library does not know stay zero
+        memset((char *)opt + sizeof o, 0, size - sizeof o);
+    opt->size = size;
+}
+
+/* Caller options the way this library reads them: the fields the caller's struct holds, the
+ * defaults for those it was compiled without. */
+precis_status precis_options_read(const precis_options *in, precis_options *out)
+{
+    // 64 KiB: no precis_options will ever be that large; a size beyond is garbage.
+    if (in->size < sizeof in->size || in->size > 65536)
+        return PRECIS_ERR_INVALID_ARG;
+    precis_options_init_size(out, sizeof *out);
+    memcpy(out, in, in->size < sizeof *out ? in->size : sizeof *out);
+    out->size = sizeof *out;
+    return precis_options_check(out);
 }
 
 precis_status precis_options_check(const precis_options *o)
@@ -40,6 +63,7 @@ precis_status precis_options_check(const precis_options *o)
               o->position_prior >= 0 && o->position_prior <= 1 && o->edge_threshold >= 0 &&
               o->edge_threshold < 1 && o->redundancy >= 0 && o->redundancy <= 1 &&
               isfinite(o->restate) && o->restate > 0 && o->restate <= 1.0 + 1e-9 &&
+              o->query_mix >= 0 && o->query_mix <= 1 &&
               (unsigned)o->order <= PRECIS_ORDER_AUTO &&
               (unsigned)o->graph <= PRECIS_GRAPH_PRUNED &&
               (unsigned)o->budget_kind <= PRECIS_BUDGET_RATIO;
@@ -173,6 +197,11 @@ const precis_sentence *precis_summary_sentence(const precis_summary *s, size_t i
 size_t precis_summary_corpus_sentences(const precis_summary *s) { return s ? s->n_sentences : 0; }
 size_t precis_summary_candidates(const precis_summary *s) { return s ? s->n_candidates : 0; }
 size_t precis_summary_iterations(const precis_summary *s) { return s ? s->iterations : 0; }
+precis_query_status precis_summary_query_status(const precis_summary *s)
+{
+    return s ? s->query_status : PRECIS_QUERY_NONE;
+}
+
 precis_order precis_summary_order(const precis_summary *s)
 {
     return s ? s->order : PRECIS_ORDER_SOURCE;
@@ -219,3 +248,48 @@ const char *precis_sentences_document_language(const precis_sentences *s, size_t
     return s && doc < s->n_docs ? s->doc_lang[doc] : NULL;
 }
 
+
+/* ---- the one-call form ------------------------------------------------------------------ */
+
+precis_status precis_summarize_texts(const char *const *texts, size_t n,
+                                     const precis_options *opt, char **out)
+{
+    if (out == NULL)
+        return PRECIS_ERR_INVALID_ARG;
+    *out = NULL;
+    if (texts == NULL && n > 0)
+        return PRECIS_ERR_INVALID_ARG;
+    precis_corpus *c;
+    precis_summary *s = NULL;
+    precis_status st = precis_corpus_new(&c);
+    for (size_t i = 0; st == PRECIS_OK && i < n; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "%zu", i + 1);
+        st = texts[i] ? precis_corpus_add(c, name, texts[i], strlen(texts[i]))
+                      : PRECIS_ERR_INVALID_ARG;
+    }
+    if (st == PRECIS_OK)
+        st = precis_summarize(c, opt, &s);
+    size_t len = 0;
+    for (size_t i = 0; st == PRECIS_OK && i < precis_summary_count(s); i++)
+        len += precis_summary_sentence(s, i)->text_len + 1;
+    if (st == PRECIS_OK && (*out = precis_malloc(len + 1)) == NULL)
+        st = PRECIS_ERR_NOMEM;
+    for (size_t i = 0, at = 0; st == PRECIS_OK && i < precis_summary_count(s); i++) {
+        const precis_sentence *t = precis_summary_sentence(s, i);
+        memcpy(*out + at, t->text, t->text_len);
+        at += t->text_len;
+        (*out)[at++] = '\n';
+        (*out)[at] = '\0';
+    }
+    if (st == PRECIS_OK && len == 0)
+        (*out)[0] = '\0';
+    precis_summary_free(s);
+    precis_corpus_free(c);
+    return st;
+}
+
+void precis_free(void *p)
+{
+    free(p);
+}

@@ -239,6 +239,7 @@ typedef struct precis_detect_stats {
     precis_script script; // the script most letters are in
     double score;        // the chosen language's stopword score
     double english;      // English's
+    bool guessed;        // too short, no clear stopwords, or the same few words: a guess
 } precis_detect_stats;
 
 /** The index of the language of 'text' (its first 4 KB, at most 300 words: DETECT_BYTES and
@@ -509,6 +510,8 @@ void precis_vocab_init(precis_vocab *v);
 void precis_vocab_destroy(precis_vocab *v);
 /** The id of 'term', added if new; (uint32_t)-1 when out of memory. */
 uint32_t precis_vocab_id(precis_vocab *v, const char *term, size_t len);
+/** The id of 'term', or UINT32_MAX when the vocabulary does not hold it. */
+uint32_t precis_vocab_find(const precis_vocab *v, const char *term, size_t len);
 
 /** Raw term counts per sentence, built row by row. */
 typedef struct precis_counts {
@@ -732,6 +735,7 @@ struct precis_summary {
     const char **doc_lang; // per document: the language's code (static strings)
     char *doc_dates;       // the documents' dates, 32 bytes each (precis_date.text)
     precis_order order;    // as applied (never PRECIS_ORDER_AUTO)
+    precis_query_status query_status;
 };
 
 struct precis_sentences {
@@ -744,6 +748,8 @@ struct precis_sentences {
 
 /** PRECIS_OK when every option is in range, else PRECIS_ERR_INVALID_ARG. */
 precis_status precis_options_check(const precis_options *o);
+/** A caller's options as this library's struct (see precis_options.size), then checked. */
+precis_status precis_options_read(const precis_options *in, precis_options *out);
 
 /* ---- the spine: each stage over the whole corpus, in the order summarize.c runs them ------ */
 
@@ -784,6 +790,25 @@ static inline const precis_sent *precis_candidate(const precis_candidates *cd, s
     return &cd->sents->v[cd->cand[k]];
 }
 
+/* ---- query (query.c): relevance to the options' query, and the teleport toward it -------- */
+
+typedef struct precis_query {
+    double *relevance; // per candidate: cosine with the query; NULL when it is not used
+    size_t n_terms;    // distinct query terms found in the corpus
+    precis_query_status status;
+} precis_query;
+
+/** Each candidate's relevance to opt->query (nothing when it is NULL), over the rows of the
+ * TF-IDF matrix 'x' whose terms are 'vocab'. */
+precis_status precis_query_relevance(const precis_candidates *cd, const precis_vocab *vocab,
+                                     const precis_csr *x, const precis_options *opt,
+                                     precis_query *out);
+/** Mixes '*teleport' (NULL: uniform; allocated then) with the relevance distribution:
+ * (1 - mix) * teleport + mix * relevance / sum(relevance). Nothing without relevance. */
+precis_status precis_query_teleport(const precis_query *q, size_t n, double mix,
+                                    double **teleport);
+void precis_query_destroy(precis_query *q);
+
 /** The output form of sentence 'ps' of 'docs' (precis_sentence_render() when it has a line
  * break to join, else precis_sentence_plain()), as precis_sentence_text() returns it. */
 size_t precis_sent_output(const precis_sent *ps, const precis_doc *docs,
@@ -817,7 +842,7 @@ precis_status precis_rank_order(const double *score, size_t n, size_t **rank);
 precis_status precis_select_sentences(const precis_candidates *cd, const precis_vocab *vocab,
                                       const precis_csr *x, const double *score,
                                       const precis_options *opt, precis_csr *xt,
-                                      precis_selection *sel, size_t **antecedent);
+                                      precis_selection *sel, size_t **antecedent_out);
 
 /** Provenance (select.c): per candidate, the place in 'picked' (the 'k' chosen candidates in
  * output order) of the chosen sentence of another document it supports, SIZE_MAX for none, and
@@ -840,6 +865,7 @@ typedef struct precis_results {
     size_t iterations;
     const precis_selection *sel;
     const size_t *antecedent; // per candidate, or NULL (precis_select_sentences())
+    const precis_query *query; // relevance to the options' query (rank)
 } precis_results;
 
 /** Output (output.c): the summary, its sentences in the order asked for with their provenance,

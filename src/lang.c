@@ -3,6 +3,7 @@
  * and from which languages' stopwords its words are. */
 #include <assert.h>
 #include <libstemmer.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -21,6 +22,12 @@
 #define DETECT_MIN_SHARE 0.03
 /* ...and a Latin-script language other than English this many times English's score. */
 #define DETECT_MARGIN 1.5
+/* Text whose words are mostly the same few ("de la que de la que ...", a line repeated) says
+ * nothing about its language, however many stopwords it holds: with fewer distinct words than
+ * this, or than one word in DETECT_MIN_VARIETY, detection is a guess. Prose of 300 words has
+ * about one distinct word in two. */
+#define DETECT_MIN_DISTINCT 8
+#define DETECT_MIN_VARIETY 4
 
 /* What precis knows about each language; only those whose stemmer libstemmer has are offered
  * (and the three without a stemmer, whose runs of characters become bigrams). Sorted by code. */
@@ -355,6 +362,19 @@ static void score_word(const char *w, size_t len, double *score)
     }
 }
 
+/* Adds word 'w' to the set of hashes 'seen' (open addressing, 'cap' slots, more than the words
+ * read): 1 if it was not there yet. */
+static size_t remember(uint64_t *seen, size_t cap, const char *w, size_t len)
+{
+    uint64_t h = precis_hash(w, len) | 1; // never 0, the empty slot
+    size_t j = h % cap;
+    for (; seen[j] != 0; j = (j + 1) % cap)
+        if (seen[j] == h)
+            return 0;
+    seen[j] = h;
+    return 1;
+}
+
 size_t precis_detect_language(const precis_detector *d, const char *text, size_t len,
                               precis_detect_stats *stats)
 {
@@ -363,7 +383,8 @@ size_t precis_detect_language(const precis_detector *d, const char *text, size_t
         while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80)
             len--;
     }
-    size_t letters[PRECIS_SCRIPT_COUNT] = {0}, words = 0;
+    size_t letters[PRECIS_SCRIPT_COUNT] = {0}, words = 0, distinct = 0;
+    uint64_t seen[2 * DETECT_MAX_WORDS] = {0}; // hashes of the distinct words (0 = empty)
     // by_list: per detection list, a bit of an entry's mask each (at most PRECIS_MAX_LANGS)
     double by_list[PRECIS_MAX_LANGS] = {0}, score[PRECIS_MAX_LANGS] = {0};
     char key[KEY_MAX];
@@ -380,6 +401,7 @@ size_t precis_detect_language(const precis_detector *d, const char *text, size_t
             words++;
             if (fits)
                 score_word(key, kn, by_list);
+            distinct += remember(seen, sizeof seen / sizeof *seen, key, kn);
             if (words >= DETECT_MAX_WORDS)
                 break;
         }
@@ -411,20 +433,27 @@ size_t precis_detect_language(const precis_detector *d, const char *text, size_t
             best = l;
     }
     size_t english = d->english;
+    bool guessed = true;
     if (best == SIZE_MAX) // no letters, or a script no language here is written in
         best = english;
-    else if (d->langs[best].stemmer != NULL) {
-        if (words < DETECT_MIN_WORDS) {
-            if (script == PRECIS_SCRIPT_LATIN)
-                best = english; // too short to tell
-        } else if (score[best] < DETECT_MIN_SHARE * (double)words) {
-            best = english; // none of these languages: their stopwords are missing
-        } else if (script == PRECIS_SCRIPT_LATIN && best != english &&
-                   score[best] < DETECT_MARGIN * score[english]) {
-            best = english; // not clearly another language
-        }
+    else if (d->langs[best].stemmer == NULL)
+        guessed = false; // Chinese, Japanese, Korean: the script tells
+    else if (words < DETECT_MIN_WORDS) {
+        if (script == PRECIS_SCRIPT_LATIN)
+            best = english; // too short to tell
+        else
+            guessed = false; // Cyrillic, Greek, Arabic...: the script has narrowed it
+    } else if (score[best] < DETECT_MIN_SHARE * (double)words) {
+        best = english; // none of these languages: their stopwords are missing
+    } else if (script == PRECIS_SCRIPT_LATIN && best != english &&
+               score[best] < DETECT_MARGIN * score[english]) {
+        best = english; // not clearly another language
+    } else {
+        // the same few words over and over
+        guessed = distinct < DETECT_MIN_DISTINCT || distinct * DETECT_MIN_VARIETY < words;
     }
     if (stats != NULL) {
+        stats->guessed = guessed;
         stats->words = words;
         stats->script = script;
         stats->score = best < d->n_langs ? score[best] : 0;
@@ -451,25 +480,31 @@ static size_t count_entries(const char *const *lines, size_t n)
     return k;
 }
 
-static void to_public(const precis_lang *l, precis_language *out)
+/* Fills the caller's struct, 'size' bytes of it: an older caller's is shorter (see PRECIS_ABI). */
+static precis_status to_public(const precis_lang *l, precis_language *out, size_t size)
 {
-    out->code = l->code;
-    out->name = l->name;
-    out->stemmer = l->stemmer;
-    out->n_stopwords = count_entries(l->stop, l->n_stop);
-    out->n_abbreviations = count_entries(l->abbrev, l->n_abbrev);
+    if (size < offsetof(precis_language, n_abbreviations) + sizeof out->n_abbreviations)
+        return PRECIS_ERR_INVALID_ARG; // older than the first precis_language: not a caller's
+    precis_language p = {.code = l->code,
+                         .name = l->name,
+                         .stemmer = l->stemmer,
+                         .n_stopwords = count_entries(l->stop, l->n_stop),
+                         .n_abbreviations = count_entries(l->abbrev, l->n_abbrev)};
+    memcpy(out, &p, size < sizeof p ? size : sizeof p);
+    if (size > sizeof p)
+        memset((char *)out + sizeof p, 0, size - sizeof p);
+    return PRECIS_OK;
 }
 
-precis_status precis_language_get(size_t i, precis_language *out)
+precis_status precis_language_get_size(size_t i, precis_language *out, size_t size)
 {
     precis_lang l;
     if (out == NULL || !precis_lang_at(i, &l))
         return PRECIS_ERR_INVALID_ARG;
-    to_public(&l, out);
-    return PRECIS_OK;
+    return to_public(&l, out, size);
 }
 
-precis_status precis_language_find(const char *name, precis_language *out)
+precis_status precis_language_find_size(const char *name, precis_language *out, size_t size)
 {
     size_t i;
     precis_lang l;
@@ -477,8 +512,7 @@ precis_status precis_language_find(const char *name, precis_language *out)
         return PRECIS_ERR_INVALID_ARG;
     if (!precis_lang_find(name, &i) || !precis_lang_at(i, &l))
         return PRECIS_ERR_LANGUAGE;
-    to_public(&l, out);
-    return PRECIS_OK;
+    return to_public(&l, out, size);
 }
 
 /* ---- every document of a corpus --------------------------------------------------------- */
@@ -488,16 +522,38 @@ typedef struct detect_job {
     const precis_detector *det;
     const precis_doc *docs;
     uint8_t *doc_lang;
+    bool *guessed; // per document: detection only guessed its language
     size_t begin, end;
 } detect_job;
 
 static void *detect_worker(void *arg)
 {
     detect_job *j = arg;
-    for (size_t d = j->begin; d < j->end; d++)
+    for (size_t d = j->begin; d < j->end; d++) {
+        precis_detect_stats st;
         j->doc_lang[d] = (uint8_t)precis_detect_language(j->det, j->docs[d].text, j->docs[d].len,
-                                                          NULL);
+                                                          &st);
+        j->guessed[d] = st.guessed;
+    }
     return NULL;
+}
+
+/* Documents whose language detection could only guess (too short, the same few words, no
+ * clear stopwords) take the language most of the others were found to be in: a one-line
+ * caption or a page of repeated words in an English cluster is English, and its copy of a
+ * sentence is stemmed as the others' copies are, so that it stays their duplicate (issue 17).
+ * Ties go to the language listed first; with no document detected, the guesses stand. */
+static void majority_for_guesses(uint8_t *doc_lang, const bool *guessed, size_t n)
+{
+    size_t votes[PRECIS_MAX_LANGS] = {0}, best = PRECIS_MAX_LANGS;
+    for (size_t d = 0; d < n; d++)
+        votes[doc_lang[d]] += !guessed[d];
+    for (size_t l = 0; l < PRECIS_MAX_LANGS; l++)
+        if (votes[l] > 0 && (best == PRECIS_MAX_LANGS || votes[l] > votes[best]))
+            best = l;
+    for (size_t d = 0; best < PRECIS_MAX_LANGS && d < n; d++)
+        if (guessed[d])
+            doc_lang[d] = (uint8_t)best;
 }
 
 precis_status precis_detect_documents(const precis_doc *docs, size_t n, const char *language,
@@ -511,15 +567,20 @@ precis_status precis_detect_documents(const precis_doc *docs, size_t n, const ch
         return PRECIS_OK;
     }
     precis_detector *det;
-    precis_status st = precis_detector_new(&det);
-    if (st != PRECIS_OK)
+    bool *guessed = precis_malloc(n ? n : 1);
+    precis_status st = guessed ? precis_detector_new(&det) : PRECIS_ERR_NOMEM;
+    if (st != PRECIS_OK) {
+        free(guessed);
         return st;
+    }
     detect_job jobs[PRECIS_MAX_THREADS];
     size_t bounds[PRECIS_MAX_THREADS + 1];
     size_t n_jobs = precis_slice_documents(docs, n, threads, bounds);
     for (size_t j = 0; j < n_jobs; j++)
-        jobs[j] = (detect_job){det, docs, doc_lang, bounds[j], bounds[j + 1]};
+        jobs[j] = (detect_job){det, docs, doc_lang, guessed, bounds[j], bounds[j + 1]};
     precis_run_jobs(n_jobs, detect_worker, jobs, sizeof jobs[0]);
     precis_detector_free(det);
+    majority_for_guesses(doc_lang, guessed, n);
+    free(guessed);
     return PRECIS_OK;
 }

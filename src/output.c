@@ -362,6 +362,7 @@ static precis_status copy_sentences(const precis_results *r, const pick *picks,
         o->length = ps->len;
         o->score = r->score[picks[j].cand];
         o->rank = picks[j].rank;
+        o->relevance = r->query->relevance ? r->query->relevance[picks[j].cand] : 0;
         o->support = s->support + sup;
         for (size_t q = sup_start[j]; q < sup_start[j + 1]; q++) {
             const precis_sent *si = precis_candidate(cd, sup_of[q]);
@@ -392,6 +393,7 @@ precis_status precis_summary_build(const precis_results *r, precis_summary **out
     if (s == NULL || picks == NULL || picked == NULL || owner == NULL || owner_sim == NULL)
         goto done;
     s->order = applied_order(r);
+    s->query_status = r->query->status;
     order_picks(r, s->order, picks);
     for (size_t j = 0; j < k; j++)
         picked[j] = picks[j].cand;

@@ -30,7 +30,8 @@ typedef struct run {
     precis_csr x;  // tfidf
     precis_csr xt; // x transposed (select): which sentences hold each term
     precis_graph graph;
-    double *teleport; // rank
+    precis_query query; // rank: relevance to the options' query
+    double *teleport;
     double *score;
     size_t *rank;
     size_t iterations;
@@ -53,6 +54,7 @@ static void run_destroy(run *r)
     precis_csr_destroy(&r->x);
     precis_csr_destroy(&r->xt);
     precis_graph_destroy(&r->graph);
+    precis_query_destroy(&r->query);
     free(r->teleport);
     free(r->score);
     free(r->rank);
@@ -60,22 +62,22 @@ static void run_destroy(run *r)
     free(r->antecedent);
 }
 
-/* The entry points' common start: checks the corpus, the options ('*opt' NULL means the
- * defaults, filled into 'defaults') and the corpus's size, then sets up a run over 'c'. On
- * PRECIS_OK the caller owns 'r' (run_destroy()). */
+/* The entry points' common start: checks the corpus, reads the caller's options into 'own'
+ * ('*opt' NULL means the defaults; '*opt' then points to 'own', as this library's struct
+ * whatever header the caller was built with) and checks the corpus's size, then sets up a run
+ * over 'c'. On PRECIS_OK the caller owns 'r' (run_destroy()). */
 static precis_status run_init(run *r, const precis_corpus *c, const precis_options **opt,
-                              precis_options *defaults)
+                              precis_options *own)
 {
     if (c == NULL)
         return PRECIS_ERR_INVALID_ARG;
-    if (*opt == NULL) {
-        precis_options_init(defaults);
-        *opt = defaults;
-    }
-    const precis_options *o = *opt;
-    precis_status st = precis_options_check(o);
-    if (st != PRECIS_OK)
+    precis_status st = PRECIS_OK;
+    if (*opt == NULL)
+        precis_options_init(own);
+    else if ((st = precis_options_read(*opt, own)) != PRECIS_OK)
         return st;
+    *opt = own;
+    const precis_options *o = own;
     size_t max_bytes = o->max_input_bytes ? o->max_input_bytes : PRECIS_DEFAULT_MAX_INPUT_BYTES;
     if (c->total_bytes > max_bytes)
         return PRECIS_ERR_TOO_LARGE;
@@ -137,6 +139,10 @@ static precis_status run_rank(run *r)
         return PRECIS_ERR_NOMEM;
     precis_status st = precis_rank_teleport(&r->cd, r->opt->position_prior, &r->teleport);
     if (st == PRECIS_OK)
+        st = precis_query_relevance(&r->cd, &r->vocab, &r->x, r->opt, &r->query);
+    if (st == PRECIS_OK)
+        st = precis_query_teleport(&r->query, r->cd.n, r->opt->query_mix, &r->teleport);
+    if (st == PRECIS_OK)
         st = precis_rank_textrank_threads(&r->graph, r->opt->damping, r->teleport,
                                           RANK_TOLERANCE, RANK_MAX_ITER, r->threads, r->score,
                                           &r->iterations, &r->delta);
@@ -163,7 +169,8 @@ static precis_status run_select(run *r, precis_summary **out)
                           .rank = r->rank,
                           .iterations = r->iterations,
                           .sel = &r->sel,
-                          .antecedent = r->antecedent};
+                          .antecedent = r->antecedent,
+                          .query = &r->query};
     return precis_summary_build(&res, out);
 }
 

@@ -44,6 +44,19 @@ static bool vocab_rehash(precis_vocab *v, size_t cap)
     return true;
 }
 
+uint32_t precis_vocab_find(const precis_vocab *v, const char *term, size_t len)
+{
+    if (v->cap == 0)
+        return UINT32_MAX;
+    size_t mask = v->cap - 1;
+    for (size_t j = precis_hash(term, len) & mask; v->slots[j] != 0; j = (j + 1) & mask) {
+        uint32_t id = v->slots[j] - 1;
+        if (v->term_len[id] == len && memcmp(v->terms[id], term, len) == 0)
+            return id;
+    }
+    return UINT32_MAX;
+}
+
 uint32_t precis_vocab_id(precis_vocab *v, const char *term, size_t len)
 {
     if (v->n >= UINT32_MAX - 1 || len > UINT32_MAX)

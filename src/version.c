@@ -6,3 +6,8 @@ const char *precis_version(void)
 {
     return PRECIS_VERSION;
 }
+
+unsigned precis_version_number(void)
+{
+    return PRECIS_VERSION_NUMBER;
+}

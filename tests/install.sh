@@ -25,7 +25,8 @@ fi
 ok
 U=$D/usr
 VERSION=$("$B/precis" --version | sed -n 's/^precis //p')
-MAJOR=${VERSION%%.*}
+# The soname's number is the ABI's (PRECIS_ABI in precis.h), not the version's first part.
+MAJOR=$(sed -n 's/^#define PRECIS_ABI \([0-9]*\)$/\1/p' include/precis.h)
 
 # ---- the files ------------------------------------------------------------------------------
 for f in bin/precis lib/libprecis.a "lib/libprecis.so.$VERSION" include/precis.h \

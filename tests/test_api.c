@@ -920,10 +920,133 @@ static void test_api_many_sentences(void **state)
     free(text);
 }
 
+/* ---- an API that can grow (issue 14) ----------------------------------------------------- */
+
+/* A program built against an older header passes a shorter precis_options: the library writes
+ * and reads only that much, and takes the defaults for the rest. Emulated with the struct cut
+ * before 'query' (the fields this release added), guarded by bytes the library must not touch. */
+static void test_api_options_of_an_older_program(void **state)
+{
+    (void)state;
+    size_t old = offsetof(precis_options, query);
+    unsigned char buf[sizeof(precis_options) + 64];
+    memset(buf, 0xAB, sizeof buf);
+    precis_options *o = (precis_options *)(void *)buf;
+    precis_options_init_size(o, old);
+    assert_int_equal(o->size, old);
+    for (size_t k = old; k < sizeof buf; k++)
+        assert_int_equal(buf[k], 0xAB); // nothing written past the caller's struct
+    o->budget = 2;
+    files f;
+    precis_corpus *c = kim_corpus(&f);
+    precis_summary *s = NULL, *want = NULL;
+    // The 0xAB bytes where a newer 'query' would be are never read: a generic summary.
+    assert_int_equal(precis_summarize(c, o, &s), PRECIS_OK);
+    precis_options cur;
+    precis_options_init(&cur);
+    cur.budget = 2;
+    assert_int_equal(precis_summarize(c, &cur, &want), PRECIS_OK);
+    assert_int_equal(precis_summary_count(s), 2);
+    for (size_t i = 0; i < 2; i++)
+        assert_string_equal(precis_summary_sentence(s, i)->text,
+                            precis_summary_sentence(want, i)->text);
+    assert_int_equal(precis_summary_query_status(s), PRECIS_QUERY_NONE);
+    precis_summary_free(s);
+    precis_summary_free(want);
+    // Options never initialized (size 0 or garbage) are refused, not read.
+    precis_options z;
+    memset(&z, 0, sizeof z);
+    assert_int_equal(precis_summarize(c, &z, &s), PRECIS_ERR_INVALID_ARG);
+    assert_null(s);
+    memset(&z, 0xFF, sizeof z);
+    assert_int_equal(precis_summarize(c, &z, &s), PRECIS_ERR_INVALID_ARG);
+    precis_corpus_free(c);
+    free_files(&f);
+}
+
+static void test_api_language_of_an_older_program(void **state)
+{
+    (void)state;
+    unsigned char buf[sizeof(precis_language) + 16];
+    memset(buf, 0xCD, sizeof buf);
+    precis_language *l = (precis_language *)(void *)buf;
+    assert_int_equal(precis_language_find_size("de", l, sizeof *l), PRECIS_OK);
+    assert_string_equal(l->code, "de");
+    for (size_t k = sizeof *l; k < sizeof buf; k++)
+        assert_int_equal(buf[k], 0xCD);
+    // A newer program's larger struct: the fields this library does not know are zeroed.
+    assert_int_equal(precis_language_get_size(0, l, sizeof buf), PRECIS_OK);
+    for (size_t k = sizeof *l; k < sizeof buf; k++)
+        assert_int_equal(buf[k], 0);
+    assert_int_equal(precis_language_get_size(0, l, 3), PRECIS_ERR_INVALID_ARG);
+}
+
+static void test_api_version_numbers(void **state)
+{
+    (void)state;
+    char text[32];
+    snprintf(text, sizeof text, "%d.%d.%d", PRECIS_VERSION_MAJOR, PRECIS_VERSION_MINOR,
+             PRECIS_VERSION_PATCH);
+    assert_string_equal(text, PRECIS_VERSION);
+    assert_string_equal(precis_version(), PRECIS_VERSION);
+    assert_int_equal(precis_version_number(), PRECIS_VERSION_NUMBER);
+    assert_int_equal(PRECIS_VERSION_NUMBER, PRECIS_VERSION_MAJOR * 10000 +
+                                                PRECIS_VERSION_MINOR * 100 + PRECIS_VERSION_PATCH);
+}
+
+/* The one-call form gives what the object API gives, as the command prints it. */
+static void test_api_summarize_texts(void **state)
+{
+    (void)state;
+    files f;
+    precis_corpus *c = kim_corpus(&f);
+    precis_summary *s;
+    assert_int_equal(precis_summarize(c, NULL, &s), PRECIS_OK);
+    size_t len = 0;
+    for (size_t i = 0; i < precis_summary_count(s); i++)
+        len += precis_summary_sentence(s, i)->text_len + 1;
+    char *want = calloc(len + 1, 1);
+    assert_non_null(want);
+    for (size_t i = 0; i < precis_summary_count(s); i++) {
+        strcat(want, precis_summary_sentence(s, i)->text);
+        strcat(want, "\n");
+    }
+    const char *texts[5];
+    char *copies[5];
+    for (size_t i = 0; i < 5; i++)
+        texts[i] = copies[i] = test_strndup(f.data[i], f.len[i]);
+    char *got;
+    assert_int_equal(precis_summarize_texts(texts, 5, NULL, &got), PRECIS_OK);
+    assert_string_equal(got, want);
+    precis_free(got);
+    precis_options o;
+    precis_options_init(&o);
+    o.budget = 1;
+    assert_int_equal(precis_summarize_texts(texts, 5, &o, &got), PRECIS_OK);
+    assert_int_equal(strchr(got, '\n') - got + 1, (ptrdiff_t)strlen(got)); // one line
+    precis_free(got);
+    const char *bad[] = {"Valid text here.", "caf\xc3"};
+    assert_int_equal(precis_summarize_texts(bad, 2, NULL, &got), PRECIS_ERR_UTF8);
+    assert_null(got);
+    assert_int_equal(precis_summarize_texts(NULL, 1, NULL, &got), PRECIS_ERR_INVALID_ARG);
+    assert_int_equal(precis_summarize_texts(texts, 0, NULL, &got), PRECIS_ERR_EMPTY);
+    precis_free(NULL);
+    for (size_t i = 0; i < 5; i++)
+        free(copies[i]);
+    free(want);
+    precis_summary_free(s);
+    precis_corpus_free(c);
+    free_files(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_api_corpus_add_and_count),
+        cmocka_unit_test(test_api_options_of_an_older_program),
+        cmocka_unit_test(test_api_language_of_an_older_program),
+        cmocka_unit_test(test_api_version_numbers),
+        cmocka_unit_test(test_api_summarize_texts),
         cmocka_unit_test(test_api_corpus_add_errors),
         cmocka_unit_test(test_api_null_safety),
         cmocka_unit_test(test_api_split_corpus),

@@ -595,6 +595,45 @@ static void test_lang_mixed_corpus(void **state)
     assert_null(precis_summary_document_language(NULL, 0));
 }
 
+/* Detection that can only guess (a one-line caption, a page of the same few words) takes the
+ * language most documents are in, not English by default nor whatever the repeated words
+ * suggest (issue 17: a page of repeated Spanish stopwords in an English cluster was Spanish,
+ * so its copy of the lead was stemmed apart from the others' and printed twice). */
+static void test_lang_guesses_take_the_majority(void **state)
+{
+    (void)state;
+    precis_detector *det;
+    assert_int_equal(precis_detector_new(&det), PRECIS_OK);
+    precis_detect_stats st;
+    char rep[2048] = "";
+    for (int k = 0; k < 60; k++)
+        strcat(rep, "de la que el en ");
+    precis_detect_language(det, rep, strlen(rep), &st);
+    assert_true(st.guessed); // five distinct words in three hundred
+    size_t de_len;
+    char *de = read_file(LANG_DIR "/latin/de-1.txt", &de_len);
+    precis_detect_language(det, de, de_len, &st);
+    assert_false(st.guessed);
+    precis_detect_language(det, "Foto: Reuters", strlen("Foto: Reuters"), &st);
+    assert_true(st.guessed); // too short to tell
+    precis_detector_free(det);
+
+    precis_corpus *c;
+    assert_int_equal(precis_corpus_new(&c), PRECIS_OK);
+    for (int i = 0; i < 3; i++)
+        assert_int_equal(precis_corpus_add(c, "de.txt", de, de_len), PRECIS_OK);
+    const char *caption = "Foto: Reuters / Hannes Müller\n";
+    assert_int_equal(precis_corpus_add(c, "caption.txt", caption, strlen(caption)), PRECIS_OK);
+    assert_int_equal(precis_corpus_add(c, "rep.txt", rep, strlen(rep)), PRECIS_OK);
+    precis_sentences *ss;
+    assert_int_equal(precis_split_corpus(c, NULL, &ss), PRECIS_OK);
+    for (size_t d = 0; d < 5; d++)
+        assert_string_equal(precis_sentences_document_language(ss, d), "de");
+    precis_sentences_free(ss);
+    precis_corpus_free(c);
+    free(de);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -618,6 +657,7 @@ int main(void)
         cmocka_unit_test(test_lang_detect_hostile_input),
         cmocka_unit_test(test_lang_mixed_corpus),
         cmocka_unit_test(test_lang_mixed_corpus_threads),
+        cmocka_unit_test(test_lang_guesses_take_the_majority),
     };
     return cmocka_run_group_tests_name("lang", tests, NULL, NULL);
 }
