@@ -36,7 +36,7 @@ CPPFLAGS += -Iinclude -Isrc -I$(BUILD)/gen -D_POSIX_C_SOURCE=200809L -D_DEFAULT_
 FAULT    ?=
 CPPFLAGS += $(FAULT)
 LDLIBS   += $(PKG_LIBS) -lstemmer -lpthread -lm
-# JSON output is the CLI's (src/cli_json.c): only build/precis links jansson, not the library.
+# JSON is written by the program alone (src/cli/): only build/precis links jansson, not the library.
 CLI_LIBS  := $(or $(shell pkg-config --libs jansson 2>/dev/null),-ljansson)
 CPPFLAGS += $(shell pkg-config --cflags jansson 2>/dev/null)
 SANITIZE  = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
@@ -54,8 +54,9 @@ endif
 # And those of 'make fuzz' (clang's libFuzzer) and 'make memcheck', installed only by them.
 CHECK_DEBS = clang libclang-rt-14-dev valgrind
 
-LIB_SRC   = $(filter-out src/main.c src/cli_%.c,$(wildcard src/*.c))
-CLI_SRC   = src/main.c $(wildcard src/cli_*.c)
+# The library: its stages in src/, ROUGE scoring in src/eval/. The program: src/cli/.
+LIB_SRC   = $(wildcard src/*.c) $(wildcard src/eval/*.c)
+CLI_SRC   = $(wildcard src/cli/*.c)
 DATA      = stopwords/en.txt stopwords/en.abbrev stopwords/rouge-smart.txt \
             stopwords/rouge-wordnet-exc.tsv \
             $(filter-out stopwords/en.txt stopwords/en.abbrev,$(sort $(wildcard stopwords/??.txt \
@@ -87,6 +88,14 @@ all: $(BUILD)/libprecis.a $(BUILD)/libprecis.so $(BUILD)/precis
 # its own declarations): internal functions stay out of libprecis.so's symbol table.
 $(BUILD)/obj/%.o: src/%.c include/precis.h src/internal.h | $(BUILD)/obj
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -fPIC -fvisibility=hidden -MMD -MP -c -o $@ $<
+
+$(BUILD)/obj/eval/%.o: src/eval/%.c include/precis.h src/internal.h | $(BUILD)/obj/eval
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -fPIC -fvisibility=hidden -MMD -MP -c -o $@ $<
+
+# The program's objects are built without -Isrc: they see the public headers and src/cli/ only.
+CLI_CPPFLAGS = $(filter-out -Isrc -I$(BUILD)/gen,$(CPPFLAGS))
+$(BUILD)/obj/cli/%.o: src/cli/%.c include/precis.h src/cli/cli.h | $(BUILD)/obj/cli
+	$(CC) $(CLI_CPPFLAGS) $(WARN) $(CFLAGS) -MMD -MP -c -o $@ $<
 
 $(BUILD)/obj/precis_data.o: $(GEN_SRC) | $(BUILD)/obj
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -fPIC -fvisibility=hidden -c -o $@ $<
@@ -124,10 +133,10 @@ $(BUILD)/libprecis.so: $(SHLIB)
 $(BUILD)/precis: $(CLI_OBJ) $(BUILD)/libprecis.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libprecis.a $(LDLIBS) $(CLI_LIBS)
 
-$(BUILD)/obj $(BUILD)/tests:
+$(BUILD)/obj $(BUILD)/obj/cli $(BUILD)/obj/eval $(BUILD)/tests:
 	mkdir -p $@
 
--include $(wildcard $(BUILD)/obj/*.d)
+-include $(wildcard $(BUILD)/obj/*.d $(BUILD)/obj/*/*.d)
 
 # ---- packages -------------------------------------------------------------------------------
 # Installs what is missing (as root: apt-get; otherwise says which command to run). Nothing is

@@ -236,10 +236,10 @@ esac
 
 # ---- the CLI against the public API alone ---------------------------------------------------
 check "the CLI does not include internal.h" \
-    sh -c "! grep -n 'include.*internal\.h' src/main.c src/cli*.c src/cli*.h"
+    sh -c "! grep -n 'include.*internal\.h' src/cli/*.c src/cli/*.h"
 # shellcheck disable=SC2046,SC2086
 if $CC -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $CFLAGS -o "$T/precis-shared" \
-    src/main.c src/cli_*.c $(pkg-config --cflags --libs precis jansson) -lm $LDFLAGS 2>"$T/cc.err"; then
+    src/cli/*.c $(pkg-config --cflags --libs precis jansson) -lm $LDFLAGS 2>"$T/cc.err"; then
     ok
     LD_LIBRARY_PATH="$U/lib" "$T/precis-shared" "$C" >"$T/shared-cli.out" 2>/dev/null
     check "CLI linked to libprecis.so: same summary" cmp -s "$T/shared-cli.out" "$T/cli.out"

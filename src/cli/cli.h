@@ -1,4 +1,4 @@
-/* Subcommands of the precis CLI, each in its own src/cli_*.c; they use only <precis.h>. */
+/* The precis program's own shared declarations (src/cli/); the program uses only <precis.h>. */
 #ifndef PRECIS_CLI_H
 #define PRECIS_CLI_H
 
@@ -13,7 +13,7 @@
  * output cannot be written). */
 enum { EXIT_USAGE = 2, EXIT_INTERNAL = 3 };
 
-/* ---- reading input (src/cli_input.c) ---- */
+/* ---- reading input (src/cli/input.c) ---- */
 
 typedef struct precis_cli_buf {
     char *data;
@@ -45,13 +45,13 @@ int precis_cli_split(int argc, char **argv);
 /** 'precis rouge ...': argv[0] is "rouge". Returns the exit status. */
 int precis_cli_rouge(int argc, char **argv);
 
-/* ---- batch mode (src/cli_batch.c) ---- */
+/* ---- batch mode (src/cli/batch.c) ---- */
 
 /** Sets option 'name' (a long flag without "--": "words", "dedup", "min-words" or "min_words",
  * "lang" or "language", ...) to 'value' in 'opt', validated as on the command line;
  * '*budget_flags' counts the length options given. Options that read files or choose the
  * output (stopwords, format, explain) are refused. Returns 0, or -1 with a one-line reason in
- * 'err'. Defined in src/main.c. */
+ * 'err'. Defined in src/cli/main.c. */
 int precis_cli_set_option(precis_options *opt, int *budget_flags, const char *name,
                           const char *value, char *err, size_t err_cap);
 
@@ -60,7 +60,7 @@ int precis_cli_set_option(precis_options *opt, int *budget_flags, const char *na
  * status. */
 int precis_cli_batch(const precis_options *defaults, int n, char **paths);
 
-/* ---- output formats of the summary (src/cli_json.c, src/cli_html.c) ---- */
+/* ---- output formats of the summary (src/cli/json_output.c, src/cli/html_report.c) ---- */
 
 #include <stdio.h>
 
