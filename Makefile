@@ -89,12 +89,14 @@ all: $(BUILD)/libprecis.a $(BUILD)/libprecis.so $(BUILD)/precis
 $(BUILD)/obj/%.o: src/%.c include/precis.h src/internal.h | $(BUILD)/obj
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -fPIC -fvisibility=hidden -MMD -MP -c -o $@ $<
 
-$(BUILD)/obj/eval/%.o: src/eval/%.c include/precis.h src/internal.h | $(BUILD)/obj/eval
+$(BUILD)/obj/eval/%.o: src/eval/%.c include/precis.h include/precis_rouge.h src/internal.h \
+                       | $(BUILD)/obj/eval
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -fPIC -fvisibility=hidden -MMD -MP -c -o $@ $<
 
 # The program's objects are built without -Isrc: they see the public headers and src/cli/ only.
 CLI_CPPFLAGS = $(filter-out -Isrc -I$(BUILD)/gen,$(CPPFLAGS))
-$(BUILD)/obj/cli/%.o: src/cli/%.c include/precis.h src/cli/cli.h | $(BUILD)/obj/cli
+$(BUILD)/obj/cli/%.o: src/cli/%.c include/precis.h include/precis_rouge.h src/cli/cli.h \
+                      | $(BUILD)/obj/cli
 	$(CC) $(CLI_CPPFLAGS) $(WARN) $(CFLAGS) -MMD -MP -c -o $@ $<
 
 $(BUILD)/obj/precis_data.o: $(GEN_SRC) | $(BUILD)/obj
@@ -278,7 +280,7 @@ install: all
 	install -m 755 $(SHLIB) $(DESTDIR)$(LIBDIR)/libprecis.so.$(VERSION)
 	ln -sf libprecis.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(SONAME)
 	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libprecis.so
-	install -m 644 include/precis.h $(DESTDIR)$(INCLUDEDIR)/precis.h
+	install -m 644 include/precis.h include/precis_rouge.h $(DESTDIR)$(INCLUDEDIR)/
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(LIBDIR)|g' \
 	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|g' -e 's|@VERSION@|$(VERSION)|g' src/precis.pc.in \
 	    > $(DESTDIR)$(LIBDIR)/pkgconfig/precis.pc
@@ -291,7 +293,8 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/precis $(DESTDIR)$(LIBDIR)/libprecis.a \
 	    $(DESTDIR)$(LIBDIR)/libprecis.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(SONAME) \
 	    $(DESTDIR)$(LIBDIR)/libprecis.so $(DESTDIR)$(LIBDIR)/pkgconfig/precis.pc \
-	    $(DESTDIR)$(INCLUDEDIR)/precis.h $(DESTDIR)$(MANDIR)/man1/precis.1
+	    $(DESTDIR)$(INCLUDEDIR)/precis.h $(DESTDIR)$(INCLUDEDIR)/precis_rouge.h \
+	    $(DESTDIR)$(MANDIR)/man1/precis.1
 
 clean:
 	rm -rf $(BUILD)

@@ -42,6 +42,7 @@ MAJOR=${VERSION%%.*}
 
 # ---- the files ------------------------------------------------------------------------------
 for f in bin/precis lib/libprecis.a "lib/libprecis.so.$VERSION" include/precis.h \
+    include/precis_rouge.h \
     lib/pkgconfig/precis.pc share/man/man1/precis.1; do
     check "installs $f" [ -f "$U/$f" ]
 done
@@ -51,13 +52,17 @@ check "libprecis.so.$MAJOR -> libprecis.so.$VERSION" \
 check "libprecis.so -> libprecis.so.$MAJOR" \
     [ "$(readlink "$U/lib/libprecis.so")" = "libprecis.so.$MAJOR" ]
 check "installed header is include/precis.h" cmp -s "$U/include/precis.h" include/precis.h
+check "installed header is include/precis_rouge.h" cmp -s "$U/include/precis_rouge.h" \
+    include/precis_rouge.h
+check "precis.h declares nothing of ROUGE" sh -c "! $CC -E -P include/precis.h | grep -q precis_rouge"
 check "soname libprecis.so.$MAJOR" \
     sh -c "objdump -p '$U/lib/libprecis.so.$VERSION' | grep -Eq 'SONAME +libprecis\.so\.$MAJOR\$'"
 check "precis.pc has the version" grep -qx "Version: $VERSION" "$U/lib/pkgconfig/precis.pc"
 check "precis.pc has the prefix" grep -qx "prefix=/usr" "$U/lib/pkgconfig/precis.pc"
 
-# Exported symbols: exactly the functions precis.h declares (comments stripped by cpp).
-$CC -E -P include/precis.h | grep -o 'precis_[a-z0-9_]*[[:space:]]*(' | tr -d '( \t' |
+# Exported symbols: exactly the functions the two public headers declare (comments stripped by
+# cpp).
+$CC -E -P -Iinclude include/precis.h include/precis_rouge.h | grep -o 'precis_[a-z0-9_]*[[:space:]]*(' | tr -d '( \t' |
     sort -u >"$T/declared"
 nm -D --defined-only "$U/lib/libprecis.so.$VERSION" | awk '$2 == "T" || $2 == "D" || $2 == "R" \
     || $2 == "B" { print $3 }' | sort -u >"$T/exported"

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include <precis.h>
+#include <precis_rouge.h>
 
 #include "cli.h"
 
