@@ -121,7 +121,7 @@ static bool line_documents(const json_t *docs, const precis_options *opt, precis
         snprintf(err, ERR_CAP, "'documents' must be a non-empty array of {\"name\", \"text\"}");
         return false;
     }
-    size_t limit = opt->max_input_bytes ? opt->max_input_bytes : (size_t)2 << 30, total = 0;
+    size_t limit = opt->max_input_bytes ? opt->max_input_bytes : PRECIS_CLI_MAX_INPUT_BYTES, total = 0;
     size_t i;
     json_t *d;
     json_array_foreach(docs, i, d)
@@ -240,7 +240,8 @@ static json_t *answer(const char *line, size_t len, unsigned long line_no,
     return out;
 }
 
-/* Answers every line of 'in'; 0, or 1 when reading or writing failed (said on stderr). */
+/* Answers every line of 'in'; 0, or the exit status when reading or writing failed (said on
+ * stderr): 1, or 3 when out of memory. */
 static int run_stream(FILE *in, const char *name, const precis_options *defaults)
 {
     char *line = NULL;
@@ -268,7 +269,7 @@ static int run_stream(FILE *in, const char *name, const precis_options *defaults
             if (errno != EPIPE) // a reader that stopped early (| head) is not an error
                 fprintf(stderr, "precis: batch: %s\n",
                         out == NULL ? "out of memory" : "cannot write the output");
-            rc = 1;
+            rc = out == NULL ? EXIT_INTERNAL : 1;
             break;
         }
         json_decref(out);

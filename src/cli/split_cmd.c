@@ -4,8 +4,6 @@
  * filter's verdict. */
 #include <errno.h>
 #include <getopt.h>
-#include <math.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,30 +11,36 @@
 #include <unistd.h>
 
 #include <jansson.h>
+
 #include <precis.h>
 
 #include "cli.h"
 
-static const char split_usage[] =
-    "Usage: precis split [OPTIONS] [FILE...]\n"
-    "Prints every sentence precis finds in the input, one per line, in document order: the\n"
-    "sentences the summary chooses from, cut as the summary cuts them (white space folded,\n"
-    "wire datelines taken off). Input as for 'precis': files, directories, '-' or stdin.\n"
-    "\n"
-    "      --lang CODE         language of every document (see 'precis --list-languages');\n"
-    "                          'auto' (the default): detected for each document\n"
-    "  -f, --format FMT        'text' (one sentence per line) or 'json' (JSON Lines: one\n"
-    "                          object per sentence with document, paragraph, index, byte\n"
-    "                          offset and length in the file, text, and 'dropped': the\n"
-    "                          filter rule that keeps it out of summaries, or null)\n"
-    "                          [default: text]\n"
-    "      --kept              only the sentences the filter keeps as summary material\n"
-    "      --max-bytes N       refuse input larger than N bytes in all [default: 2 GiB]\n"
-    "      --max-sentences N   refuse input with more than N sentences [default: 20000000]\n"
-    "      --threads N         threads for large inputs, 1 to 8 [default: one per processor]\n"
-    "  -h, --help              show this help and exit\n"
-    "\n"
-    "Exit status: 0 success; 1 bad input; 2 bad usage; 3 internal error.\n";
+/* The defaults shown are the program's own (src/cli/cli.h). */
+static void print_usage(void)
+{
+    printf(
+        "Usage: precis split [OPTIONS] [FILE...]\n"
+        "Prints every sentence precis finds in the input, one per line, in document order: the\n"
+        "sentences the summary chooses from, cut as the summary cuts them (white space folded,\n"
+        "wire datelines taken off). Input as for 'precis': files, directories, '-' or stdin.\n"
+        "\n"
+        "      --lang CODE         language of every document (see 'precis --list-languages');\n"
+        "                          'auto' (the default): detected for each document\n"
+        "  -f, --format FMT        'text' (one sentence per line) or 'json' (JSON Lines: one\n"
+        "                          object per sentence with document, paragraph, index, byte\n"
+        "                          offset and length in the file, text, and 'dropped': the\n"
+        "                          filter rule that keeps it out of summaries, or null)\n"
+        "                          [default: %s]\n"
+        "      --kept              only the sentences the filter keeps as summary material\n"
+        "      --max-bytes N       refuse input larger than N bytes in all [default: %zu GiB]\n"
+        "      --max-sentences N   refuse input with more than N sentences [default: %s]\n"
+        "      --threads N         threads for large inputs, 1 to 8 [default: one per processor]\n"
+        "  -h, --help              show this help and exit\n"
+        "\n"
+        "Exit status: 0 success; 1 bad input; 2 bad usage; 3 internal error.\n",
+        "text", PRECIS_CLI_MAX_INPUT_BYTES >> 30, PRECIS_CLI_MAX_SENTENCES_TEXT);
+}
 
 enum { OPT_LANG = 256, OPT_KEPT, OPT_MAX_BYTES, OPT_MAX_SENTENCES, OPT_THREADS };
 
@@ -51,31 +55,6 @@ static const struct option split_opts[] = {
     {NULL, 0, NULL, 0},
 };
 
-__attribute__((format(printf, 1, 2))) static int split_usage_error(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    fprintf(stderr, "precis split: ");
-    vfprintf(stderr, fmt, ap);
-    fprintf(stderr, "\nTry 'precis split --help'.\n");
-    va_end(ap);
-    return EXIT_USAGE;
-}
-
-/* A whole decimal number in [lo, hi]: no sign, no space, no trailing text. */
-static bool parse_size(const char *s, unsigned long long lo, unsigned long long hi, size_t *out)
-{
-    if (*s < '0' || *s > '9')
-        return false;
-    char *end;
-    errno = 0;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (*end != '\0' || errno != 0 || v < lo || v > hi)
-        return false;
-    *out = (size_t)v;
-    return true;
-}
-
 /* One sentence as a JSON object on its own line. */
 static int print_json_line(const precis_sentences *res, const precis_split_sentence *t,
                            char *const *names)
@@ -88,9 +67,9 @@ static int print_json_line(const precis_sentences *res, const precis_split_sente
     json_t *o = json_pack("{s:s, s:s?, s:I, s:I, s:I, s:I, s:I, s:s%, s:s?, s:s?}", "document",
                           name, "language", precis_sentences_document_language(res, t->doc),
                           "paragraph", (json_int_t)t->paragraph, "index", (json_int_t)t->index,
-                          "offset", (json_int_t)t->offset, "length", (json_int_t)t->length,
-                          "words", (json_int_t)words, "text", t->text, t->text_len, "dropped",
-                          t->dropped, "dateline", t->dateline);
+                          "offset", (json_int_t)t->offset, "length", (json_int_t)t->length, "words",
+                          (json_int_t)words, "text", t->text, t->text_len, "dropped", t->dropped,
+                          "dateline", t->dateline);
     if (o == NULL)
         return -1;
     int rc = json_dumpf(o, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER);
@@ -108,62 +87,59 @@ int precis_cli_split(int argc, char **argv)
     optind = 1;
     opterr = 0;
     while ((ch = getopt_long(argc, argv, ":f:h", split_opts, NULL)) != -1) {
-        size_t v;
+        unsigned long long v;
         switch (ch) {
-        case OPT_LANG:
-            opt.language = strcmp(optarg, "auto") == 0 ? NULL : optarg;
-            break;
+        case OPT_LANG: opt.language = strcmp(optarg, "auto") == 0 ? NULL : optarg; break;
         case 'f':
             if (strcmp(optarg, "text") == 0)
                 json = false;
             else if (strcmp(optarg, "json") == 0)
                 json = true;
             else
-                return split_usage_error("--format: '%s' is not 'text' or 'json'", optarg);
+                return precis_cli_usage_error("split", "--format: '%s' is not 'text' or 'json'",
+                                              optarg);
             break;
-        case OPT_KEPT:
-            kept_only = true;
-            break;
+        case OPT_KEPT: kept_only = true; break;
         case OPT_MAX_BYTES:
-            if (!parse_size(optarg, 1, (unsigned long long)SIZE_MAX >> 1, &v))
-                return split_usage_error("--max-bytes: '%s' is not a whole number of bytes >= 1",
-                                         optarg);
-            opt.max_input_bytes = v;
+            if (!precis_cli_parse_count(optarg, 1, (unsigned long long)SIZE_MAX >> 1, &v))
+                return precis_cli_usage_error(
+                    "split", "--max-bytes: '%s' is not a whole number of bytes >= 1", optarg);
+            opt.max_input_bytes = (size_t)v;
             break;
         case OPT_MAX_SENTENCES:
-            if (!parse_size(optarg, 1, (unsigned long long)SIZE_MAX >> 1, &v))
-                return split_usage_error("--max-sentences: '%s' is not a whole number >= 1",
-                                         optarg);
-            opt.max_sentences = v;
+            if (!precis_cli_parse_count(optarg, 1, (unsigned long long)SIZE_MAX >> 1, &v))
+                return precis_cli_usage_error(
+                    "split", "--max-sentences: '%s' is not a whole number >= 1", optarg);
+            opt.max_sentences = (size_t)v;
             break;
         case OPT_THREADS:
-            if (!parse_size(optarg, 1, 8, &v))
-                return split_usage_error("--threads: '%s' is not a whole number from 1 to 8",
-                                         optarg);
-            opt.threads = v;
+            if (!precis_cli_parse_count(optarg, 1, 8, &v))
+                return precis_cli_usage_error(
+                    "split", "--threads: '%s' is not a whole number from 1 to 8", optarg);
+            opt.threads = (size_t)v;
             break;
         case 'h':
-            fputs(split_usage, stdout);
+            print_usage();
             if (fflush(stdout) != 0 || ferror(stdout)) {
                 fprintf(stderr, "precis: standard output: %s\n", strerror(errno));
                 return EXIT_INTERNAL;
             }
             return 0;
         case ':':
-            return split_usage_error("option '%s' needs a value", argv[optind - 1]);
-        default:
-            return split_usage_error("unknown option '%s'", argv[optind - 1]);
+            return precis_cli_usage_error("split", "option '%s' needs a value", argv[optind - 1]);
+        default: return precis_cli_usage_error("split", "unknown option '%s'", argv[optind - 1]);
         }
     }
     if (opt.language != NULL) {
         precis_language lang;
         if (precis_language_find(opt.language, &lang) != PRECIS_OK)
-            return split_usage_error("--lang %s: unsupported language (see --list-languages)",
-                                     opt.language);
+            return precis_cli_usage_error(
+                "split", "--lang %s: unsupported language (see --list-languages)", opt.language);
     }
     if (optind == argc && isatty(STDIN_FILENO))
-        return split_usage_error("no input: give FILEs, a directory, or '-' for standard input");
-    size_t limit = opt.max_input_bytes ? opt.max_input_bytes : (size_t)2 << 30;
+        return precis_cli_usage_error(
+            "split", "no input: give FILEs, a directory, or '-' for standard input");
+    size_t limit = opt.max_input_bytes ? opt.max_input_bytes : PRECIS_CLI_MAX_INPUT_BYTES;
     precis_corpus *corpus = NULL;
     precis_sentences *res = NULL;
     precis_cli_paths files = {0};
