@@ -121,7 +121,8 @@ static bool line_documents(const json_t *docs, const precis_options *opt, precis
         snprintf(err, ERR_CAP, "'documents' must be a non-empty array of {\"name\", \"text\"}");
         return false;
     }
-    size_t limit = opt->max_input_bytes ? opt->max_input_bytes : PRECIS_CLI_MAX_INPUT_BYTES, total = 0;
+    size_t limit = opt->max_input_bytes ? opt->max_input_bytes : PRECIS_CLI_MAX_INPUT_BYTES,
+           total = 0;
     size_t i;
     json_t *d;
     json_array_foreach(docs, i, d)
@@ -151,8 +152,8 @@ static bool line_documents(const json_t *docs, const precis_options *opt, precis
             snprintf(err, ERR_CAP, "%s: %s", doc_name, why && *why ? why : precis_strerror(st));
             return false;
         }
-        if (date != NULL && (st = precis_corpus_set_date(corpus, i, json_string_value(date))) !=
-                                PRECIS_OK) {
+        if (date != NULL &&
+            (st = precis_corpus_set_date(corpus, i, json_string_value(date))) != PRECIS_OK) {
             snprintf(err, ERR_CAP, "%s: invalid date '%.64s': %s", doc_name,
                      json_string_value(date),
                      st == PRECIS_ERR_DATE ? precis_corpus_error(corpus) : precis_strerror(st));
@@ -261,9 +262,10 @@ static int run_stream(FILE *in, const char *name, const precis_options *defaults
         if (blank == len)
             continue; // blank lines carry no cluster: nothing to answer
         json_t *out = answer(line, len, line_no, defaults);
-        if (out == NULL || json_dumpf(out, stdout,
-                                      JSON_COMPACT | JSON_PRESERVE_ORDER |
-                                          JSON_REAL_PRECISION(PRECIS_CLI_JSON_DIGITS)) != 0 ||
+        if (out == NULL ||
+            json_dumpf(out, stdout,
+                       JSON_COMPACT | JSON_PRESERVE_ORDER |
+                           JSON_REAL_PRECISION(PRECIS_CLI_JSON_DIGITS)) != 0 ||
             putchar('\n') == EOF || fflush(stdout) == EOF) {
             json_decref(out);
             if (errno != EPIPE) // a reader that stopped early (| head) is not an error

@@ -1,8 +1,9 @@
 /* The precis program's own shared declarations (src/cli/). The program uses only the public
  * headers, <precis.h> and <precis_rouge.h>, never src/internal.h. Which file calls which:
  * main.c -> options, input, explain, json_output, html_report, batch, split_cmd, rouge_cmd;
- * the others call only options.c and input.c (and batch.c json_output.c): nothing calls back
- * into main.c. */
+ * batch -> options, json_output; split_cmd -> options, input; rouge_cmd -> options, input,
+ * json_output, rouge_refs; rouge_refs -> input; options -> languages. Nothing calls back
+ * into main.c, and no two files call each other. */
 #ifndef PRECIS_CLI_H
 #define PRECIS_CLI_H
 
@@ -95,6 +96,12 @@ bool precis_cli_read_all(int fd, precis_cli_buf *b, size_t limit);
 /** precis_cli_read_all() of the file 'path' (a name like any other: "-" is not stdin here). */
 bool precis_cli_read_file(const char *path, precis_cli_buf *b, size_t limit);
 
+/** Whether 'path' is a directory (following symlinks). */
+bool precis_cli_is_dir(const char *path);
+
+/** The file name of 'path': what follows its last '/', unless that is nothing. */
+const char *precis_cli_base_name(const char *path);
+
 /** Appends a copy of 's'; false when out of memory. */
 bool precis_cli_paths_push(precis_cli_paths *p, const char *s);
 void precis_cli_paths_free(precis_cli_paths *p);
@@ -158,5 +165,33 @@ int precis_cli_split(int argc, char **argv);
 
 /** 'precis rouge ...' (rouge_cmd.c): argv[0] is "rouge". Returns the exit status. */
 int precis_cli_rouge(int argc, char **argv);
+
+/* ---- precis rouge's files (rouge_refs.c) ---- */
+
+/** One cluster of a reference data set: its id and the paths of its references. */
+typedef struct precis_cli_cluster {
+    char *id;
+    precis_cli_paths refs;
+} precis_cli_cluster;
+
+typedef struct precis_cli_dataset {
+    precis_cli_cluster *v;
+    size_t n;
+} precis_cli_dataset;
+
+/** The clusters of data set 'root', in id order, as rouge.py finds them: each subdirectory
+ * with files in its refs/ (or in itself); without subdirectories, files named
+ * <cluster>.<anything>. Returns 0 or an errno value ('*ds' then empty). */
+int precis_cli_dataset_load(const char *root, precis_cli_dataset *ds);
+void precis_cli_dataset_free(precis_cli_dataset *ds);
+
+/** The references of one summary: every file of directory 'refs' (sorted), or 'refs' itself
+ * when it is not a directory, appended to 'out'. Returns 0 or an errno value. */
+int precis_cli_refs_list(const char *refs, precis_cli_paths *out);
+
+/** The path of cluster 'id''s summary in 'sysdir' (rouge.py's order of guesses: ID.txt, ID, a
+ * directory ID holding one file, ID.*), or NULL; '*err' is ENOMEM when out of memory, else 0.
+ * The caller frees the path. */
+char *precis_cli_find_summary(const char *sysdir, const char *id, int *err);
 
 #endif

@@ -194,8 +194,8 @@ int precis_cli_html_print(FILE *out, const precis_summary *s, const precis_optio
         while (i < n_trace && precis_summary_trace(s, i)->doc == dn)
             i++;
         fprintf(out, "<article id=\"d%zu\">\n<h3>[%zu] ", dn, dn + 1);
-        const char *base = strrchr(d->name, '/'); // without a headline, the file's own name
-        esc0(out, d->title ? d->title : base && base[1] ? base + 1 : d->name);
+        // without a headline, the file's own name
+        esc0(out, d->title ? d->title : precis_cli_base_name(d->name));
         fputs("</h3>\n<p class=\"meta\">", out);
         esc0(out, d->name);
         fprintf(out, " &middot; %zu sentences, %zu candidates</p>\n", d->n_sentences,

@@ -67,6 +67,18 @@ bool precis_cli_read_file(const char *path, precis_cli_buf *b, size_t limit)
     return ok;
 }
 
+bool precis_cli_is_dir(const char *path)
+{
+    struct stat sb;
+    return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
+const char *precis_cli_base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash && slash[1] ? slash + 1 : path;
+}
+
 bool precis_cli_paths_push(precis_cli_paths *p, const char *s)
 {
     if (p->n == p->cap) {
@@ -197,8 +209,7 @@ int precis_cli_load(precis_corpus *corpus, int n, char **args, size_t limit,
         return EXIT_INTERNAL;
     }
     for (int i = 0; i < n; i++) {
-        struct stat sb;
-        if (strcmp(args[i], "-") != 0 && stat(args[i], &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        if (strcmp(args[i], "-") != 0 && precis_cli_is_dir(args[i])) {
             size_t before = files->n;
             visited vis = {.depth = 0};
             int rc = walk(args[i], files, &vis);
