@@ -171,6 +171,7 @@ unit: all $(TEST_BIN)
 e2e: all
 	sh tests/cli.sh $(BUILD)/precis
 	sh tests/cli_lang.sh $(BUILD)/precis
+	sh tests/cli_oom.sh $(BUILD)/precis
 	sh tests/rouge_oracle.sh $(BUILD)/precis
 	sh tests/json.sh $(BUILD)/precis
 	sh tests/html.sh $(BUILD)/precis

@@ -250,8 +250,7 @@ static int run_stream(FILE *in, const char *name, const precis_options *defaults
     unsigned long line_no = 0;
     ssize_t got;
     int rc = 0;
-    errno = 0;
-    while ((got = getline(&line, &cap, in)) >= 0) {
+    while ((errno = 0, got = getline(&line, &cap, in)) >= 0) {
         line_no++;
         size_t len = (size_t)got;
         while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
@@ -275,9 +274,11 @@ static int run_stream(FILE *in, const char *name, const precis_options *defaults
             break;
         }
         json_decref(out);
-        errno = 0;
     }
-    if (rc == 0 && ferror(in)) {
+    if (rc == 0 && errno == ENOMEM) { // getline() found no room for the line: not the end
+        fprintf(stderr, "precis: %s: %s\n", name, strerror(errno));
+        rc = EXIT_INTERNAL;
+    } else if (rc == 0 && ferror(in)) {
         fprintf(stderr, "precis: %s: %s\n", name, strerror(errno ? errno : EIO));
         rc = 1;
     }
