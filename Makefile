@@ -109,7 +109,7 @@ $(GEN_SRC): $(DATA) src/gen_data.sh | $(BUILD)/obj
 	sh src/gen_data.sh $(DATA) > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/gen_detect: src/tools/gen_detect.c | $(BUILD)/obj
-	$(CC) -O2 -o $@ $<
+	$(CC) $(WARN) -O2 -o $@ $<
 
 $(DETECT_SRC): $(STOP_LISTS) $(BUILD)/gen_detect
 	@mkdir -p $(BUILD)/gen
@@ -300,5 +300,8 @@ uninstall:
 clean:
 	rm -rf $(BUILD)
 
+# The style is .clang-format's (4 spaces, 100 columns, K&R braces); on today's tree it moves
+# about 4% of the lines (hand-wrapped expressions, aligned comments), none of the indentation.
 format:
-	clang-format -i src/*.c src/*.h include/*.h tests/*.c tests/*.h benchmarks/*.c
+	clang-format -i src/*.c src/*.h src/cli/*.c src/cli/*.h src/eval/*.c src/tools/*.c \
+	    include/*.h tests/*.c tests/*.h tests/fuzz/*.c benchmarks/*.c
