@@ -78,45 +78,52 @@ static int print_json_line(const precis_sentences *res, const precis_split_sente
     return rc;
 }
 
-int precis_cli_split(int argc, char **argv)
-{
+typedef struct split_args {
     precis_options opt;
-    precis_options_init(&opt);
-    bool json = false, kept_only = false;
+    bool json, kept_only;
+} split_args;
+
+/* Parses the command line into 'a'. Returns -1 to go on with the inputs from optind, or the
+ * exit status. */
+static int parse_args(split_args *a, int argc, char **argv)
+{
+    precis_options_init(&a->opt);
+    a->json = a->kept_only = false;
+    precis_options *o = &a->opt;
     int ch;
     optind = 1;
     opterr = 0;
     while ((ch = getopt_long(argc, argv, ":f:h", split_opts, NULL)) != -1) {
         unsigned long long v;
         switch (ch) {
-        case OPT_LANG: opt.language = strcmp(optarg, "auto") == 0 ? NULL : optarg; break;
+        case OPT_LANG: o->language = strcmp(optarg, "auto") == 0 ? NULL : optarg; break;
         case 'f':
             if (strcmp(optarg, "text") == 0)
-                json = false;
+                a->json = false;
             else if (strcmp(optarg, "json") == 0)
-                json = true;
+                a->json = true;
             else
                 return precis_cli_usage_error("split", "--format: '%s' is not 'text' or 'json'",
                                               optarg);
             break;
-        case OPT_KEPT: kept_only = true; break;
+        case OPT_KEPT: a->kept_only = true; break;
         case OPT_MAX_BYTES:
             if (!precis_cli_parse_count(optarg, 1, (unsigned long long)SIZE_MAX >> 1, &v))
                 return precis_cli_usage_error(
                     "split", "--max-bytes: '%s' is not a whole number of bytes >= 1", optarg);
-            opt.max_input_bytes = (size_t)v;
+            o->max_input_bytes = (size_t)v;
             break;
         case OPT_MAX_SENTENCES:
             if (!precis_cli_parse_count(optarg, 1, (unsigned long long)SIZE_MAX >> 1, &v))
                 return precis_cli_usage_error(
                     "split", "--max-sentences: '%s' is not a whole number >= 1", optarg);
-            opt.max_sentences = (size_t)v;
+            o->max_sentences = (size_t)v;
             break;
         case OPT_THREADS:
             if (!precis_cli_parse_count(optarg, 1, 8, &v))
                 return precis_cli_usage_error(
                     "split", "--threads: '%s' is not a whole number from 1 to 8", optarg);
-            opt.threads = (size_t)v;
+            o->threads = (size_t)v;
             break;
         case 'h':
             print_usage();
@@ -130,27 +137,36 @@ int precis_cli_split(int argc, char **argv)
         default: return precis_cli_usage_error("split", "unknown option '%s'", argv[optind - 1]);
         }
     }
-    if (opt.language != NULL) {
+    if (o->language != NULL) {
         precis_language lang;
-        if (precis_language_find(opt.language, &lang) != PRECIS_OK)
+        if (precis_language_find(o->language, &lang) != PRECIS_OK)
             return precis_cli_usage_error(
-                "split", "--lang %s: unsupported language (see --list-languages)", opt.language);
+                "split", "--lang %s: unsupported language (see --list-languages)", o->language);
     }
     if (optind == argc && isatty(STDIN_FILENO))
         return precis_cli_usage_error(
             "split", "no input: give FILEs, a directory, or '-' for standard input");
-    size_t limit = opt.max_input_bytes ? opt.max_input_bytes : PRECIS_CLI_MAX_INPUT_BYTES;
+    return -1;
+}
+
+int precis_cli_split(int argc, char **argv)
+{
+    split_args a;
+    int rc = parse_args(&a, argc, argv);
+    if (rc >= 0)
+        return rc;
+    size_t limit = a.opt.max_input_bytes ? a.opt.max_input_bytes : PRECIS_CLI_MAX_INPUT_BYTES;
     precis_corpus *corpus = NULL;
     precis_sentences *res = NULL;
     precis_cli_paths files = {0};
-    int rc = EXIT_INTERNAL;
+    rc = EXIT_INTERNAL;
     if (precis_corpus_new(&corpus) != PRECIS_OK) {
         fprintf(stderr, "precis: out of memory\n");
         goto done;
     }
     if ((rc = precis_cli_load(corpus, argc - optind, argv + optind, limit, &files)) != 0)
         goto done;
-    precis_status st = precis_split_corpus(corpus, &opt, &res);
+    precis_status st = precis_split_corpus(corpus, &a.opt, &res);
     if (st != PRECIS_OK) {
         const char *what = files.n == 1 ? files.v[0] : "input";
         fprintf(stderr, "precis: %s: %s\n", strcmp(what, "-") == 0 ? "(stdin)" : what,
@@ -162,9 +178,9 @@ int precis_cli_split(int argc, char **argv)
     }
     for (size_t i = 0; i < precis_sentences_count(res); i++) {
         const precis_split_sentence *t = precis_sentences_get(res, i);
-        if (kept_only && t->dropped != NULL)
+        if (a.kept_only && t->dropped != NULL)
             continue;
-        if (json) {
+        if (a.json) {
             if (print_json_line(res, t, files.v) != 0) {
                 fprintf(stderr, "precis: out of memory\n");
                 rc = EXIT_INTERNAL;
