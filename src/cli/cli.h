@@ -67,6 +67,10 @@ const char *precis_cli_order_name(precis_order o);
 __attribute__((format(printf, 2, 3))) int precis_cli_usage_error(const char *command,
                                                                  const char *fmt, ...);
 
+/** Flushes stdout at the end of a command. Returns 0, or EXIT_INTERNAL when the output could not
+ * be written (said on stderr); a reader that went away (EPIPE, '| head -1') is not an error. */
+int precis_cli_flush_stdout(void);
+
 /** A whole decimal number in ['lo', 'hi'] into '*out': digits only (no sign, no white space),
  * nothing left over. */
 bool precis_cli_parse_count(const char *s, unsigned long long lo, unsigned long long hi,
@@ -101,6 +105,13 @@ bool precis_cli_is_dir(const char *path);
 
 /** The file name of 'path': what follows its last '/', unless that is nothing. */
 const char *precis_cli_base_name(const char *path);
+
+/** The name of the input for a message about all of it: the one file, "(stdin)", or "input". */
+const char *precis_cli_input_name(const precis_cli_paths *files);
+
+/** Says why the library could not read the inputs 'files' ('st', not PRECIS_ERR_LANGUAGE),
+ * "precis: NAME: reason" on stderr; returns the exit status (3 when out of memory, else 1). */
+int precis_cli_input_failed(precis_status st, const precis_cli_paths *files);
 
 /** Appends a copy of 's'; false when out of memory. */
 bool precis_cli_paths_push(precis_cli_paths *p, const char *s);

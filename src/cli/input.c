@@ -79,6 +79,21 @@ const char *precis_cli_base_name(const char *path)
     return slash && slash[1] ? slash + 1 : path;
 }
 
+const char *precis_cli_input_name(const precis_cli_paths *files)
+{
+    if (files->n != 1)
+        return "input";
+    return strcmp(files->v[0], "-") == 0 ? "(stdin)" : files->v[0];
+}
+
+int precis_cli_input_failed(precis_status st, const precis_cli_paths *files)
+{
+    fprintf(stderr, "precis: %s: %s\n", precis_cli_input_name(files),
+            st == PRECIS_ERR_TOO_LARGE ? "input exceeds a limit (see --max-bytes, --max-sentences)"
+                                       : precis_strerror(st));
+    return st == PRECIS_ERR_NOMEM ? EXIT_INTERNAL : EXIT_FAILURE;
+}
+
 bool precis_cli_paths_push(precis_cli_paths *p, const char *s)
 {
     if (p->n == p->cap) {

@@ -59,24 +59,6 @@ static int read_stopwords(precis_cli_options *c, precis_cli_buf *b)
     return 0;
 }
 
-/* Says why precis_summarize() failed; returns the exit status. */
-static int summarize_failed(precis_status st, const precis_cli_options *c,
-                            const precis_cli_paths *files)
-{
-    const char *what = files->n == 1 ? files->v[0] : "input";
-    if (strcmp(what, "-") == 0)
-        what = "(stdin)";
-    if (st == PRECIS_ERR_LANGUAGE)
-        fprintf(stderr, "precis: --lang %s: unsupported language (see --list-languages)\n",
-                c->opt.language ? c->opt.language : "en");
-    else
-        fprintf(stderr, "precis: %s: %s\n", what,
-                st == PRECIS_ERR_TOO_LARGE
-                    ? "input exceeds a limit (see --max-bytes, --max-sentences)"
-                    : precis_strerror(st));
-    return st == PRECIS_ERR_NOMEM ? EXIT_INTERNAL : EXIT_FAILURE;
-}
-
 /* The summary on stdout in the format asked for. Returns the exit status. */
 static int print_summary(const precis_summary *s, const precis_cli_options *c)
 {
@@ -101,13 +83,7 @@ static int print_summary(const precis_summary *s, const precis_cli_options *c)
         if (n_kw > 0)
             putchar('\n');
     }
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-        if (errno == EPIPE)
-            return 0; // the reader went away ('precis ... | head -1'): nothing to say
-        fprintf(stderr, "precis: standard output: %s\n", strerror(errno));
-        return EXIT_INTERNAL;
-    }
-    return 0;
+    return precis_cli_flush_stdout();
 }
 
 /* Reads the 'n' inputs 'args', summarizes them as one corpus and prints the summary. Returns
@@ -138,8 +114,14 @@ static int summarize(precis_cli_options *c, int n, char **args)
         c->opt.explain = 1; // the report shows every sentence with its score
     precis_status st = precis_summarize(corpus, &c->opt, &summary);
     end_progress(&line);
+    if (st == PRECIS_ERR_LANGUAGE) {
+        fprintf(stderr, "precis: --lang %s: unsupported language (see --list-languages)\n",
+                c->opt.language ? c->opt.language : "en");
+        rc = EXIT_FAILURE;
+        goto done;
+    }
     if (st != PRECIS_OK) {
-        rc = summarize_failed(st, c, &files);
+        rc = precis_cli_input_failed(st, &files);
         goto done;
     }
     if (precis_summary_count(summary) == 0) {

@@ -27,6 +27,16 @@ int precis_cli_usage_error(const char *command, const char *fmt, ...)
     return EXIT_USAGE;
 }
 
+int precis_cli_flush_stdout(void)
+{
+    if (fflush(stdout) == 0 && !ferror(stdout))
+        return 0;
+    if (errno == EPIPE)
+        return 0; // the reader went away ('precis ... | head -1'): nothing to say
+    fprintf(stderr, "precis: standard output: %s\n", strerror(errno));
+    return EXIT_INTERNAL;
+}
+
 bool precis_cli_parse_count(const char *s, unsigned long long lo, unsigned long long hi,
                             unsigned long long *out)
 {

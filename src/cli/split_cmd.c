@@ -125,13 +125,7 @@ static int parse_args(split_args *a, int argc, char **argv)
                     "split", "--threads: '%s' is not a whole number from 1 to 8", optarg);
             o->threads = (size_t)v;
             break;
-        case 'h':
-            print_usage();
-            if (fflush(stdout) != 0 || ferror(stdout)) {
-                fprintf(stderr, "precis: standard output: %s\n", strerror(errno));
-                return EXIT_INTERNAL;
-            }
-            return 0;
+        case 'h': print_usage(); return precis_cli_flush_stdout();
         case ':':
             return precis_cli_usage_error("split", "option '%s' needs a value", argv[optind - 1]);
         default: return precis_cli_usage_error("split", "unknown option '%s'", argv[optind - 1]);
@@ -168,12 +162,7 @@ int precis_cli_split(int argc, char **argv)
         goto done;
     precis_status st = precis_split_corpus(corpus, &a.opt, &res);
     if (st != PRECIS_OK) {
-        const char *what = files.n == 1 ? files.v[0] : "input";
-        fprintf(stderr, "precis: %s: %s\n", strcmp(what, "-") == 0 ? "(stdin)" : what,
-                st == PRECIS_ERR_TOO_LARGE
-                    ? "input exceeds a limit (see --max-bytes, --max-sentences)"
-                    : precis_strerror(st));
-        rc = st == PRECIS_ERR_NOMEM ? EXIT_INTERNAL : 1;
+        rc = precis_cli_input_failed(st, &files);
         goto done;
     }
     for (size_t i = 0; i < precis_sentences_count(res); i++) {
@@ -193,13 +182,7 @@ int precis_cli_split(int argc, char **argv)
         if (ferror(stdout))
             break;
     }
-    rc = 0;
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-        if (errno != EPIPE) {
-            fprintf(stderr, "precis: standard output: %s\n", strerror(errno));
-            rc = EXIT_INTERNAL;
-        }
-    }
+    rc = precis_cli_flush_stdout();
 done:
     precis_sentences_free(res);
     precis_corpus_free(corpus);
