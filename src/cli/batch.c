@@ -19,6 +19,8 @@
 
 #include <jansson.h>
 
+#include <precis.h>
+
 #include "cli.h"
 
 enum { ERR_CAP = 512 };

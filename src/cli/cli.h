@@ -1,9 +1,11 @@
 /* The precis program's own shared declarations (src/cli/). The program uses only the public
- * headers, <precis.h> and <precis_rouge.h>, never src/internal.h. Which file calls which:
- * main.c -> options, input, explain, json_output, html_report, batch, split_cmd, rouge_cmd;
- * batch -> options, json_output; split_cmd -> options, input; rouge_cmd -> options, input,
- * json_output, rouge_refs; rouge_refs -> input; options -> languages. Nothing calls back
- * into main.c, and no two files call each other. */
+ * headers, <precis.h> and <precis_rouge.h>, never src/internal.h (it is built without -Isrc).
+ * Which file calls which (no circle; nothing calls back into main.c):
+ *   main.c      -> options input explain json_output html_report batch split_cmd rouge_cmd
+ *   batch.c     -> options json_output          split_cmd.c -> options input
+ *   rouge_cmd.c -> options input json_output rouge_refs
+ *   rouge_refs.c, html_report.c -> input        explain.c, json_output.c -> options
+ *   input.c     -> options                      options.c   -> languages */
 #ifndef PRECIS_CLI_H
 #define PRECIS_CLI_H
 

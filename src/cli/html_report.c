@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <precis.h>
+
 #include "cli.h"
 
 /* Writes 'len' bytes of 's' as HTML text or attribute value. */

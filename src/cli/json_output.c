@@ -7,6 +7,8 @@
 
 #include <jansson.h>
 
+#include <precis.h>
+
 #include "cli.h"
 
 json_t *precis_cli_json_string(const char *s)

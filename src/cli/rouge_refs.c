@@ -7,6 +7,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include <precis.h>
+
 #include "cli.h"
 
 static char *join_path(const char *dir, const char *name)
