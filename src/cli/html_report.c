@@ -4,7 +4,6 @@
  * with one cell per sentence shaded by score. No script, font or network: a Content Security
  * Policy forbids them, and every piece of input text is escaped. */
 #include <stdbool.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
