@@ -69,7 +69,7 @@ if [ ! -d "$S" ]; then
     if [ ! -x "$B/gencorpus" ]; then
         ${CC:-cc} -std=c11 -O2 -o "$B/gencorpus" benchmarks/gencorpus.c || exit 1
     fi
-    "$B/gencorpus" -n 100000 -s 1 -p 0.2 -e "$EVAL" "$S" >/dev/null || exit 1
+    mkdir -p "$B/scale" && "$B/gencorpus" -n 100000 -s 1 -p 0.2 -e "$EVAL" "$S" >/dev/null || exit 1
 fi
 # (from the build folder, so that the documents' names do not depend on where it is)
 (cd "$B" && run scale100k-w250 -q -w 250 scale/100000 &&

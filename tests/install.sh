@@ -30,6 +30,7 @@ MAJOR=$(sed -n 's/^#define PRECIS_ABI \([0-9]*\)$/\1/p' include/precis.h)
 
 # ---- the files ------------------------------------------------------------------------------
 for f in bin/precis lib/libprecis.a "lib/libprecis.so.$VERSION" include/precis.h \
+    include/precis_rouge.h \
     lib/pkgconfig/precis.pc share/man/man1/precis.1; do
     check "installs $f" [ -f "$U/$f" ]
 done
@@ -39,13 +40,17 @@ check "libprecis.so.$MAJOR -> libprecis.so.$VERSION" \
 check "libprecis.so -> libprecis.so.$MAJOR" \
     [ "$(readlink "$U/lib/libprecis.so")" = "libprecis.so.$MAJOR" ]
 check "installed header is include/precis.h" cmp -s "$U/include/precis.h" include/precis.h
+check "installed header is include/precis_rouge.h" cmp -s "$U/include/precis_rouge.h" \
+    include/precis_rouge.h
+check "precis.h declares nothing of ROUGE" sh -c "! $CC -E -P include/precis.h | grep -q precis_rouge"
 check "soname libprecis.so.$MAJOR" \
     sh -c "objdump -p '$U/lib/libprecis.so.$VERSION' | grep -Eq 'SONAME +libprecis\.so\.$MAJOR\$'"
 check "precis.pc has the version" grep -qx "Version: $VERSION" "$U/lib/pkgconfig/precis.pc"
 check "precis.pc has the prefix" grep -qx "prefix=/usr" "$U/lib/pkgconfig/precis.pc"
 
-# Exported symbols: exactly the functions precis.h declares (comments stripped by cpp).
-$CC -E -P include/precis.h | grep -o 'precis_[a-z0-9_]*[[:space:]]*(' | tr -d '( \t' |
+# Exported symbols: exactly the functions the two public headers declare (comments stripped by
+# cpp).
+$CC -E -P -Iinclude include/precis.h include/precis_rouge.h | grep -o 'precis_[a-z0-9_]*[[:space:]]*(' | tr -d '( \t' |
     sort -u >"$T/declared"
 nm -D --defined-only "$U/lib/libprecis.so.$VERSION" | awk '$2 == "T" || $2 == "D" || $2 == "R" \
     || $2 == "B" { print $3 }' | sort -u >"$T/exported"
@@ -224,10 +229,10 @@ esac
 
 # ---- the CLI against the public API alone ---------------------------------------------------
 check "the CLI does not include internal.h" \
-    sh -c "! grep -n 'include.*internal\.h' src/main.c src/cli*.c src/cli*.h"
+    sh -c "! grep -n 'include.*internal\.h' src/cli/*.c src/cli/*.h"
 # shellcheck disable=SC2046,SC2086
 if $CC -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $CFLAGS -o "$T/precis-shared" \
-    src/main.c src/cli_*.c $(pkg-config --cflags --libs precis jansson) -lm $LDFLAGS 2>"$T/cc.err"; then
+    src/cli/*.c $(pkg-config --cflags --libs precis jansson) -lm $LDFLAGS 2>"$T/cc.err"; then
     ok
     LD_LIBRARY_PATH="$U/lib" "$T/precis-shared" "$C" >"$T/shared-cli.out" 2>/dev/null
     check "CLI linked to libprecis.so: same summary" cmp -s "$T/shared-cli.out" "$T/cli.out"

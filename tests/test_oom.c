@@ -5,6 +5,8 @@
  * one the library can do without) the very result of a run without failure. Leaks on those
  * paths are found by LeakSanitizer: 'make asan' builds this test with the hook
  * (-DPRECIS_FAULT_INJECTION) under AddressSanitizer. In a build without the hook it is skipped. */
+#include <precis_rouge.h>
+
 #include "internal.h"
 
 #include "helpers.h"

@@ -1,6 +1,7 @@
 /* The ROUGE scorer: tokens, stems, truncation and scores as ROUGE-1.5.5 computes them. Every
  * expected value below was produced by ../shared/tools/rouge.py (the oracle) on the same text. */
 #include <precis.h>
+#include <precis_rouge.h>
 
 #include "helpers.h"
 

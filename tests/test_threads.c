@@ -6,6 +6,7 @@
  * it, and a generated one large enough for the library's own worker threads to start (split,
  * tokenize and the pruned graph run in parallel above 1 MB, 20,000 and 4,096 sentences). */
 #include <precis.h>
+#include <precis_rouge.h>
 
 #include "helpers.h"
 

@@ -1,16 +1,17 @@
 /* --format json: one summarized cluster -> one JSON object (jansson), keys in a fixed order.
- * The schema is in README.md ("JSON output") and tests/schema/summary.schema.json. */
+ * The schema is in README.md ("JSON output") and tests/schema/summary.schema.json. Also the
+ * JSON string of a name that may not be UTF-8, which precis rouge uses too. */
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <jansson.h>
 
+#include <precis.h>
+
 #include "cli.h"
 
-/* A JSON string of 's'; bytes that are not UTF-8 (a file name can be anything) become U+FFFD,
- * since JSON text must be Unicode. NULL when out of memory. */
-static json_t *jstr(const char *s)
+json_t *precis_cli_json_string(const char *s)
 {
     json_t *j = json_string(s);
     if (j != NULL)
@@ -21,8 +22,11 @@ static json_t *jstr(const char *s)
         return NULL;
     const unsigned char *p = (const unsigned char *)s;
     for (size_t i = 0; i < len;) {
-        size_t k = p[i] < 0x80 ? 1 : (p[i] >> 5) == 6 ? 2 : (p[i] >> 4) == 14 ? 3
-                                                  : (p[i] >> 3) == 30 ? 4 : 0;
+        size_t k = p[i] < 0x80         ? 1
+                   : (p[i] >> 5) == 6  ? 2
+                   : (p[i] >> 4) == 14 ? 3
+                   : (p[i] >> 3) == 30 ? 4
+                                       : 0;
         bool ok = k > 0 && i + k <= len;
         for (size_t q = 1; ok && q < k; q++)
             ok = (p[i + q] & 0xC0) == 0x80;
@@ -70,12 +74,6 @@ static const char *budget_name(precis_budget_kind k)
     }
 }
 
-/* The order a summary was printed in (precis_summary_order(): auto already resolved). */
-static const char *order_name(precis_order o)
-{
-    return o == PRECIS_ORDER_RANK ? "rank" : o == PRECIS_ORDER_TIME ? "time" : "source";
-}
-
 static const char *date_source_name(precis_date_source src)
 {
     return src == PRECIS_DATE_GIVEN ? "given" : "text";
@@ -86,17 +84,17 @@ static json_t *options_json(const precis_options *opt, const precis_summary *s)
     json_t *o = json_object(), *b = json_object();
     bool ok = o != NULL && b != NULL && put(o, "version", json_string(PRECIS_VERSION)) &&
               put(b, "unit", json_string(budget_name(opt->budget_kind))) &&
-              put(b, "value", opt->budget_kind == PRECIS_BUDGET_RATIO
-                                  ? json_real(opt->budget)
-                                  : json_integer((json_int_t)opt->budget));
+              put(b, "value",
+                  opt->budget_kind == PRECIS_BUDGET_RATIO ? json_real(opt->budget)
+                                                          : json_integer((json_int_t)opt->budget));
     if (ok) {
         ok = json_object_set_new(o, "budget", b) == 0;
         b = NULL;
     }
     ok = ok && put(o, "dedup", json_real(opt->dedup)) &&
          put(o, "restate", json_real(opt->restate)) &&
-         put(o, "language", jstr(opt->language ? opt->language : "auto")) &&
-         put(o, "order", json_string(order_name(precis_summary_order(s)))) &&
+         put(o, "language", precis_cli_json_string(opt->language ? opt->language : "auto")) &&
+         put(o, "order", json_string(precis_cli_order_name(precis_summary_order(s)))) &&
          put(o, "min_words", json_integer((json_int_t)opt->min_words)) &&
          put(o, "damping", json_real(opt->damping)) &&
          put(o, "position_prior", json_real(opt->position_prior)) &&
@@ -117,17 +115,18 @@ static json_t *documents_json(const precis_summary *s)
     for (size_t i = 0; arr != NULL && i < precis_summary_document_count(s); i++) {
         const precis_document *d = precis_summary_document(s, i);
         json_t *o = json_object();
-        bool ok = o != NULL && put(o, "index", json_integer((json_int_t)i)) &&
-                  put(o, "name", jstr(d->name)) &&
-                  put(o, "title", d->title ? jstr(d->title) : json_null()) &&
-                  put(o, "dateline", d->dateline ? jstr(d->dateline) : json_null()) &&
-                  put(o, "date", d->date ? json_string(d->date) : json_null()) &&
-                  put(o, "date_source", d->date ? json_string(date_source_name(d->date_source))
-                                                : json_null()) &&
-                  put(o, "language", jstr(precis_summary_document_language(s, i))) &&
-                  put(o, "sentences", json_integer((json_int_t)d->n_sentences)) &&
-                  put(o, "candidates", json_integer((json_int_t)d->n_candidates)) &&
-                  put(o, "bytes", json_integer((json_int_t)d->bytes));
+        bool ok =
+            o != NULL && put(o, "index", json_integer((json_int_t)i)) &&
+            put(o, "name", precis_cli_json_string(d->name)) &&
+            put(o, "title", d->title ? precis_cli_json_string(d->title) : json_null()) &&
+            put(o, "dateline", d->dateline ? precis_cli_json_string(d->dateline) : json_null()) &&
+            put(o, "date", d->date ? json_string(d->date) : json_null()) &&
+            put(o, "date_source",
+                d->date ? json_string(date_source_name(d->date_source)) : json_null()) &&
+            put(o, "language", precis_cli_json_string(precis_summary_document_language(s, i))) &&
+            put(o, "sentences", json_integer((json_int_t)d->n_sentences)) &&
+            put(o, "candidates", json_integer((json_int_t)d->n_candidates)) &&
+            put(o, "bytes", json_integer((json_int_t)d->bytes));
         if (!ok || !push(arr, o)) {
             json_decref(ok ? NULL : o);
             json_decref(arr);
@@ -146,8 +145,7 @@ static json_t *sentence_json(const precis_sentence *t)
         ok = x != NULL && put(x, "document", json_integer((json_int_t)t->support[q].doc)) &&
              put(x, "index", json_integer((json_int_t)t->support[q].index)) &&
              put(x, "similarity", json_real(t->support[q].similarity)) &&
-             (t->support[q].restates == 0 ||
-              put(x, "restates", json_real(t->support[q].restates)));
+             (t->support[q].restates == 0 || put(x, "restates", json_real(t->support[q].restates)));
         if (!ok || !push(sup, x)) {
             json_decref(ok ? NULL : x);
             ok = false;
@@ -175,12 +173,12 @@ static json_t *sentence_json(const precis_sentence *t)
 json_t *precis_cli_json_result(const precis_summary *s, const precis_options *opt)
 {
     json_t *root = json_object(), *corpus = json_object(), *summary = json_array();
-    bool ok = root != NULL && corpus != NULL && summary != NULL &&
-              put(root, "options", options_json(opt, s)) &&
-              put(corpus, "sentences",
-                  json_integer((json_int_t)precis_summary_corpus_sentences(s))) &&
-              put(corpus, "candidates", json_integer((json_int_t)precis_summary_candidates(s))) &&
-              put(corpus, "documents", documents_json(s));
+    bool ok =
+        root != NULL && corpus != NULL && summary != NULL &&
+        put(root, "options", options_json(opt, s)) &&
+        put(corpus, "sentences", json_integer((json_int_t)precis_summary_corpus_sentences(s))) &&
+        put(corpus, "candidates", json_integer((json_int_t)precis_summary_candidates(s))) &&
+        put(corpus, "documents", documents_json(s));
     if (ok) {
         ok = json_object_set_new(root, "corpus", corpus) == 0;
         corpus = NULL;

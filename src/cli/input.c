@@ -1,5 +1,5 @@
-/* Reading the command's input: files, directories walked in path order, standard input. Shared
- * by the summary and 'precis split'. */
+/* Reading the command's input: files, directories walked in path order, standard input, and
+ * the --date given to each. Shared by the summary, 'precis split' and 'precis rouge'. */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -15,7 +15,6 @@
 
 #include "cli.h"
 
-/* Reads all of 'fd'; returns false with errno set on failure. */
 bool precis_cli_read_all(int fd, precis_cli_buf *b, size_t limit)
 {
     b->data = NULL;
@@ -52,6 +51,47 @@ bool precis_cli_read_all(int fd, precis_cli_buf *b, size_t limit)
             return false;
         }
     }
+}
+
+bool precis_cli_read_file(const char *path, precis_cli_buf *b, size_t limit)
+{
+    b->data = NULL;
+    b->len = b->cap = 0;
+    int fd = open(path, O_RDONLY);
+    if (fd < 0)
+        return false;
+    bool ok = precis_cli_read_all(fd, b, limit);
+    int err = errno;
+    close(fd);
+    errno = err;
+    return ok;
+}
+
+bool precis_cli_is_dir(const char *path)
+{
+    struct stat sb;
+    return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
+const char *precis_cli_base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash && slash[1] ? slash + 1 : path;
+}
+
+const char *precis_cli_input_name(const precis_cli_paths *files)
+{
+    if (files->n != 1)
+        return "input";
+    return strcmp(files->v[0], "-") == 0 ? "(stdin)" : files->v[0];
+}
+
+int precis_cli_input_failed(precis_status st, const precis_cli_paths *files)
+{
+    fprintf(stderr, "precis: %s: %s\n", precis_cli_input_name(files),
+            st == PRECIS_ERR_TOO_LARGE ? "input exceeds a limit (see --max-bytes, --max-sentences)"
+                                       : precis_strerror(st));
+    return st == PRECIS_ERR_NOMEM ? EXIT_INTERNAL : EXIT_FAILURE;
 }
 
 bool precis_cli_paths_push(precis_cli_paths *p, const char *s)
@@ -184,8 +224,7 @@ int precis_cli_load(precis_corpus *corpus, int n, char **args, size_t limit,
         return EXIT_INTERNAL;
     }
     for (int i = 0; i < n; i++) {
-        struct stat sb;
-        if (strcmp(args[i], "-") != 0 && stat(args[i], &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        if (strcmp(args[i], "-") != 0 && precis_cli_is_dir(args[i])) {
             size_t before = files->n;
             visited vis = {.depth = 0};
             int rc = walk(args[i], files, &vis);
@@ -215,4 +254,40 @@ void precis_cli_paths_free(precis_cli_paths *p)
     free(p->v);
     p->v = NULL;
     p->n = p->cap = 0;
+}
+
+int precis_cli_apply_dates(precis_corpus *corpus, const precis_cli_paths *files,
+                           const char *const *dates, size_t n_dates)
+{
+    for (size_t i = 0; i < n_dates; i++) {
+        const char *arg = dates[i], *date = strrchr(arg, '=') + 1;
+        size_t name_len = (size_t)(date - 1 - arg), found = SIZE_MAX, matches = 0;
+        for (size_t d = 0; d < files->n; d++) {
+            const char *path = files->v[d];
+            size_t len = strlen(path);
+            if (len < name_len || memcmp(path + len - name_len, arg, name_len) != 0 ||
+                (len > name_len && path[len - name_len - 1] != '/'))
+                continue;
+            if (len == name_len) { // the path itself beats one that merely ends with it
+                found = d;
+                matches = 1;
+                break;
+            }
+            found = d;
+            matches++;
+        }
+        if (matches != 1)
+            return precis_cli_usage_error(
+                NULL, "invalid value '%s' for --date: %s input file is named '%.*s'", arg,
+                matches == 0 ? "no" : "more than one", (int)name_len, arg);
+        precis_status st = precis_corpus_set_date(corpus, found, date);
+        if (st == PRECIS_ERR_DATE)
+            return precis_cli_usage_error(NULL, "invalid value '%s' for --date: %s", arg,
+                                          precis_corpus_error(corpus));
+        if (st != PRECIS_OK) {
+            fprintf(stderr, "precis: %s\n", precis_strerror(st));
+            return EXIT_INTERNAL;
+        }
+    }
+    return -1;
 }

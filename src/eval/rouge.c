@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <precis_rouge.h>
+
 #include "internal.h"
 
 enum {

@@ -19,6 +19,8 @@
 
 #include <jansson.h>
 
+#include <precis.h>
+
 #include "cli.h"
 
 enum { ERR_CAP = 512 };
@@ -121,7 +123,8 @@ static bool line_documents(const json_t *docs, const precis_options *opt, precis
         snprintf(err, ERR_CAP, "'documents' must be a non-empty array of {\"name\", \"text\"}");
         return false;
     }
-    size_t limit = opt->max_input_bytes ? opt->max_input_bytes : (size_t)2 << 30, total = 0;
+    size_t limit = opt->max_input_bytes ? opt->max_input_bytes : PRECIS_CLI_MAX_INPUT_BYTES,
+           total = 0;
     size_t i;
     json_t *d;
     json_array_foreach(docs, i, d)
@@ -151,8 +154,8 @@ static bool line_documents(const json_t *docs, const precis_options *opt, precis
             snprintf(err, ERR_CAP, "%s: %s", doc_name, why && *why ? why : precis_strerror(st));
             return false;
         }
-        if (date != NULL && (st = precis_corpus_set_date(corpus, i, json_string_value(date))) !=
-                                PRECIS_OK) {
+        if (date != NULL &&
+            (st = precis_corpus_set_date(corpus, i, json_string_value(date))) != PRECIS_OK) {
             snprintf(err, ERR_CAP, "%s: invalid date '%.64s': %s", doc_name,
                      json_string_value(date),
                      st == PRECIS_ERR_DATE ? precis_corpus_error(corpus) : precis_strerror(st));
@@ -240,7 +243,8 @@ static json_t *answer(const char *line, size_t len, unsigned long line_no,
     return out;
 }
 
-/* Answers every line of 'in'; 0, or 1 when reading or writing failed (said on stderr). */
+/* Answers every line of 'in'; 0, or the exit status when reading or writing failed (said on
+ * stderr): 1, or 3 when out of memory. */
 static int run_stream(FILE *in, const char *name, const precis_options *defaults)
 {
     char *line = NULL;
@@ -248,8 +252,7 @@ static int run_stream(FILE *in, const char *name, const precis_options *defaults
     unsigned long line_no = 0;
     ssize_t got;
     int rc = 0;
-    errno = 0;
-    while ((got = getline(&line, &cap, in)) >= 0) {
+    while ((errno = 0, got = getline(&line, &cap, in)) >= 0) {
         line_no++;
         size_t len = (size_t)got;
         while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
@@ -260,21 +263,24 @@ static int run_stream(FILE *in, const char *name, const precis_options *defaults
         if (blank == len)
             continue; // blank lines carry no cluster: nothing to answer
         json_t *out = answer(line, len, line_no, defaults);
-        if (out == NULL || json_dumpf(out, stdout,
-                                      JSON_COMPACT | JSON_PRESERVE_ORDER |
-                                          JSON_REAL_PRECISION(PRECIS_CLI_JSON_DIGITS)) != 0 ||
+        if (out == NULL ||
+            json_dumpf(out, stdout,
+                       JSON_COMPACT | JSON_PRESERVE_ORDER |
+                           JSON_REAL_PRECISION(PRECIS_CLI_JSON_DIGITS)) != 0 ||
             putchar('\n') == EOF || fflush(stdout) == EOF) {
             json_decref(out);
             if (errno != EPIPE) // a reader that stopped early (| head) is not an error
                 fprintf(stderr, "precis: batch: %s\n",
                         out == NULL ? "out of memory" : "cannot write the output");
-            rc = 1;
+            rc = out == NULL ? EXIT_INTERNAL : 1;
             break;
         }
         json_decref(out);
-        errno = 0;
     }
-    if (rc == 0 && ferror(in)) {
+    if (rc == 0 && errno == ENOMEM) { // getline() found no room for the line: not the end
+        fprintf(stderr, "precis: %s: %s\n", name, strerror(errno));
+        rc = EXIT_INTERNAL;
+    } else if (rc == 0 && ferror(in)) {
         fprintf(stderr, "precis: %s: %s\n", name, strerror(errno ? errno : EIO));
         rc = 1;
     }

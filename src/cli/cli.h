@@ -1,0 +1,210 @@
+/* The precis program's own shared declarations (src/cli/). The program uses only the public
+ * headers, <precis.h> and <precis_rouge.h>, never src/internal.h (it is built without -Isrc).
+ * Which file calls which (no circle; nothing calls back into main.c):
+ *   main.c      -> options input explain json_output html_report batch split_cmd rouge_cmd
+ *   batch.c     -> options json_output          split_cmd.c -> options input
+ *   rouge_cmd.c -> options input json_output rouge_refs
+ *   rouge_refs.c, html_report.c -> input        explain.c, json_output.c -> options
+ *   input.c     -> options                      options.c   -> languages */
+#ifndef PRECIS_CLI_H
+#define PRECIS_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include <precis.h>
+
+/** Exit status: 0 success, 1 the input cannot be used (unreadable, not text, over a limit,
+ * nothing to summarize), 2 bad usage, 3 an internal or system error (out of memory, the
+ * output cannot be written). */
+enum { EXIT_USAGE = 2, EXIT_INTERNAL = 3 };
+
+/** The most input the program reads when --max-bytes is not given. The library's own default
+ * limit (src/summarize.c) is the same; precis.h does not export it, so it is written here once
+ * for the program (the read limit of precis, split and batch, and their --help). */
+#define PRECIS_CLI_MAX_INPUT_BYTES ((size_t)2 << 30)
+
+/** The library's default --max-sentences, shown by --help only: precis.h does not export it
+ * (src/summarize.c, DEFAULT_MAX_SENTENCES); keep the two in step. */
+#define PRECIS_CLI_MAX_SENTENCES_TEXT "20000000"
+
+/* ---- options (src/cli/options.c) ---- */
+
+typedef enum { PRECIS_CLI_TEXT = 0, PRECIS_CLI_JSON, PRECIS_CLI_HTML } precis_cli_format;
+
+/** What the command line of 'precis' (or 'precis batch') asks for. */
+typedef struct precis_cli_options {
+    precis_options opt; // the library's options, from precis_options_init() and the flags
+    bool quiet;
+    int budget_flags; // how many of -n, -w, -b, -r were given (at most one may be)
+    const char *stopwords_path;
+    precis_cli_format format;
+    bool explain;       // --explain given (HTML asks the library for the trace on its own)
+    const char **dates; // --date FILE=DATE arguments, as given (the array is ours to free)
+    size_t n_dates;
+} precis_cli_options;
+
+/** Parses the options of 'precis' or 'precis batch' ('argv[0]' is the command) into '*out'
+ * (which it initializes). Returns -1 when the command goes on, with the first operand at
+ * 'argv[*first_operand]'; otherwise the exit status: 0 after --help, --version or
+ * --list-languages, 2 after bad usage (said on stderr), 3 when out of memory. Free '*out' with
+ * precis_cli_options_destroy() either way. */
+int precis_cli_options_parse(precis_cli_options *out, int argc, char **argv, int *first_operand);
+void precis_cli_options_destroy(precis_cli_options *o);
+
+/** Sets option 'name' (a long flag without "--": "words", "dedup", "min-words" or "min_words",
+ * "lang" or "language", ...) to 'value' in 'opt', validated as on the command line;
+ * '*budget_flags' counts the length options given. Options that read files or choose the
+ * output (stopwords, format, explain, date) are refused. Returns 0, or -1 with a one-line
+ * reason in 'err' (precis batch's lines). */
+int precis_cli_set_option(precis_options *opt, int *budget_flags, const char *name,
+                          const char *value, char *err, size_t err_cap);
+
+/** The name of order 'o' as --order spells it ("source", "rank", "time", "auto"). */
+const char *precis_cli_order_name(precis_order o);
+
+/** Prints "precis[ COMMAND]: MESSAGE" and "Try 'precis[ COMMAND] --help'." on stderr ('command'
+ * NULL for precis itself: "split", "rouge"); returns EXIT_USAGE. */
+__attribute__((format(printf, 2, 3))) int precis_cli_usage_error(const char *command,
+                                                                 const char *fmt, ...);
+
+/** Flushes stdout at the end of a command. Returns 0, or EXIT_INTERNAL when the output could not
+ * be written (said on stderr); a reader that went away (EPIPE, '| head -1') is not an error. */
+int precis_cli_flush_stdout(void);
+
+/** A whole decimal number in ['lo', 'hi'] into '*out': digits only (no sign, no white space),
+ * nothing left over. */
+bool precis_cli_parse_count(const char *s, unsigned long long lo, unsigned long long hi,
+                            unsigned long long *out);
+
+/** A finite number in ['lo', 'hi'] (or ('lo', 'hi'] when 'lo_open') into '*out', nothing left
+ * over. */
+bool precis_cli_parse_real(const char *s, double lo, double hi, bool lo_open, double *out);
+
+/* ---- reading input (src/cli/input.c) ---- */
+
+typedef struct precis_cli_buf {
+    char *data;
+    size_t len, cap;
+} precis_cli_buf;
+
+typedef struct precis_cli_paths {
+    char **v;
+    size_t n, cap;
+} precis_cli_paths;
+
+/** Reads all of 'fd' into 'b' (which it allocates; free 'b->data' in any case), refusing more
+ * than 'limit' bytes (errno EFBIG); returns false with errno set on failure. On success
+ * 'b->data' is never NULL. */
+bool precis_cli_read_all(int fd, precis_cli_buf *b, size_t limit);
+
+/** precis_cli_read_all() of the file 'path' (a name like any other: "-" is not stdin here). */
+bool precis_cli_read_file(const char *path, precis_cli_buf *b, size_t limit);
+
+/** Whether 'path' is a directory (following symlinks). */
+bool precis_cli_is_dir(const char *path);
+
+/** The file name of 'path': what follows its last '/', unless that is nothing. */
+const char *precis_cli_base_name(const char *path);
+
+/** The name of the input for a message about all of it: the one file, "(stdin)", or "input". */
+const char *precis_cli_input_name(const precis_cli_paths *files);
+
+/** Says why the library could not read the inputs 'files' ('st', not PRECIS_ERR_LANGUAGE),
+ * "precis: NAME: reason" on stderr; returns the exit status (3 when out of memory, else 1). */
+int precis_cli_input_failed(precis_status st, const precis_cli_paths *files);
+
+/** Appends a copy of 's'; false when out of memory. */
+bool precis_cli_paths_push(precis_cli_paths *p, const char *s);
+void precis_cli_paths_free(precis_cli_paths *p);
+
+/** Adds every input to 'corpus': each of the 'n' 'args' is a file, a directory (every regular
+ * file below it, sorted by path; symlink loops skipped) or "-" (standard input; also when
+ * 'n' is 0). The paths read are appended to 'files'. Errors are reported on stderr as
+ * 'precis: PATH: reason'; returns 0 or the exit status. */
+int precis_cli_load(precis_corpus *corpus, int n, char **args, size_t limit,
+                    precis_cli_paths *files);
+
+/** --date FILE=DATE (each of the 'n_dates' 'dates'): the input FILE names (its path as read, or
+ * the end of it after a '/') gets DATE. Returns -1 to go on, or the exit status (2: a usage
+ * error, said on stderr). */
+int precis_cli_apply_dates(precis_corpus *corpus, const precis_cli_paths *files,
+                           const char *const *dates, size_t n_dates);
+
+/* ---- output of the summary (explain.c, json_output.c, html_report.c) ---- */
+
+/** --explain: on stderr, each document's language and date, the fate of every sentence, then
+ * the best-ranked candidates; 'names' are the 'n_docs' documents' names. */
+void precis_cli_explain(const precis_summary *s, size_t n_docs, char *const *names);
+
+struct json_t; // jansson's, declared here so that cli.h does not pull in <jansson.h>
+
+/** A JSON string of 's' (jansson); bytes that are not UTF-8 (a file name can be anything)
+ * become U+FFFD, since JSON text must be Unicode. NULL when out of memory. */
+struct json_t *precis_cli_json_string(const char *s);
+
+/** The JSON object of one summarized cluster (README.md, "JSON output";
+ * tests/schema/summary.schema.json): the options 'opt' used, the documents, the summary
+ * sentences with provenance and support, the keywords if any were asked for. Keys in a fixed
+ * order. Returns a new reference (json_decref() it), or NULL when out of memory. */
+struct json_t *precis_cli_json_result(const precis_summary *s, const precis_options *opt);
+
+/** Significant digits of the scores and similarities in JSON output (--format json and batch):
+ * enough to order them, short enough to read. */
+#define PRECIS_CLI_JSON_DIGITS 6
+
+/** Writes precis_cli_json_result() to 'out', indented, UTF-8, then a newline. Returns 0, or -1
+ * when out of memory (write errors are left to the caller's ferror()). */
+int precis_cli_json_print(FILE *out, const precis_summary *s, const precis_options *opt);
+
+/** Writes the self-contained HTML report of 's' to 'out'; 's' must have been made with
+ * 'explain' set (the report shows every sentence). Returns 0, or -1 when out of memory. */
+int precis_cli_html_print(FILE *out, const precis_summary *s, const precis_options *opt);
+
+/* ---- commands besides the summary ---- */
+
+/** 'precis --list-languages' (languages.c): code, name, stemmer and word lists of every
+ * language, on stdout. Returns the exit status. */
+int precis_cli_list_languages(void);
+
+/** 'precis batch' (batch.c): JSON Lines from the 'n' files 'paths' (none, or "-": standard
+ * input), one JSON result or error per line on stdout, with 'defaults' for every line.
+ * Returns the exit status. */
+int precis_cli_batch(const precis_options *defaults, int n, char **paths);
+
+/** 'precis split ...' (split_cmd.c): argv[0] is "split". Returns the exit status. */
+int precis_cli_split(int argc, char **argv);
+
+/** 'precis rouge ...' (rouge_cmd.c): argv[0] is "rouge". Returns the exit status. */
+int precis_cli_rouge(int argc, char **argv);
+
+/* ---- precis rouge's files (rouge_refs.c) ---- */
+
+/** One cluster of a reference data set: its id and the paths of its references. */
+typedef struct precis_cli_cluster {
+    char *id;
+    precis_cli_paths refs;
+} precis_cli_cluster;
+
+typedef struct precis_cli_dataset {
+    precis_cli_cluster *v;
+    size_t n;
+} precis_cli_dataset;
+
+/** The clusters of data set 'root', in id order, as rouge.py finds them: each subdirectory
+ * with files in its refs/ (or in itself); without subdirectories, files named
+ * <cluster>.<anything>. Returns 0 or an errno value ('*ds' then empty). */
+int precis_cli_dataset_load(const char *root, precis_cli_dataset *ds);
+void precis_cli_dataset_free(precis_cli_dataset *ds);
+
+/** The references of one summary: every file of directory 'refs' (sorted), or 'refs' itself
+ * when it is not a directory, appended to 'out'. Returns 0 or an errno value. */
+int precis_cli_refs_list(const char *refs, precis_cli_paths *out);
+
+/** The path of cluster 'id''s summary in 'sysdir' (rouge.py's order of guesses: ID.txt, ID, a
+ * directory ID holding one file, ID.*), or NULL; '*err' is ENOMEM when out of memory, else 0.
+ * The caller frees the path. */
+char *precis_cli_find_summary(const char *sysdir, const char *id, int *err);
+
+#endif

@@ -1,0 +1,179 @@
+/* The precis command: reads files, directories or stdin, summarizes them as one corpus and
+ * prints the summary (text, JSON or HTML); 'precis batch', 'precis split' and 'precis rouge'
+ * are handed to their own files. Uses only the public API in <precis.h>. */
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <precis.h>
+
+#include "cli.h"
+
+/* A stopword list larger than this is not a word list. */
+#define MAX_STOPWORDS_BYTES ((size_t)64 << 20)
+
+/* The progress line: on stderr, only when it is a terminal, only after the first second, and
+ * at most ten times a second; erased when the run ends. */
+typedef struct progress_line {
+    struct timespec start, last;
+    bool shown;
+} progress_line;
+
+static double seconds_since(const struct timespec *t)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - t->tv_sec) + (double)(now.tv_nsec - t->tv_nsec) / 1e9;
+}
+
+static void show_progress(void *ctx, const char *stage, double done)
+{
+    progress_line *p = ctx;
+    if (seconds_since(&p->start) < 1.0 || (p->shown && seconds_since(&p->last) < 0.1))
+        return;
+    clock_gettime(CLOCK_MONOTONIC, &p->last);
+    fprintf(stderr, "\rprecis: %-8s %3.0f%%", stage, done * 100);
+    p->shown = true;
+}
+
+static void end_progress(progress_line *p)
+{
+    if (p->shown)
+        fprintf(stderr, "\r%30s\r", "");
+}
+
+/* --stopwords FILE into 'b', which the options then point at. Returns 0 or the exit status. */
+static int read_stopwords(precis_cli_options *c, precis_cli_buf *b)
+{
+    if (!precis_cli_read_file(c->stopwords_path, b, MAX_STOPWORDS_BYTES)) {
+        int err = errno;
+        fprintf(stderr, "precis: %s: %s\n", c->stopwords_path, strerror(err));
+        return err == ENOMEM ? EXIT_INTERNAL : EXIT_FAILURE;
+    }
+    c->opt.stopwords = b->data;
+    c->opt.stopwords_len = b->len;
+    return 0;
+}
+
+/* The summary on stdout in the format asked for. Returns the exit status. */
+static int print_summary(const precis_summary *s, const precis_cli_options *c)
+{
+    if (c->format == PRECIS_CLI_JSON || c->format == PRECIS_CLI_HTML) {
+        int rc = c->format == PRECIS_CLI_JSON ? precis_cli_json_print(stdout, s, &c->opt)
+                                              : precis_cli_html_print(stdout, s, &c->opt);
+        if (rc != 0) {
+            fprintf(stderr, "precis: out of memory\n");
+            return EXIT_INTERNAL;
+        }
+    } else {
+        for (size_t i = 0; i < precis_summary_count(s); i++) {
+            const precis_sentence *t = precis_summary_sentence(s, i);
+            fwrite(t->text, 1, t->text_len, stdout);
+            putchar('\n');
+        }
+        // Keywords: after a blank line, "Keywords: " and the keywords, best first, joined by
+        // ", " (a keyword never holds a comma).
+        size_t n_kw = precis_summary_keyword_count(s);
+        for (size_t i = 0; i < n_kw; i++)
+            printf("%s%s", i == 0 ? "\nKeywords: " : ", ", precis_summary_keyword(s, i)->text);
+        if (n_kw > 0)
+            putchar('\n');
+    }
+    return precis_cli_flush_stdout();
+}
+
+/* Reads the 'n' inputs 'args', summarizes them as one corpus and prints the summary. Returns
+ * the exit status. */
+static int summarize(precis_cli_options *c, int n, char **args)
+{
+    precis_corpus *corpus = NULL;
+    precis_summary *summary = NULL;
+    precis_cli_paths files = {0};
+    size_t limit = c->opt.max_input_bytes ? c->opt.max_input_bytes : PRECIS_CLI_MAX_INPUT_BYTES;
+    int rc;
+    if (precis_corpus_new(&corpus) != PRECIS_OK) {
+        fprintf(stderr, "precis: out of memory\n");
+        rc = EXIT_INTERNAL;
+        goto done;
+    }
+    if ((rc = precis_cli_load(corpus, n, args, limit, &files)) != 0)
+        goto done;
+    if ((rc = precis_cli_apply_dates(corpus, &files, c->dates, c->n_dates)) >= 0)
+        goto done;
+    progress_line line = {.shown = false};
+    clock_gettime(CLOCK_MONOTONIC, &line.start);
+    if (!c->quiet && isatty(STDERR_FILENO)) {
+        c->opt.progress = show_progress;
+        c->opt.progress_ctx = &line;
+    }
+    if (c->format == PRECIS_CLI_HTML)
+        c->opt.explain = 1; // the report shows every sentence with its score
+    precis_status st = precis_summarize(corpus, &c->opt, &summary);
+    end_progress(&line);
+    if (st == PRECIS_ERR_LANGUAGE) {
+        fprintf(stderr, "precis: --lang %s: unsupported language (see --list-languages)\n",
+                c->opt.language ? c->opt.language : "en");
+        rc = EXIT_FAILURE;
+        goto done;
+    }
+    if (st != PRECIS_OK) {
+        rc = precis_cli_input_failed(st, &files);
+        goto done;
+    }
+    if (precis_summary_count(summary) == 0) {
+        fprintf(stderr, "precis: no sentence fits within the length budget\n");
+        rc = EXIT_FAILURE;
+        goto done;
+    }
+    if (c->explain)
+        precis_cli_explain(summary, precis_corpus_count(corpus), files.v);
+    rc = print_summary(summary, c);
+done:
+    precis_summary_free(summary);
+    precis_corpus_free(corpus);
+    precis_cli_paths_free(&files);
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc > 1 && strcmp(argv[1], "rouge") == 0)
+        return precis_cli_rouge(argc - 1, argv + 1);
+    if (argc > 1 && strcmp(argv[1], "split") == 0)
+        return precis_cli_split(argc - 1, argv + 1);
+    // 'precis batch [OPTIONS] [FILE...]': the same options, as defaults for every line
+    bool batch = argc > 1 && strcmp(argv[1], "batch") == 0;
+    if (batch) {
+        argc--;
+        argv++;
+    }
+    precis_cli_options c;
+    precis_cli_buf stop = {0};
+    int first;
+    int rc = precis_cli_options_parse(&c, argc, argv, &first);
+    if (rc >= 0)
+        goto done;
+    if (first == argc && isatty(STDIN_FILENO)) {
+        rc = precis_cli_usage_error(NULL, "no input: give FILEs, a directory, or '-' for "
+                                          "standard input");
+        goto done;
+    }
+    if (c.stopwords_path != NULL && (rc = read_stopwords(&c, &stop)) != 0)
+        goto done;
+    if (!batch)
+        rc = summarize(&c, argc - first, argv + first);
+    else if (c.format != PRECIS_CLI_TEXT || c.explain || c.n_dates > 0)
+        rc = precis_cli_usage_error(NULL, "batch writes JSON Lines: --format, --explain and "
+                                          "--date do not apply (a document's \"date\" goes "
+                                          "with it)");
+    else
+        rc = precis_cli_batch(&c.opt, argc - first, argv + first);
+done:
+    free(stop.data);
+    precis_cli_options_destroy(&c);
+    return rc;
+}
