@@ -95,4 +95,15 @@ struct precis_summary;
 void precis_cli_explain_languages(const struct precis_summary *s, size_t n_docs,
                                   char *const *names);
 
+/* ---- web pages (src/cli_extract.c) ---- */
+
+/** 'precis extract ...': argv[0] is "extract". Returns the exit status. */
+int precis_cli_extract(int argc, char **argv);
+
+/** --input's value: "auto", "text", "html", "markdown" (or "md"); false for anything else. */
+bool precis_cli_parse_input(const char *s, precis_input *out);
+
+/** "html", "markdown" or "text". */
+const char *precis_cli_input_name(precis_input k);
+
 #endif

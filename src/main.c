@@ -647,6 +647,8 @@ int main(int argc, char **argv)
         return precis_cli_rouge(argc - 1, argv + 1);
     if (argc > 1 && strcmp(argv[1], "split") == 0)
         return precis_cli_split(argc - 1, argv + 1);
+    if (argc > 1 && strcmp(argv[1], "extract") == 0)
+        return precis_cli_extract(argc - 1, argv + 1);
     // 'precis batch [OPTIONS] [FILE...]': the same options, as defaults for every line
     bool batch = argc > 1 && strcmp(argv[1], "batch") == 0;
     if (batch) {
