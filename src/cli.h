@@ -23,6 +23,9 @@ typedef struct precis_cli_buf {
 typedef struct precis_cli_paths {
     char **v;
     size_t n, cap;
+    precis_input input;   // --input: how every file is read (auto: by its content)
+    precis_page **pages;  // per document read as a web page or Markdown, else NULL
+    size_t n_pages;
 } precis_cli_paths;
 
 /** Reads all of 'fd' into 'b' (which it allocates), refusing more than 'limit' bytes
@@ -105,5 +108,38 @@ bool precis_cli_parse_input(const char *s, precis_input *out);
 
 /** "html", "markdown" or "text". */
 const char *precis_cli_input_name(precis_input k);
+
+/* ---- web pages as documents (src/cli_pages.c) ---- */
+
+/** Reads 'data' as a page when files->input (or, for auto, its content) says HTML or Markdown,
+ * and adds its article to 'corpus' (headline first, the page's date as the document's date),
+ * keeping the page in files->pages. Returns -1 for plain text (add it as it is), 0, or the exit
+ * status after reporting the error on stderr. */
+int precis_cli_add_page(precis_corpus *corpus, const char *name, const char *data, size_t len,
+                        precis_cli_paths *files);
+
+/** How input 'name' is read: 'forced' unless it is auto; else HTML when its content says so
+ * (precis_input_detect()), Markdown when its name ends in ".md" or ".markdown", else text. */
+precis_input precis_cli_input_of(const char *name, const char *data, size_t len,
+                                 precis_input forced);
+
+/** The page of document 'doc', or NULL when it was read as text. */
+const precis_page *precis_cli_page(const precis_cli_paths *files, size_t doc);
+
+void precis_cli_pages_free(precis_cli_paths *files);
+
+/** Makes 'files' the inputs the output formats describe (JSON, the HTML report). */
+void precis_cli_pages_register(const precis_cli_paths *files);
+
+/** --explain: "precis: FILE: page "TITLE", SITE, by AUTHOR, dated DATE, URL" per page. */
+void precis_cli_explain_pages(const precis_cli_paths *files);
+
+/** precis_cli_json_print(), with each page's title, site, author, date and URL under the
+ * document's "page" key (the output is unchanged when no input was a page). */
+int precis_cli_json_print_pages(FILE *out, const precis_summary *s, const precis_options *opt);
+
+/** The HTML report's line for document 'doc' when it was a page with a site, date or URL:
+ * "SITE · AUTHOR · DATE · original" (a link); false (nothing written) otherwise. */
+bool precis_cli_html_source(FILE *out, size_t doc);
 
 #endif

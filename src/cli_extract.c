@@ -25,8 +25,9 @@ static const char extract_usage[] =
     "  -f, --format FMT        'text' or 'json' (JSON Lines: one object per file with file,\n"
     "                          input, title, site, author, date, url, description,\n"
     "                          language, charset and text) [default: text]\n"
-    "      --input KIND        'html', 'markdown', 'text' or 'auto' (decided by content:\n"
-    "                          see 'precis --help') [default: auto]\n"
+    "      --input KIND        'html', 'markdown', 'text' or 'auto' (HTML by content, see\n"
+    "                          'precis --help'; Markdown for *.md and *.markdown files)\n"
+    "                          [default: auto]\n"
     "      --max-bytes N       refuse a file larger than N bytes [default: 2 GiB]\n"
     "  -h, --help              show this help and exit\n"
     "\n"
@@ -124,8 +125,7 @@ static int extract_one(const char *path, precis_input forced, bool json, bool he
         free(b.data);
         return err == ENOMEM ? EXIT_INTERNAL : 1;
     }
-    precis_input kind = forced != PRECIS_INPUT_AUTO ? forced
-                                                    : precis_input_detect(b.data ? b.data : "", b.len);
+    precis_input kind = precis_cli_input_of(name, b.data ? b.data : "", b.len, forced);
     precis_page *p = NULL;
     precis_status st = precis_page_read(b.data, b.len, kind, &p);
     free(b.data);

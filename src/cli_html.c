@@ -197,7 +197,8 @@ int precis_cli_html_print(FILE *out, const precis_summary *s, const precis_optio
         const char *base = strrchr(d->name, '/'); // without a headline, the file's own name
         esc0(out, d->title ? d->title : base && base[1] ? base + 1 : d->name);
         fputs("</h3>\n<p class=\"meta\">", out);
-        esc0(out, d->name);
+        if (!precis_cli_html_source(out, dn)) // a web page: outlet, date, link
+            esc0(out, d->name);
         fprintf(out, " &middot; %zu sentences, %zu candidates</p>\n", d->n_sentences,
                 d->n_candidates);
         // The strip: one cell per sentence, darker for a higher score; chosen ones stand out.

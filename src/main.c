@@ -31,7 +31,8 @@ static const char usage_text[] =
     "sentences that matter most, each fact once, one sentence per line.\n"
     "Each FILE is one document; a directory means every regular file below it, sorted by\n"
     "path; '-' (or no FILE, when stdin is not a terminal) reads standard input.\n"
-    "Input is UTF-8 text (a BOM is skipped; CRLF and CR line ends are fine).\n"
+    "Input is UTF-8 text (a BOM is skipped; CRLF and CR line ends are fine), web pages\n"
+    "(HTML: the article is read, see 'precis extract') or Markdown (--input markdown).\n"
     "\n";
 
 /* The options, apart from the commands above: ISO C caps a string literal at 4,095 bytes. */
@@ -70,6 +71,11 @@ static const char usage_options[] =
 
 /* The rest of the options, apart: C11 promises string literals of 4,095 bytes only. */
 static const char usage_more[] =
+    "Input:\n"
+    "      --input KIND        'text', 'html', 'markdown' or 'auto': HTML when a file opens\n"
+    "                          with <!doctype html>, <html>, <head> or <body>, or is dense\n"
+    "                          with tags; Markdown for *.md and *.markdown files; else\n"
+    "                          text [default: auto]\n"
     "Language:\n"
     "      --lang CODE         language of every document: ISO code or name, see\n"
     "                          --list-languages; 'auto' (the default): detected for each\n"
@@ -115,6 +121,7 @@ typedef struct cli {
     size_t n_dates;
     char *err;    // set: option errors go here instead of stderr (precis batch's lines)
     size_t err_cap;
+    precis_input input; // --input
 } cli;
 
 /* One line saying what is wrong with the command line, then where to look. */
@@ -192,7 +199,7 @@ enum {
     OPT_DEDUP = 256, OPT_RESTATE, OPT_ORDER, OPT_MIN_WORDS, OPT_DAMPING, OPT_PRIOR, OPT_EDGE, OPT_REDUNDANCY,
     OPT_LANG, OPT_STOPWORDS, OPT_MAX_BYTES, OPT_MAX_SENTENCES, OPT_VERSION, OPT_EXPLAIN,
     OPT_GRAPH, OPT_THREADS, OPT_KEYWORDS,
-    OPT_LIST_LANGUAGES, OPT_DATE,
+    OPT_LIST_LANGUAGES, OPT_DATE, OPT_INPUT,
 };
 
 static const struct option long_opts[] = {
@@ -220,6 +227,7 @@ static const struct option long_opts[] = {
     {"format", required_argument, NULL, 'f'},
     {"keywords", required_argument, NULL, OPT_KEYWORDS},
     {"date", required_argument, NULL, OPT_DATE},
+    {"input", required_argument, NULL, OPT_INPUT},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, OPT_VERSION},
     {NULL, 0, NULL, 0},
@@ -289,6 +297,13 @@ static int parse_option(cli *c, int ch, const char *arg, const char *flag)
         c->dates[c->n_dates++] = arg;
         return -1;
     }
+    case OPT_INPUT:
+        if (!precis_cli_parse_input(arg, &c->input)) {
+            option_error(c, "invalid value '%s' for %s: expected auto, text, html or markdown",
+                         arg, flag);
+            return EXIT_USAGE;
+        }
+        return -1;
     case OPT_MIN_WORDS:
         if (!parse_count(arg, 0, 1e6, &v)) {
             option_error(c, "invalid value '%s' for %s: expected a whole number", arg, flag);
@@ -405,7 +420,8 @@ static const char *flag_name(int ch, int long_index, char *tmp, size_t cap)
 static bool batch_settable(int ch)
 {
     return ch != OPT_STOPWORDS && ch != 'f' && ch != OPT_EXPLAIN && ch != 'q' && ch != 'h' &&
-           ch != OPT_VERSION && ch != OPT_DATE; // a batch document carries its own "date"
+           ch != OPT_VERSION && ch != OPT_DATE && // a batch document carries its own "date"
+           ch != OPT_INPUT;
 }
 
 int precis_cli_set_option(precis_options *opt, int *budget_flags, const char *name,
@@ -609,7 +625,7 @@ static void print_explain(const precis_summary *s, const precis_corpus *c, char 
 static int print_summary(const precis_summary *s, const cli *c)
 {
     if (c->format == PRECIS_CLI_JSON) {
-        if (precis_cli_json_print(stdout, s, &c->opt) != 0) {
+        if (precis_cli_json_print_pages(stdout, s, &c->opt) != 0) {
             fprintf(stderr, "precis: out of memory\n");
             return 1;
         }
@@ -718,6 +734,8 @@ int main(int argc, char **argv)
         rc = EXIT_INTERNAL;
         goto done;
     }
+    files.input = c.input;
+    precis_cli_pages_register(&files);
     if ((rc = precis_cli_load(corpus, argc - optind, argv + optind, limit, &files)) != 0)
         goto done;
     if ((rc = apply_dates(&c, corpus, &files)) >= 0)
@@ -753,8 +771,10 @@ int main(int argc, char **argv)
         fprintf(stderr, "precis: no sentence fits within the length budget\n");
         goto done;
     }
-    if (c.explain)
+    if (c.explain) {
+        precis_cli_explain_pages(&files);
         print_explain(summary, corpus, files.v);
+    }
     rc = print_summary(summary, &c);
 done:
     precis_summary_free(summary);

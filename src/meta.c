@@ -541,6 +541,18 @@ bool precis_meta_read(const precis_html *h, precis_meta *m)
         m->title = clean(&f, h1);
     else if (f.has_title && !f.oom)
         m->title = title_from_tag(&f, scratch + f.title_off, m->site, NULL);
+    if (m->title != NULL && m->site != NULL) { // "Headline | Site": the site is not the title
+        size_t tl = strlen(m->title), sl = strlen(m->site);
+        static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "};
+        for (size_t i = 0; i < sizeof seps / sizeof seps[0]; i++) {
+            size_t pl = strlen(seps[i]);
+            if (tl > sl + pl && strcasecmp(m->title + tl - sl, m->site) == 0 &&
+                memcmp(m->title + tl - sl - pl, seps[i], pl) == 0) {
+                m->title[tl - sl - pl] = '\0';
+                break;
+            }
+        }
+    }
     const char *a = f.ld_author ? f.ld_author : f.meta_author;
     if (a != NULL)
         m->author = byline_name(&f, a);
