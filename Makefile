@@ -166,6 +166,7 @@ e2e: all
 	sh tests/json.sh $(BUILD)/precis
 	sh tests/html.sh $(BUILD)/precis
 	sh tests/batch.sh $(BUILD)/precis
+	sh tests/html_input.sh $(BUILD)/precis
 	CC="$(CC)" CFLAGS="$(CFLAGS)" LDFLAGS="$(LDFLAGS)" sh tests/install.sh $(BUILD)
 
 asan: deps

@@ -309,8 +309,6 @@ precis_status precis_html_parse(const char *data, size_t len, precis_html *h)
 {
     memset(h, 0, sizeof *h);
     const unsigned char *s = (const unsigned char *)data;
-    if (memchr(data, '\0', len) != NULL)
-        return PRECIS_ERR_BINARY; // gumbo would read on; a page never holds NUL bytes
     precis_hbuf b = {0};
     char declared[32];
     if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) {
@@ -348,6 +346,10 @@ precis_status precis_html_parse(const char *data, size_t len, precis_html *h)
         precis_hbuf_put(&b, "", 0);
         if (b.oom)
             return PRECIS_ERR_NOMEM;
+    }
+    if (memchr(b.data, '\0', b.len) != NULL) { // a page never holds NUL: binary data
+        precis_hbuf_free(&b);
+        return PRECIS_ERR_BINARY;
     }
     h->utf8 = b.data;
     h->utf8_len = b.len;

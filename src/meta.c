@@ -510,7 +510,9 @@ static char *title_from_tag(finder *f, const char *title, const char *site, cons
         if (last == NULL || last == t)
             continue;
         const char *rest = last + strlen(seps[i]);
-        if ((site != NULL && strcasecmp(rest, site) == 0) || strlen(rest) < (size_t)(last - t) / 2) {
+        // " | " nearly always sets off the site; a dash only a short tail.
+        if ((site != NULL && strcasecmp(rest, site) == 0) || i == 0 ||
+            strlen(rest) < (size_t)(last - t) / 2) {
             *last = '\0';
             break;
         }
