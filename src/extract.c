@@ -36,6 +36,9 @@ typedef struct elem {
     double score;
     size_t text_len, link_len, commas; // over every block below it
     size_t n_blocks;
+    size_t one_block; // with n_blocks == 1: that block
+    size_t text_at;   // length of the text buffer when it was entered
+    bool boiler;      // a section headed as boilerplate ("Related"), and all below it
 } elem;
 
 typedef struct block {
@@ -82,6 +85,11 @@ static const char *const unlikely_words[] = {
     "header", "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper",
     "social", "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager", "popup",
     "cookie", "consent", "gdpr", "newsletter", "share", "recommend", "trending", "nav",
+};
+/* Headings named like these introduce what is not the article. */
+static const char *const heading_words[] = {
+    "related", "recommend", "comment", "popular", "trending", "more-stories", "reply",
+    "replies", "respond",
 };
 static const char *const maybe_words[] = {
     "and", "article", "body", "column", "content", "main", "shadow", "story", "post", "entry",
@@ -179,6 +187,14 @@ static int push_elem(walker *w, const GumboNode *n)
         e->hint = (pos ? 25 : 0) - (neg ? 25 : 0);
         e->unlikely = HAS(names, unlikely_words) && !HAS(names, maybe_words);
     }
+    e->text_at = w->text.len;
+    bool boiler_heading = e->tag >= GUMBO_TAG_H1 && e->tag <= GUMBO_TAG_H6 &&
+                          HAS(names, heading_words);
+    // A section that opens with a heading named like boilerplate ("related-title",
+    // "comments-heading") is that boilerplate, whatever its own name.
+    if (boiler_heading && w->cur >= 0 &&
+        w->text.len <= w->e[w->cur].text_at && w->e[w->cur].tag != GUMBO_TAG_BODY)
+        w->e[w->cur].boiler = true;
     return (int)w->n_e++;
 }
 
@@ -366,6 +382,7 @@ static int best_container(walker *w)
         e->link_len += b->link_len;
         e->commas += b->commas;
         e->n_blocks++;
+        e->one_block = k;
     }
     // Totals of every element over what it holds: children come after their parents.
     for (size_t i = w->n_e; i-- > 1;) {
@@ -375,12 +392,17 @@ static int best_container(walker *w)
             p->text_len += e->text_len;
             p->link_len += e->link_len;
             p->commas += e->commas;
+            if (p->n_blocks == 0)
+                p->one_block = e->one_block;
             p->n_blocks += e->n_blocks;
         }
     }
+    for (size_t i = 1; i < w->n_e; i++) // parents come first
+        if (w->e[i].parent >= 0 && w->e[w->e[i].parent].boiler)
+            w->e[i].boiler = true;
     for (size_t k = 0; k < w->n_b; k++) {
         const block *b = &w->b[k];
-        if (b->len < 25 || !scores_text(w->e[b->owner].tag))
+        if (b->len < 25 || !scores_text(w->e[b->owner].tag) || w->e[b->owner].boiler)
             continue;
         if ((double)b->link_len > 0.5 * (double)b->len)
             continue;
@@ -441,6 +463,8 @@ static bool is_list(GumboTag t)
  * article, or lists and tables made mostly of links. */
 static bool dropped_by_container(const walker *w, const block *b, int root, size_t root_len)
 {
+    if (w->e[b->owner].boiler && !w->e[root].boiler)
+        return true;
     for (int i = b->owner; i >= 0 && i != root; i = w->e[i].parent) {
         const elem *e = &w->e[i];
         double ld = link_density(e);
@@ -471,7 +495,10 @@ static bool is_title(const char *s, size_t len, const char *title)
     return false;
 }
 
-/* The kept roots: the best container and its siblings that score close to it. */
+/* The kept roots: the best container and its siblings that score close to it, or that are
+ * paragraphs of their own with little link text (Readability's sibling step; a paragraph may be
+ * a <div> holding only text, as page builders write them). A sibling <article> is another
+ * article (a list of posts), never more of this one. */
 static size_t kept_roots(const walker *w, int top, int *roots, size_t cap)
 {
     size_t n = 0;
@@ -482,13 +509,22 @@ static size_t kept_roots(const walker *w, int top, int *roots, size_t cap)
     double threshold = w->e[top].score * 0.2 > 10 ? w->e[top].score * 0.2 : 10;
     for (size_t i = (size_t)parent + 1; i < w->n_e && n < cap; i++) {
         const elem *e = &w->e[i];
-        if (e->parent != parent || (int)i == top)
+        if (e->parent != parent || (int)i == top || e->tag == GUMBO_TAG_ARTICLE)
+            continue;
+        if (e->boiler)
             continue;
         bool keep = e->scored && e->score >= threshold;
         double ld = link_density(e);
-        if (!keep && e->tag == GUMBO_TAG_P) {
-            keep = (e->text_len > 80 && ld < 0.25) || (e->text_len > 0 && e->text_len <= 80 &&
-                                                      ld == 0 && e->commas == 0);
+        bool para = e->tag == GUMBO_TAG_P ||
+                    (e->n_blocks == 1 && (e->tag == GUMBO_TAG_DIV || e->tag == GUMBO_TAG_SECTION ||
+                                          e->tag == GUMBO_TAG_SPAN));
+        if (!keep && para) {
+            const block *b = &w->b[e->one_block];
+            const char *end = w->text.data + b->off + b->len;
+            bool sentence = b->len > 0 && (end[-1] == '.' || end[-1] == '!' || end[-1] == '?' ||
+                                           end[-1] == '"');
+            keep = (e->text_len > 80 && ld < 0.25) ||
+                   (e->text_len > 0 && e->text_len <= 80 && ld == 0 && sentence);
         }
         if (keep && e->hint >= 0)
             roots[n++] = (int)i;
