@@ -290,6 +290,42 @@ static void test_extract_paragraphs_split_across_containers(void **state)
     precis_page_free(p);
 }
 
+static void test_extract_ad_label_dropped(void **state)
+{
+    (void)state;
+    precis_page *p = page_of("<html><body><article>" ARTICLE "<div class=slot><p>Advertisement"
+                             "</p></div><p>The council meets again in April to choose a builder, "
+                             "and the tender closes at the end of February.</p></article>"
+                             "</body></html>");
+    expect_out(p, "Advertisement");
+    expect_in(p, "tender closes");
+    precis_page_free(p);
+}
+
+static void test_extract_section_headed_related_dropped(void **state)
+{
+    (void)state;
+    // Other posts in full, under a heading whose class says what they are: not the article,
+    // though their container has a neutral name and more text than the article.
+    precis_page *p = page_of(
+        "<html><body><div class=wrap><article class=post>" ARTICLE "</article>"
+        "<article class=post><h3 class=\"related-title\">You may also like</h3>"
+        "<div class=post><p>A ferry company has ordered two electric boats for the island route, "
+        "its chief executive said, with delivery planned for next year, at last.</p>"
+        "<p>The boats will carry 300 passengers each and charge in twenty minutes at the quay, "
+        "the company said, adding that fares would not rise, for now.</p></div>"
+        "<div class=post><p>Fishermen protested outside the harbour office on Monday against new "
+        "quotas, blocking the entrance with their boats for three hours, police said.</p>"
+        "<p>The quotas, set in Brussels, cut the catch of cod by a fifth, and the fishermen say "
+        "they cannot live on what remains, their union said.</p></div></article></div>"
+        "</body></html>");
+    expect_in(p, "harbour bridge");
+    expect_out(p, "You may also like");
+    expect_out(p, "ferry company");
+    expect_out(p, "Fishermen");
+    precis_page_free(p);
+}
+
 static void test_extract_short_page_kept_whole(void **state)
 {
     (void)state;
@@ -484,6 +520,8 @@ int main(void)
         cmocka_unit_test(test_extract_link_dense_block_dropped),
         cmocka_unit_test(test_extract_best_container_wins),
         cmocka_unit_test(test_extract_paragraphs_split_across_containers),
+        cmocka_unit_test(test_extract_ad_label_dropped),
+        cmocka_unit_test(test_extract_section_headed_related_dropped),
         cmocka_unit_test(test_extract_short_page_kept_whole),
         cmocka_unit_test(test_extract_all_script_is_empty),
         cmocka_unit_test(test_meta_json_ld),
