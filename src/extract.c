@@ -423,18 +423,24 @@ static int best_container(walker *w)
     if (top < 0)
         return -1;
     // When other containers score nearly as well and share an ancestor with the best, the
-    // article is split among them (a paragraph per container): take that ancestor.
+    // article is split among them (a paragraph per container): take that ancestor. At most 16
+    // rivals and 10 levels up, so that deeply nested pages stay linear.
     double best = w->e[top].score;
-    for (int a = w->e[top].parent; a >= 0 && w->e[a].tag != GUMBO_TAG_BODY; a = w->e[a].parent) {
+    int rivals[16];
+    size_t n_rivals = 0;
+    for (size_t i = 0; i < w->n_e && n_rivals < 16; i++)
+        if (w->e[i].scored && (int)i != top && w->e[i].score >= 0.75 * best)
+            rivals[n_rivals++] = (int)i;
+    int level = 0;
+    for (int a = w->e[top].parent; n_rivals >= 2 && a >= 0 && level < 10 &&
+                                   w->e[a].tag != GUMBO_TAG_BODY;
+         a = w->e[a].parent, level++) {
         int shared = 0;
-        for (size_t i = 0; i < w->n_e; i++) {
-            if (!w->e[i].scored || (int)i == top || w->e[i].score < 0.75 * best)
-                continue;
-            for (int u = w->e[i].parent; u >= 0; u = w->e[u].parent)
-                if (u == a) {
-                    shared++;
-                    break;
-                }
+        for (size_t r = 0; r < n_rivals; r++) {
+            int u = w->e[rivals[r]].parent;
+            for (int up = 0; u >= 0 && u != a && up < 12; up++)
+                u = w->e[u].parent;
+            shared += u == a;
         }
         if (shared >= 2) {
             top = a;
@@ -546,24 +552,6 @@ static size_t kept_roots(const walker *w, int top, int *roots, size_t cap)
     return n;
 }
 
-static bool under(const walker *w, int i, const int *roots, size_t n_roots)
-{
-    for (; i >= 0; i = w->e[i].parent)
-        for (size_t r = 0; r < n_roots; r++)
-            if (roots[r] == i)
-                return true;
-    return false;
-}
-
-static int root_of(const walker *w, int i, const int *roots, size_t n_roots)
-{
-    for (; i >= 0; i = w->e[i].parent)
-        for (size_t r = 0; r < n_roots; r++)
-            if (roots[r] == i)
-                return i;
-    return -1;
-}
-
 /* One pass: blocks of the page, best container, kept blocks into 'out'. Returns the length of
  * text kept. */
 static size_t extract_pass(const GumboNode *body, bool strict, const char *title,
@@ -584,12 +572,24 @@ static size_t extract_pass(const GumboNode *body, bool strict, const char *title
         goto done;
     int roots[64];
     size_t n_roots = kept_roots(&w, top, roots, sizeof roots / sizeof roots[0]);
+    // Each element's kept root, or -1: parents come before their children.
+    int *root_of = precis_malloc((w.n_e ? w.n_e : 1) * sizeof *root_of);
+    if (root_of == NULL) {
+        out->oom = true;
+        goto done;
+    }
+    for (size_t i = 0; i < w.n_e; i++) {
+        root_of[i] = w.e[i].parent >= 0 ? root_of[w.e[i].parent] : -1;
+        for (size_t r = 0; r < n_roots; r++)
+            if (roots[r] == (int)i)
+                root_of[i] = (int)i;
+    }
     bool title_seen = false;
     for (size_t k = 0; k < w.n_b; k++) {
         const block *b = &w.b[k];
-        if (!under(&w, b->owner, roots, n_roots))
+        int root = root_of[b->owner];
+        if (root < 0)
             continue;
-        int root = root_of(&w, b->owner, roots, n_roots);
         if (dropped_by_container(&w, b, root, w.e[root].text_len))
             continue;
         const char *s = w.text.data + b->off;
@@ -607,6 +607,7 @@ static size_t extract_pass(const GumboNode *body, bool strict, const char *title
         precis_hbuf_put(out, s, b->len);
         kept += b->len;
     }
+    free(root_of);
 done:
     free(w.e);
     free(w.b);

@@ -171,22 +171,29 @@ static const char *skip_value(const char *p)
 /* The value of key 'key' in the JSON object text [obj, end) at its top level: a string value
  * directly; an object's (or the first array element's) "name" when 'want_name'. A new string
  * or NULL. Several authors in an array are joined with ", ". */
-static char *json_get(const char *obj, const char *end, const char *key, bool want_name);
+static char *json_get(const char *obj, const char *end, const char *key, bool want_name,
+                      int depth);
 
-static char *name_of_value(const char *p, const char *end)
+/* Objects nest at most this deep where a value is looked for: a crafted page cannot run the
+ * recursion out of stack. */
+#define JSON_MAX_DEPTH 8
+
+static char *name_of_value(const char *p, const char *end, int depth)
 {
+    if (depth > JSON_MAX_DEPTH)
+        return NULL;
     p = skip_ws(p);
     if (*p == '"') {
         const char *e;
         return json_string(p + 1, &e);
     }
     if (*p == '{')
-        return json_get(p, skip_value(p), "name", false);
+        return json_get(p, skip_value(p), "name", false, depth + 1);
     if (*p == '[') {
         precis_hbuf b = {0};
         const char *q = skip_ws(p + 1);
         for (int k = 0; k < 8 && q < end && *q && *q != ']'; k++) {
-            char *one = name_of_value(q, end);
+            char *one = name_of_value(q, end, depth + 1);
             if (one != NULL && *one) {
                 if (b.len > 0)
                     precis_hbuf_put(&b, ", ", 2);
@@ -206,8 +213,11 @@ static char *name_of_value(const char *p, const char *end)
     return NULL;
 }
 
-static char *json_get(const char *obj, const char *end, const char *key, bool want_name)
+static char *json_get(const char *obj, const char *end, const char *key, bool want_name,
+                      int depth)
 {
+    if (depth > JSON_MAX_DEPTH)
+        return NULL;
     const char *p = skip_ws(obj);
     if (*p != '{')
         return NULL;
@@ -225,13 +235,13 @@ static char *json_get(const char *obj, const char *end, const char *key, bool wa
         p = skip_ws(p + 1);
         if ((size_t)(ke - k) == kl && memcmp(k, key, kl) == 0) {
             if (want_name)
-                return name_of_value(p, end);
+                return name_of_value(p, end, depth + 1);
             if (*p == '"') {
                 const char *e;
                 return json_string(p + 1, &e);
             }
             if (*p == '{') // "mainEntityOfPage": {"@id": URL}
-                return json_get(p, skip_value(p), "@id", false);
+                return json_get(p, skip_value(p), "@id", false, depth + 1);
             return NULL;
         }
         p = skip_ws(skip_value(p));
@@ -276,20 +286,20 @@ static void ld_object(finder *f, const char *p, const char *end, int depth)
     }
     if (*p != '{')
         return;
-    char *type = json_get(p, end, "@type", false);
+    char *type = json_get(p, end, "@type", false, 0);
     if (type == NULL) { // "@type": ["NewsArticle", ...]
-        char *t = json_get(p, end, "@type", true);
+        char *t = json_get(p, end, "@type", true, 0);
         type = t;
     }
     if (article_type(type)) {
-        set_once(&f->ld_headline, json_get(p, end, "headline", false));
-        set_once(&f->ld_date, json_get(p, end, "datePublished", false));
-        set_once(&f->ld_date, json_get(p, end, "dateCreated", false));
-        set_once(&f->ld_author, json_get(p, end, "author", true));
-        set_once(&f->ld_author, json_get(p, end, "creator", true));
-        set_once(&f->ld_site, json_get(p, end, "publisher", true));
-        set_once(&f->ld_url, json_get(p, end, "url", false));
-        set_once(&f->ld_url, json_get(p, end, "mainEntityOfPage", false));
+        set_once(&f->ld_headline, json_get(p, end, "headline", false, 0));
+        set_once(&f->ld_date, json_get(p, end, "datePublished", false, 0));
+        set_once(&f->ld_date, json_get(p, end, "dateCreated", false, 0));
+        set_once(&f->ld_author, json_get(p, end, "author", true, 0));
+        set_once(&f->ld_author, json_get(p, end, "creator", true, 0));
+        set_once(&f->ld_site, json_get(p, end, "publisher", true, 0));
+        set_once(&f->ld_url, json_get(p, end, "url", false, 0));
+        set_once(&f->ld_url, json_get(p, end, "mainEntityOfPage", false, 0));
     }
     free(type);
     // "@graph": [...]
