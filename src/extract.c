@@ -11,8 +11,8 @@
  *    from a weight of the tag and of class/id words, then scaled by 1 - link density
  *    (Readability, arc90 2009 / Mozilla's Readability.js);
  *  - the best container, with siblings that score close to it, is the article; inside it,
- *    blocks and sub-containers dense with links or named like boilerplate are dropped (Readability's
- *    conditional cleaning, jusText's link density);
+ *    blocks and sub-containers dense with links or named like boilerplate are dropped
+ *    (Readability's conditional cleaning, jusText's link density);
  *  - when that leaves too little text, the pass is run again without the first removal of
  *    "unlikely" containers, and the longer result wins (Readability's retry; trafilatura's
  *    fallback when the precise pass keeps too little). */
@@ -23,7 +23,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "html.h"
+#include "page.h"
 #include "internal.h"
 
 typedef struct elem {

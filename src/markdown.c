@@ -6,7 +6,7 @@
 
 #include <cmark.h>
 
-#include "html.h"
+#include "page.h"
 #include "internal.h"
 
 /* A paragraph that is a pipe table (GitHub's extension; CommonMark reads it as a paragraph):

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "html.h"
+#include "page.h"
 #include "internal.h"
 
 typedef struct finder {
@@ -52,6 +52,11 @@ static char *clean(finder *f, const char *s)
 /* Decodes the JSON string starting after the opening quote at 's'; returns a new string and
  * sets '*end' after the closing quote, or NULL. Escapes: \" \\ \/ \b \f \n \r \t \uXXXX (with
  * surrogate pairs). */
+static unsigned hex_value(char c)
+{
+    return (unsigned)(isdigit((unsigned char)c) ? c - '0' : tolower((unsigned char)c) - 'a' + 10);
+}
+
 static char *json_string(const char *s, const char **end)
 {
     precis_hbuf b = {0};
@@ -74,14 +79,12 @@ static char *json_string(const char *s, const char **end)
             break;
         case 'u':
             for (int k = 0; k < 4 && isxdigit((unsigned char)*p); k++, p++)
-                cp = cp * 16 + (unsigned)(isdigit((unsigned char)*p) ? *p - '0'
-                                                                     : (tolower(*p) - 'a' + 10));
+                cp = cp * 16 + hex_value(*p);
             if (cp >= 0xD800 && cp < 0xDC00 && p[0] == '\\' && p[1] == 'u') {
                 unsigned lo = 0;
                 const char *q = p + 2;
                 for (int k = 0; k < 4 && isxdigit((unsigned char)*q); k++, q++)
-                    lo = lo * 16 + (unsigned)(isdigit((unsigned char)*q) ? *q - '0'
-                                                                         : (tolower(*q) - 'a' + 10));
+                    lo = lo * 16 + hex_value(*q);
                 if (lo >= 0xDC00 && lo < 0xE000) {
                     cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
                     p = q;

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "html.h"
+#include "page.h"
 #include "internal.h"
 
 struct precis_page_owned {

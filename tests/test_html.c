@@ -1,8 +1,8 @@
-/* Web pages and Markdown in: input detection, the gumbo glue and character sets (html.c), each
- * rule of the article extraction (extract.c), each metadata source (meta.c), Markdown
- * (markdown.c) and hostile pages. Every page here is written for the test. */
+/* Web pages and Markdown in: input detection, the gumbo glue and character sets
+ * (html_parse.c), each rule of the article extraction (extract.c), each metadata source
+ * (meta.c), Markdown (markdown.c) and hostile pages. Every page here is written for the test. */
 #include "internal.h"
-#include "html.h"
+#include "page.h"
 
 #include "helpers.h"
 
@@ -124,7 +124,8 @@ static void test_charset_meta_latin1(void **state)
     const char *s = "<html><head><meta charset=\"ISO-8859-1\"></head><body><p>Caf\xE9 "
                     "cr\xE8me br\xFBl\xE9" "e.</p></body></html>";
     // WHATWG: the Latin-1 label means Windows-1252.
-    expect_charset(s, strlen(s), "windows-1252", "Caf\xC3\xA9 cr\xC3\xA8me br\xC3\xBBl\xC3\xA9" "e.");
+    expect_charset(s, strlen(s), "windows-1252",
+                   "Caf\xC3\xA9 cr\xC3\xA8me br\xC3\xBBl\xC3\xA9" "e.");
 }
 
 static void test_charset_http_equiv(void **state)

@@ -1,7 +1,7 @@
-/* Private interface of the web-page readers (html.c, extract.c, meta.c, markdown.c, page.c):
- * bytes -> UTF-8 -> a gumbo tree -> the article's blocks and the page's metadata. */
-#ifndef PRECIS_HTML_H
-#define PRECIS_HTML_H
+/* Private interface of the web-page readers (html_parse.c, extract.c, meta.c, markdown.c,
+ * page.c): bytes -> UTF-8 -> a gumbo tree -> the article's blocks and the page's metadata. */
+#ifndef PRECIS_PAGE_H
+#define PRECIS_PAGE_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -27,7 +27,7 @@ void precis_hbuf_put_text(precis_hbuf *b, const char *s, size_t n, bool *space);
 void precis_hbuf_rtrim(precis_hbuf *b);
 void precis_hbuf_free(precis_hbuf *b);
 
-/* ---- html.c: bytes to a parsed page ---- */
+/* ---- html_parse.c: bytes to a parsed page ---- */
 
 /* Deepest element nesting read: gumbo's scope checks walk the stack of open elements, so a page
  * of 100,000 nested <div>s takes minutes; what lies deeper is cut off (see precis_html_parse). */

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "html.h"
+#include "page.h"
 #include "internal.h"
 
 /* ---- buffers ---------------------------------------------------------------------------- */
@@ -275,7 +275,8 @@ static size_t depth_cut(const char *s, size_t n)
         size_t name_len = k - j;
         bool skip = false;
         for (size_t u = 0; u < sizeof uncounted / sizeof uncounted[0] && !skip; u++)
-            skip = strlen(uncounted[u]) == name_len && strncasecmp(s + j, uncounted[u], name_len) == 0;
+            skip = strlen(uncounted[u]) == name_len &&
+                   strncasecmp(s + j, uncounted[u], name_len) == 0;
         size_t gt = k;
         while (gt < n && s[gt] != '>')
             gt++;
