@@ -131,6 +131,10 @@ void precis_cli_pages_free(precis_cli_paths *files);
 /** Makes 'files' the inputs the output formats describe (JSON, the HTML report). */
 void precis_cli_pages_register(const precis_cli_paths *files);
 
+/** --explain's origin of document 'doc''s date 'date': "from the page" when it is the date its
+ * page gave (not replaced by --date), else NULL. */
+const char *precis_cli_page_date_origin(size_t doc, const char *date);
+
 /** --explain: "precis: FILE: page "TITLE", SITE, by AUTHOR, dated DATE, URL" per page. */
 void precis_cli_explain_pages(const precis_cli_paths *files);
 

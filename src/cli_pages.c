@@ -130,6 +130,15 @@ void precis_cli_explain_pages(const precis_cli_paths *files)
     }
 }
 
+const char *precis_cli_page_date_origin(size_t doc, const char *date)
+{
+    const precis_page *p = precis_cli_page(registered, doc);
+    // The library holds the date as given, canonical; --date may have replaced the page's.
+    if (p == NULL || p->date == NULL || date == NULL || strcmp(p->date, date) != 0)
+        return NULL;
+    return "from the page";
+}
+
 static json_t *str_or_null(const char *s)
 {
     return s ? json_string(s) : json_null();

@@ -85,8 +85,12 @@ fi
 # Every page is dated: the summary follows the story's time.
 "$P" --explain -n 2 "$T/pages" 2>"$T/explain.err" >/dev/null
 if grep -q 'order time' "$T/explain.err" &&
+    grep -q 'courier.html: date 2024-03-06 (from the page)' "$T/explain.err" &&
     grep -q 'gazette.html: page "Council votes to rebuild harbour bridge", Harbour Gazette, dated 2024-03-05T09:30:00+01:00, https://gazette.example/news/bridge' "$T/explain.err"; then
     ok "--explain names each page's title, site, date and URL; pages' dates order the summary"
+    "$P" --explain -n 1 --date courier.html=2024-03-07 "$T/pages" 2>"$T/explain2.err" >/dev/null
+    grep -q 'courier.html: date 2024-03-07 (given)' "$T/explain2.err" ||
+        bad "--date does not override a page's date"
 else
     bad "--explain without the pages' metadata:"; cat "$T/explain.err"
 fi
