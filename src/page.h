@@ -1,4 +1,4 @@
-/* Private interface of the web-page readers (html_parse.c, extract.c, meta.c, markdown.c,
+/* Private interface of the web-page readers (html_parse.c, article.c, meta.c, markdown.c,
  * page.c): bytes -> UTF-8 -> a gumbo tree -> the article's blocks and the page's metadata. */
 #ifndef PRECIS_PAGE_H
 #define PRECIS_PAGE_H
@@ -61,7 +61,7 @@ bool precis_html_never_text(GumboTag tag);
 /* Appends the visible text below 'n' (white space collapsed) to 'b'. */
 void precis_html_text(const GumboNode *n, precis_hbuf *b);
 
-/* ---- extract.c: the article's body ---- */
+/* ---- article.c: the article's body ---- */
 
 /* Writes the article body of the parsed page to 'body': its paragraphs, headings and list
  * items, one per block, separated by a blank line; 'title' (may be NULL) is the page's

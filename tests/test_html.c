@@ -1,5 +1,5 @@
 /* Web pages and Markdown in: input detection, the gumbo glue and character sets
- * (html_parse.c), each rule of the article extraction (extract.c), each metadata source
+ * (html_parse.c), each rule of the article extraction (article.c), each metadata source
  * (meta.c), Markdown (markdown.c) and hostile pages. Every page here is written for the test. */
 #include "internal.h"
 #include "page.h"
