@@ -26,7 +26,7 @@ WERROR   ?= 1
 ifeq ($(WERROR),1)
 WARN     += -Werror
 endif
-PKGS      = libutf8proc openblas
+PKGS      = libutf8proc openblas gumbo libcmark
 # pkg-config is asked only when it exists, so that 'make deps' can run on a bare machine.
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
@@ -43,6 +43,8 @@ SANITIZE  = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fra
 
 # The Debian packages the build and the tests need.
 DEBS      = libutf8proc-dev libopenblas-dev libcmocka-dev libstemmer-dev pkg-config groff-base
+# Web pages (an HTML5 parser) and Markdown (the CommonMark reference parser).
+DEBS     += libgumbo-dev libcmark-dev
 # JSON output, its schema check, and the HTML report's browser test (tests/html.sh; it may be
 # skipped, and chromium left out, with PRECIS_NO_BROWSER=1).
 DEBS     += libjansson-dev python3 python3-jsonschema
@@ -181,6 +183,7 @@ e2e: all
 	sh tests/json.sh $(BUILD)/precis
 	sh tests/html.sh $(BUILD)/precis
 	sh tests/batch.sh $(BUILD)/precis
+	sh tests/html_input.sh $(BUILD)/precis
 	CC="$(CC)" CFLAGS="$(CFLAGS)" LDFLAGS="$(LDFLAGS)" sh tests/install.sh $(BUILD)
 	@case "$(CFLAGS)" in *sanitize*) echo "python: skipped (sanitizer build)";; \
 	    *) $(MAKE) --no-print-directory python;; esac

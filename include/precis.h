@@ -506,6 +506,71 @@ precis_status precis_language_get_size(size_t i, precis_language *out, size_t si
 #define precis_language_find(name, out) precis_language_find_size((name), (out), sizeof *(out))
 precis_status precis_language_find_size(const char *name, precis_language *out, size_t size);
 
+/* ---------------------------------------------------------------------------------------------
+ * Web pages and Markdown: the article's text and what the page says about itself */
+
+/** What a document's bytes are (precis_input_detect(), precis_page_read()). */
+typedef enum {
+    /** Decide from the content: precis_input_detect(). */
+    PRECIS_INPUT_AUTO = 0,
+    /** Plain UTF-8 text, summarized as it is. */
+    PRECIS_INPUT_TEXT,
+    /** An HTML page: its article is extracted. */
+    PRECIS_INPUT_HTML,
+    /** CommonMark Markdown: the text of its paragraphs, headings, list items and quotes. */
+    PRECIS_INPUT_MARKDOWN,
+} precis_input;
+
+/** What 'len' bytes at 'data' are, from their content: HTML when, after a byte-order mark,
+ * white space and comments, they open with "<!doctype html", "<html", "<head" or "<body", or
+ * when tags of HTML fill much of the first 64 KB; otherwise text (Markdown is never guessed:
+ * plain text reads the same). Never PRECIS_INPUT_AUTO. */
+precis_input precis_input_detect(const char *data, size_t len);
+
+/** One page read: the article's text and its metadata. Strings are NUL-terminated, UTF-8,
+ * owned by the page; a field the page does not give is NULL. */
+typedef struct precis_page {
+    /** The article body: paragraphs, headings and list items, one per paragraph, separated by
+     * a blank line. The headline is not part of it. */
+    const char *text;
+    size_t text_len;
+    /** The headline. */
+    const char *title;
+    /** The outlet ("The Daily Planet"). */
+    const char *site;
+    /** The author or authors, joined with ", ". */
+    const char *author;
+    /** The publication date in ISO 8601 ("2023-09-17" or "2023-09-17T08:30:00+09:00"). */
+    const char *date;
+    /** The canonical URL. */
+    const char *url;
+    /** The page's own summary (description meta tag). */
+    const char *description;
+    /** The declared language ("en-GB"). */
+    const char *language;
+    /** The character set the bytes were read as ("utf-8", "windows-1252"; NULL for
+     * Markdown). */
+    const char *charset;
+    /** Nonzero when the page nested elements deeper than the parser reads (4,096 levels): what
+     * lies deeper was left out. */
+    int truncated;
+} precis_page;
+
+/** Reads 'len' bytes at 'data' as 'kind' (PRECIS_INPUT_AUTO: precis_input_detect()) into
+ * '*out'. HTML: the character set is the byte-order mark's, else UTF-8 when the bytes are
+ * valid UTF-8, else the one a <meta> declares, else Windows-1252, converted with iconv (bytes it
+ * cannot convert become U+FFFD); entities are decoded; scripts, styles, templates, comments and
+ * hidden elements are never text; the article is found among the page's blocks (README, "Web
+ * pages"). Markdown: CommonMark; its first heading is the title. Text: the bytes are checked as
+ * precis_corpus_add() does and become 'text'. Errors: PRECIS_ERR_BINARY (NUL bytes),
+ * PRECIS_ERR_EMPTY (no article text), PRECIS_ERR_UTF8 and the like for text, PRECIS_ERR_NOMEM.
+ * Free '*out' with precis_page_free(). */
+precis_status precis_page_read(const char *data, size_t len, precis_input kind,
+                               precis_page **out);
+
+/** Frees 'p'. Does nothing if 'p' is NULL. */
+void precis_page_free(precis_page *p);
+
 #if defined(__GNUC__) && __GNUC__ >= 4
 #pragma GCC visibility pop
 #endif

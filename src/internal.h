@@ -304,6 +304,9 @@ typedef struct precis_doc {
  * On failure writes a one-line reason with the byte offset into 'err' (size 'err_cap'). */
 precis_status precis_load_document(const char *name, const char *data, size_t len,
                                    precis_doc *doc, char *err, size_t err_cap);
+/** Whether 's' is well-formed UTF-8 (no overlong forms, surrogates or code points past
+ * U+10FFFF), as documents must be. */
+bool precis_utf8_valid(const char *s, size_t len);
 void precis_doc_destroy(precis_doc *doc);
 
 /* ---- line breaks the output form joins without a space (src/wrap.c) --------------------- */

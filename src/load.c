@@ -96,6 +96,18 @@ precis_status precis_load_document(const char *name, const char *data, size_t le
     return PRECIS_OK;
 }
 
+bool precis_utf8_valid(const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < len;) {
+        size_t k = u[i] < 0x80 ? 1 : utf8_seq(u + i, len - i);
+        if (k == 0)
+            return false;
+        i += k;
+    }
+    return true;
+}
+
 void precis_doc_destroy(precis_doc *doc)
 {
     free(doc->name);

@@ -89,6 +89,8 @@ precis_status precis_query_relevance(const precis_candidates *cd, const precis_v
     memset(out, 0, sizeof *out);
     if (opt->query == NULL)
         return PRECIS_OK;
+    if (!precis_utf8_valid(opt->query, strlen(opt->query)))
+        return PRECIS_ERR_UTF8;
     query_terms q = {.vocab = vocab};
     precis_status st = query_tokens(cd, opt, &q);
     if (st != PRECIS_OK)

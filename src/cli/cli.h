@@ -43,6 +43,8 @@ typedef struct precis_cli_options {
     bool explain;       // --explain given (HTML asks the library for the trace on its own)
     const char **dates; // --date FILE=DATE arguments, as given (the array is ours to free)
     size_t n_dates;
+    precis_input input;     // --input: how every file is read (auto: by its content)
+    const char *query_path; // --query-file
 } precis_cli_options;
 
 /** Parses the options of 'precis' or 'precis batch' ('argv[0]' is the command) into '*out'
@@ -63,6 +65,11 @@ int precis_cli_set_option(precis_options *opt, int *budget_flags, const char *na
 
 /** The name of order 'o' as --order spells it ("source", "rank", "time", "auto"). */
 const char *precis_cli_order_name(precis_order o);
+
+/** What became of the query, as JSON says it: "none", "used", "empty", "absent". */
+const char *precis_cli_query_status_name(precis_query_status q);
+/** Why a query could not be used (PRECIS_QUERY_EMPTY, _ABSENT), or NULL. */
+const char *precis_cli_query_problem(precis_query_status q);
 
 /** Prints "precis[ COMMAND]: MESSAGE" and "Try 'precis[ COMMAND] --help'." on stderr ('command'
  * NULL for precis itself: "split", "rouge"); returns EXIT_USAGE. */
@@ -92,6 +99,9 @@ typedef struct precis_cli_buf {
 typedef struct precis_cli_paths {
     char **v;
     size_t n, cap;
+    precis_input input;  // --input: how every file is read (auto: by its content)
+    precis_page **pages; // per document read as a web page or Markdown, else NULL
+    size_t n_pages;
 } precis_cli_paths;
 
 /** Reads all of 'fd' into 'b' (which it allocates; free 'b->data' in any case), refusing more
@@ -206,5 +216,53 @@ int precis_cli_refs_list(const char *refs, precis_cli_paths *out);
  * directory ID holding one file, ID.*), or NULL; '*err' is ENOMEM when out of memory, else 0.
  * The caller frees the path. */
 char *precis_cli_find_summary(const char *sysdir, const char *id, int *err);
+
+/* ---- web pages (extract.c) ---- */
+
+/** 'precis extract ...': argv[0] is "extract". Returns the exit status. */
+int precis_cli_extract(int argc, char **argv);
+
+/** --input's value: "auto", "text", "html", "markdown" (or "md"); false for anything else. */
+bool precis_cli_parse_input(const char *s, precis_input *out);
+
+/** "html", "markdown" or "text". */
+const char *precis_cli_input_kind_name(precis_input k);
+
+/* ---- web pages as documents (pages.c) ---- */
+
+/** Reads 'data' as a page when files->input (or, for auto, its content) says HTML or Markdown,
+ * and adds its article to 'corpus' (headline first, the page's date as the document's date),
+ * keeping the page in files->pages. Returns -1 for plain text (add it as it is), 0, or the exit
+ * status after reporting the error on stderr. */
+int precis_cli_add_page(precis_corpus *corpus, const char *name, const char *data, size_t len,
+                        precis_cli_paths *files);
+
+/** How input 'name' is read: 'forced' unless it is auto; else HTML when its content says so
+ * (precis_input_detect()), Markdown when its name ends in ".md" or ".markdown", else text. */
+precis_input precis_cli_input_of(const char *name, const char *data, size_t len,
+                                 precis_input forced);
+
+/** The page of document 'doc', or NULL when it was read as text. */
+const precis_page *precis_cli_page(const precis_cli_paths *files, size_t doc);
+
+void precis_cli_pages_free(precis_cli_paths *files);
+
+/** Makes 'files' the inputs the output formats describe (JSON, the HTML report). */
+void precis_cli_pages_register(const precis_cli_paths *files);
+
+/** --explain's origin of document 'doc''s date 'date': "from the page" when it is the date its
+ * page gave (not replaced by --date), else NULL. */
+const char *precis_cli_page_date_origin(size_t doc, const char *date);
+
+/** --explain: "precis: FILE: page "TITLE", SITE, by AUTHOR, dated DATE, URL" per page. */
+void precis_cli_explain_pages(const precis_cli_paths *files);
+
+/** precis_cli_json_print(), with each page's title, site, author, date and URL under the
+ * document's "page" key (the output is unchanged when no input was a page). */
+int precis_cli_json_print_pages(FILE *out, const precis_summary *s, const precis_options *opt);
+
+/** The HTML report's line for document 'doc' when it was a page with a site, date or URL:
+ * "SITE · AUTHOR · DATE · original" (a link); false (nothing written) otherwise. */
+bool precis_cli_html_source(FILE *out, size_t doc);
 
 #endif

@@ -54,8 +54,11 @@ static void explain_dates(const precis_summary *s, char *const *names)
             fprintf(stderr, "precis: %s: no date\n", names[d]);
             undated++;
         } else {
+            const char *page = precis_cli_page_date_origin(d, doc->date); // a web page's own
             fprintf(stderr, "precis: %s: date %s (%s)\n", names[d], doc->date,
-                    doc->date_source == PRECIS_DATE_GIVEN ? "given" : "found in the text");
+                    page                                     ? page
+                    : doc->date_source == PRECIS_DATE_GIVEN ? "given"
+                                                             : "found in the text");
         }
     }
     precis_order o = precis_summary_order(s);

@@ -281,7 +281,8 @@ static void print_document(FILE *out, const report *r, size_t dn, size_t first, 
     // without a headline, the file's own name
     esc0(out, d->title ? d->title : precis_cli_base_name(d->name));
     fputs("</h3>\n<p class=\"meta\">", out);
-    esc0(out, d->name);
+    if (!precis_cli_html_source(out, dn)) // a web page: outlet, author, date, link
+        esc0(out, d->name);
     fprintf(out, " &middot; %zu sentences, %zu candidates</p>\n", d->n_sentences, d->n_candidates);
     print_strip(out, r, dn, first, end);
     fputs("<div class=\"doc\">\n<p>", out);

@@ -186,7 +186,8 @@ static int walk(const char *dir, precis_cli_paths *out, visited *vis)
 }
 
 /* Reads one input ('-' is stdin) into the corpus. */
-static int add_input(precis_corpus *corpus, const char *path, size_t limit)
+static int add_input(precis_corpus *corpus, const char *path, size_t limit,
+                     precis_cli_paths *files)
 {
     bool is_stdin = strcmp(path, "-") == 0;
     int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY);
@@ -205,6 +206,11 @@ static int add_input(precis_corpus *corpus, const char *path, size_t limit)
                 err == EFBIG ? "input exceeds the size limit (see --max-bytes)" : strerror(err));
         free(b.data);
         return err == ENOMEM ? EXIT_INTERNAL : 1;
+    }
+    int page_rc = precis_cli_add_page(corpus, name, b.data ? b.data : "", b.len, files);
+    if (page_rc >= 0) { // a web page or Markdown (src/cli_pages.c)
+        free(b.data);
+        return page_rc;
     }
     precis_status st = precis_corpus_add(corpus, name, b.data, b.len);
     free(b.data);
@@ -240,7 +246,7 @@ int precis_cli_load(precis_corpus *corpus, int n, char **args, size_t limit,
         }
     }
     for (size_t i = 0; i < files->n; i++) {
-        int rc = add_input(corpus, files->v[i], limit);
+        int rc = add_input(corpus, files->v[i], limit, files);
         if (rc != 0)
             return rc;
     }
@@ -249,6 +255,7 @@ int precis_cli_load(precis_corpus *corpus, int n, char **args, size_t limit,
 
 void precis_cli_paths_free(precis_cli_paths *p)
 {
+    precis_cli_pages_free(p);
     for (size_t i = 0; i < p->n; i++)
         free(p->v[i]);
     free(p->v);

@@ -13,8 +13,10 @@
 
 #include "cli.h"
 
-/* A stopword list larger than this is not a word list. */
+/* A stopword list larger than this is not a word list; a query file larger than this is not a
+ * question. */
 #define MAX_STOPWORDS_BYTES ((size_t)64 << 20)
+#define MAX_QUERY_BYTES ((size_t)1 << 20)
 
 /* The progress line: on stderr, only when it is a terminal, only after the first second, and
  * at most ten times a second; erased when the run ends. */
@@ -59,11 +61,38 @@ static int read_stopwords(precis_cli_options *c, precis_cli_buf *b)
     return 0;
 }
 
+/* --query-file FILE into 'b', which the options then point at: UTF-8 text, refused when it
+ * holds a NUL byte (it ends the query) or is not UTF-8. Returns 0 or the exit status. */
+static int read_query(precis_cli_options *c, precis_cli_buf *b)
+{
+    if (!precis_cli_read_file(c->query_path, b, MAX_QUERY_BYTES)) {
+        int err = errno;
+        fprintf(stderr, "precis: %s: %s\n", c->query_path,
+                err == EFBIG ? "a query file is at most 1 MiB" : strerror(err));
+        return err == ENOMEM ? EXIT_INTERNAL : EXIT_FAILURE;
+    }
+    if (memchr(b->data ? b->data : "", '\0', b->len) != NULL) { // it would end the query
+        fprintf(stderr, "precis: %s: the query holds a NUL byte\n", c->query_path);
+        return EXIT_FAILURE;
+    }
+    c->opt.query = b->data ? b->data : "";
+    return 0;
+}
+
+/* A query the summary could not answer: one warning line, and the generic summary follows. */
+static void warn_query(const precis_summary *s, const precis_cli_options *c)
+{
+    precis_query_status q = precis_summary_query_status(s);
+    if (q == PRECIS_QUERY_EMPTY || q == PRECIS_QUERY_ABSENT)
+        fprintf(stderr, "precis: warning: %s: %s: the summary is the generic one\n",
+                c->query_path ? c->query_path : "--query", precis_cli_query_problem(q));
+}
+
 /* The summary on stdout in the format asked for. Returns the exit status. */
 static int print_summary(const precis_summary *s, const precis_cli_options *c)
 {
     if (c->format == PRECIS_CLI_JSON || c->format == PRECIS_CLI_HTML) {
-        int rc = c->format == PRECIS_CLI_JSON ? precis_cli_json_print(stdout, s, &c->opt)
+        int rc = c->format == PRECIS_CLI_JSON ? precis_cli_json_print_pages(stdout, s, &c->opt)
                                               : precis_cli_html_print(stdout, s, &c->opt);
         if (rc != 0) {
             fprintf(stderr, "precis: out of memory\n");
@@ -100,6 +129,8 @@ static int summarize(precis_cli_options *c, int n, char **args)
         rc = EXIT_INTERNAL;
         goto done;
     }
+    files.input = c->input;
+    precis_cli_pages_register(&files); // the pages' metadata for JSON, HTML and --explain
     if ((rc = precis_cli_load(corpus, n, args, limit, &files)) != 0)
         goto done;
     if ((rc = precis_cli_apply_dates(corpus, &files, c->dates, c->n_dates)) >= 0)
@@ -114,6 +145,12 @@ static int summarize(precis_cli_options *c, int n, char **args)
         c->opt.explain = 1; // the report shows every sentence with its score
     precis_status st = precis_summarize(corpus, &c->opt, &summary);
     end_progress(&line);
+    if (st == PRECIS_ERR_UTF8 && c->opt.query != NULL) { // documents were checked when read
+        fprintf(stderr, "precis: %s: the query is not UTF-8 text\n",
+                c->query_path ? c->query_path : "--query");
+        rc = EXIT_FAILURE;
+        goto done;
+    }
     if (st == PRECIS_ERR_LANGUAGE) {
         fprintf(stderr, "precis: --lang %s: unsupported language (see --list-languages)\n",
                 c->opt.language ? c->opt.language : "en");
@@ -129,8 +166,11 @@ static int summarize(precis_cli_options *c, int n, char **args)
         rc = EXIT_FAILURE;
         goto done;
     }
-    if (c->explain)
+    warn_query(summary, c);
+    if (c->explain) {
+        precis_cli_explain_pages(&files);
         precis_cli_explain(summary, precis_corpus_count(corpus), files.v);
+    }
     rc = print_summary(summary, c);
 done:
     precis_summary_free(summary);
@@ -145,6 +185,8 @@ int main(int argc, char **argv)
         return precis_cli_rouge(argc - 1, argv + 1);
     if (argc > 1 && strcmp(argv[1], "split") == 0)
         return precis_cli_split(argc - 1, argv + 1);
+    if (argc > 1 && strcmp(argv[1], "extract") == 0)
+        return precis_cli_extract(argc - 1, argv + 1);
     // 'precis batch [OPTIONS] [FILE...]': the same options, as defaults for every line
     bool batch = argc > 1 && strcmp(argv[1], "batch") == 0;
     if (batch) {
@@ -152,7 +194,7 @@ int main(int argc, char **argv)
         argv++;
     }
     precis_cli_options c;
-    precis_cli_buf stop = {0};
+    precis_cli_buf stop = {0}, query = {0};
     int first;
     int rc = precis_cli_options_parse(&c, argc, argv, &first);
     if (rc >= 0)
@@ -164,6 +206,8 @@ int main(int argc, char **argv)
     }
     if (c.stopwords_path != NULL && (rc = read_stopwords(&c, &stop)) != 0)
         goto done;
+    if (c.query_path != NULL && (rc = read_query(&c, &query)) != 0)
+        goto done;
     if (!batch)
         rc = summarize(&c, argc - first, argv + first);
     else if (c.format != PRECIS_CLI_TEXT || c.explain || c.n_dates > 0)
@@ -174,6 +218,7 @@ int main(int argc, char **argv)
         rc = precis_cli_batch(&c.opt, argc - first, argv + first);
 done:
     free(stop.data);
+    free(query.data);
     precis_cli_options_destroy(&c);
     return rc;
 }

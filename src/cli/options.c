@@ -91,6 +91,25 @@ const char *precis_cli_order_name(precis_order o)
     return (size_t)o < COUNT(order_names) ? order_names[o] : "source";
 }
 
+const char *precis_cli_query_status_name(precis_query_status q)
+{
+    static const char *const names[] = {
+        [PRECIS_QUERY_NONE] = "none",
+        [PRECIS_QUERY_USED] = "used",
+        [PRECIS_QUERY_EMPTY] = "empty",
+        [PRECIS_QUERY_ABSENT] = "absent",
+    };
+    return (size_t)q < COUNT(names) ? names[q] : "none";
+}
+
+const char *precis_cli_query_problem(precis_query_status q)
+{
+    return q == PRECIS_QUERY_EMPTY    ? "the query has no content word (only stopwords or "
+                                        "punctuation)"
+           : q == PRECIS_QUERY_ABSENT ? "none of the query's words is in the documents"
+                                      : NULL;
+}
+
 /* The index of 'arg' in 'names', or -1. */
 static int find_name(const char *const *names, size_t n, const char *arg)
 {
@@ -117,12 +136,15 @@ static const char usage_commands[] =
     "                                          result per line out (README, 'Batch mode')\n"
     "       precis split [OPTIONS] [FILE...]   every sentence found, one per line (see\n"
     "                                          'precis split --help')\n"
+    "       precis extract [OPTIONS] FILE...   the article of each web page, as text or JSON\n"
+    "                                          (see 'precis extract --help')\n"
     "       precis rouge --refs REFS [OPTIONS] SYSTEM...   (see 'precis rouge --help')\n"
     "Summarize one article or a cluster of articles about the same story: prints the\n"
     "sentences that matter most, each fact once, one sentence per line.\n"
     "Each FILE is one document; a directory means every regular file below it, sorted by\n"
     "path; '-' (or no FILE, when stdin is not a terminal) reads standard input.\n"
-    "Input is UTF-8 text (a BOM is skipped; CRLF and CR line ends are fine).\n"
+    "Input is UTF-8 text (a BOM is skipped; CRLF and CR line ends are fine), web pages\n"
+    "(HTML: the article is read, see 'precis extract') or Markdown (--input markdown).\n"
     "\n";
 
 /* The text is in three literals (ISO C promises string literals of 4,095 bytes only); the
@@ -168,6 +190,20 @@ static void print_usage(void)
         budget_flag(d.budget_kind), d.budget, d.dedup, d.restate, precis_cli_order_name(d.order),
         d.min_words, d.damping, d.position_prior, d.edge_threshold, graph_names[d.graph],
         d.redundancy);
+    printf(
+        "Query:\n"
+        "      --query TEXT        what the summary answers (a question or a topic): TextRank\n"
+        "                          leans toward the sentences that share its words, and\n"
+        "                          toward those central to them\n"
+        "      --query-file FILE   the query read from FILE (UTF-8 text)\n"
+        "      --query-mix M       how far (0..1) TextRank's teleport leans toward relevant\n"
+        "                          sentences [default: %g]\n"
+        "Input:\n"
+        "      --input KIND        'text', 'html', 'markdown' or 'auto': HTML when a file opens\n"
+        "                          with <!doctype html>, <html>, <head> or <body>, or is dense\n"
+        "                          with tags; Markdown for *.md and *.markdown files; else\n"
+        "                          text [default: auto]\n",
+        d.query_mix);
     printf(
         "Language:\n"
         "      --lang CODE         language of every document: ISO code or name, see\n"
@@ -228,6 +264,10 @@ enum {
     OPT_KEYWORDS,
     OPT_LIST_LANGUAGES,
     OPT_DATE,
+    OPT_INPUT,
+    OPT_QUERY,
+    OPT_QUERY_FILE,
+    OPT_QUERY_MIX,
 };
 
 static const struct option long_opts[] = {
@@ -255,6 +295,10 @@ static const struct option long_opts[] = {
     {"format", required_argument, NULL, 'f'},
     {"keywords", required_argument, NULL, OPT_KEYWORDS},
     {"date", required_argument, NULL, OPT_DATE},
+    {"input", required_argument, NULL, OPT_INPUT},
+    {"query", required_argument, NULL, OPT_QUERY},
+    {"query-file", required_argument, NULL, OPT_QUERY_FILE},
+    {"query-mix", required_argument, NULL, OPT_QUERY_MIX},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, OPT_VERSION},
     {NULL, 0, NULL, 0},
@@ -326,8 +370,11 @@ static int set_number(const parser *p, int ch, const char *arg, const char *flag
         return -1;
     case OPT_PRIOR:
     case OPT_REDUNDANCY:
+    case OPT_QUERY_MIX:
         if (!precis_cli_parse_real(arg, 0, 1, false,
-                                   ch == OPT_PRIOR ? &o->position_prior : &o->redundancy))
+                                   ch == OPT_PRIOR       ? &o->position_prior
+                                   : ch == OPT_REDUNDANCY ? &o->redundancy
+                                                          : &o->query_mix))
             return option_error(p, "invalid value '%s' for %s: expected 0 <= P <= 1", arg, flag);
         return -1;
     case OPT_EDGE:
@@ -407,6 +454,13 @@ static int parse_option(const parser *p, int ch, const char *arg, const char *fl
         c->format = (precis_cli_format)k;
         return -1;
     case OPT_DATE: return add_date(p, arg, flag);
+    case OPT_INPUT:
+        if (!precis_cli_parse_input(arg, &c->input))
+            return option_error(p, "invalid value '%s' for %s: expected auto, text, html or markdown",
+                                arg, flag);
+        return -1;
+    case OPT_QUERY: c->opt.query = arg; return -1;
+    case OPT_QUERY_FILE: c->query_path = arg; return -1;
     case OPT_LANG:
         c->opt.language = strcmp(arg, "auto") == 0 ? NULL : arg; // auto: detected per document
         return -1;
@@ -424,6 +478,7 @@ static int parse_option(const parser *p, int ch, const char *arg, const char *fl
     case OPT_DAMPING:
     case OPT_PRIOR:
     case OPT_REDUNDANCY:
+    case OPT_QUERY_MIX:
     case OPT_EDGE:
     case OPT_MIN_WORDS:
     case OPT_THREADS:
@@ -492,7 +547,8 @@ void precis_cli_options_destroy(precis_cli_options *o)
 static bool batch_settable(int ch)
 {
     return ch != OPT_STOPWORDS && ch != 'f' && ch != OPT_EXPLAIN && ch != 'q' && ch != 'h' &&
-           ch != OPT_VERSION && ch != OPT_DATE; // a batch document carries its own "date"
+           ch != OPT_VERSION && ch != OPT_DATE && // a batch document carries its own "date"
+           ch != OPT_INPUT && ch != OPT_QUERY_FILE;
 }
 
 int precis_cli_set_option(precis_options *opt, int *budget_flags, const char *name,
