@@ -184,6 +184,7 @@ e2e: all
 	sh tests/html.sh $(BUILD)/precis
 	sh tests/batch.sh $(BUILD)/precis
 	sh tests/html_input.sh $(BUILD)/precis
+	sh tests/query.sh $(BUILD)/precis
 	CC="$(CC)" CFLAGS="$(CFLAGS)" LDFLAGS="$(LDFLAGS)" sh tests/install.sh $(BUILD)
 	@case "$(CFLAGS)" in *sanitize*) echo "python: skipped (sanitizer build)";; \
 	    *) $(MAKE) --no-print-directory python;; esac

@@ -274,13 +274,17 @@ typedef struct precis_sentence {
     /** Byte offset and length of the sentence in the document's bytes as given. */
     size_t offset;
     size_t length;
-    /** TextRank score (all sentences' scores sum to 1) and rank (0 = best). */
+    /** TextRank score (all sentences' scores sum to 1) and rank (1 = best, as JSON says it). */
     double score;
     size_t rank;
     size_t n_support;
     const precis_support *support;
     /** Cosine with the query (0..1); 0 without a query. */
     double relevance;
+    /** With a query: its words in 'text', as n_query_words (offset, length) pairs in bytes
+     * (a word counts when its stem is a term of the query: "sanctioned" for "sanctions"). */
+    const size_t *query_words;
+    size_t n_query_words;
 } precis_sentence;
 
 /** Summarizes every document of 'c' with 'opt' (NULL for defaults) into '*out'. */
@@ -361,7 +365,8 @@ typedef struct precis_trace {
     const char *text;
     /** NULL for a candidate, else the rule that dropped it ("headline", "caption", ...). */
     const char *dropped;
-    /** Candidates: TextRank score and rank (0 = best). */
+    /** Candidates: TextRank score and rank (1 = best, as JSON says it); 0 for a sentence
+     * dropped before ranking. */
     double score;
     size_t rank;
     /** Chosen for the summary. */
@@ -375,6 +380,8 @@ typedef struct precis_trace {
     precis_skip skipped;
     /** Paragraph number within the document (0-based; a blank line or a lone line ends one). */
     size_t paragraph;
+    /** Candidates: cosine with the options' query (0 without one). */
+    double relevance;
 } precis_trace;
 
 /** Number of traced sentences (every sentence found, in corpus order; 0 without 'explain'),

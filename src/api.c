@@ -150,6 +150,7 @@ void precis_summary_free(precis_summary *s)
         return;
     free(s->sent);
     free(s->support);
+    free(s->query_words);
     free(s->text);
     free(s->trace);
     free(s->trace_text);

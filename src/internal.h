@@ -739,6 +739,7 @@ struct precis_summary {
     char *doc_dates;       // the documents' dates, 32 bytes each (precis_date.text)
     precis_order order;    // as applied (never PRECIS_ORDER_AUTO)
     precis_query_status query_status;
+    size_t *query_words; // every sentence's query words: (offset, length) pairs
 };
 
 struct precis_sentences {
@@ -798,6 +799,7 @@ static inline const precis_sent *precis_candidate(const precis_candidates *cd, s
 typedef struct precis_query {
     double *relevance; // per candidate: cosine with the query; NULL when it is not used
     size_t n_terms;    // distinct query terms found in the corpus
+    uint32_t *terms;   // their ids in the vocabulary, ascending
     precis_query_status status;
 } precis_query;
 
@@ -811,6 +813,12 @@ precis_status precis_query_relevance(const precis_candidates *cd, const precis_v
 precis_status precis_query_teleport(const precis_query *q, size_t n, double mix,
                                     double **teleport);
 void precis_query_destroy(precis_query *q);
+/** The words of 'text' (language 'lang_code') that are query terms, as (offset, length) pairs
+ * appended to '*spans' ('*n' pairs so far, capacity '*cap'), for the report's highlighting. */
+precis_status precis_query_words(const precis_query *q, const precis_vocab *vocab,
+                                 const char *lang_code, const precis_options *opt,
+                                 const char *text, size_t len, size_t **spans, size_t *n,
+                                 size_t *cap);
 
 /** The output form of sentence 'ps' of 'docs' (precis_sentence_render() when it has a line
  * break to join, else precis_sentence_plain()), as precis_sentence_text() returns it. */
@@ -869,6 +877,7 @@ typedef struct precis_results {
     const precis_selection *sel;
     const size_t *antecedent; // per candidate, or NULL (precis_select_sentences())
     const precis_query *query; // relevance to the options' query (rank)
+    const precis_vocab *vocab; // the corpus's terms (tokenize)
 } precis_results;
 
 /** Output (output.c): the summary, its sentences in the order asked for with their provenance,

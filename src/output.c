@@ -123,7 +123,8 @@ static precis_status build_trace(const precis_results *r, precis_summary *s)
             continue;
         }
         t->score = r->score[c];
-        t->rank = r->rank[c];
+        t->rank = r->rank[c] + 1; // 1 = best, as JSON, --explain and the report say it
+        t->relevance = r->query->relevance ? r->query->relevance[c] : 0;
     }
     // Why each candidate left out was left out, as the selection saw it (precis_select).
     for (size_t j = 0; j < r->sel->n_chosen; j++)
@@ -326,6 +327,30 @@ static precis_status group_support(const size_t *owner, size_t n, size_t k, size
 }
 
 /* The chosen sentences in the order of 'picks', each with the sentences that support it. */
+/* With a query, the words of each summary sentence that are query terms (the report marks
+ * them), read with the sentence's own document's language. */
+static precis_status mark_query_words(const precis_results *r, precis_summary *s)
+{
+    if (r->query->n_terms == 0)
+        return PRECIS_OK;
+    size_t n = 0, cap = 0, *first = precis_malloc((s->n + 1) * sizeof *first);
+    precis_status st = first ? PRECIS_OK : PRECIS_ERR_NOMEM;
+    for (size_t j = 0; st == PRECIS_OK && j < s->n; j++) {
+        precis_lang lang;
+        first[j] = n;
+        if (!precis_lang_at(r->cd->doc_lang[s->sent[j].doc], &lang))
+            continue;
+        st = precis_query_words(r->query, r->vocab, lang.code, r->opt, s->sent[j].text,
+                                s->sent[j].text_len, &s->query_words, &n, &cap);
+    }
+    for (size_t j = 0; st == PRECIS_OK && j < s->n; j++) {
+        s->sent[j].n_query_words = (j + 1 < s->n ? first[j + 1] : n) - first[j];
+        s->sent[j].query_words = s->sent[j].n_query_words ? s->query_words + 2 * first[j] : NULL;
+    }
+    free(first);
+    return st;
+}
+
 static precis_status copy_sentences(const precis_results *r, const pick *picks,
                                     const size_t *owner, const double *owner_sim,
                                     precis_summary *s)
@@ -361,7 +386,7 @@ static precis_status copy_sentences(const precis_results *r, const pick *picks,
         o->offset = ps->off + cd->docs[ps->doc].base;
         o->length = ps->len;
         o->score = r->score[picks[j].cand];
-        o->rank = picks[j].rank;
+        o->rank = picks[j].rank + 1; // 1 = best
         o->relevance = r->query->relevance ? r->query->relevance[picks[j].cand] : 0;
         o->support = s->support + sup;
         for (size_t q = sup_start[j]; q < sup_start[j + 1]; q++) {
@@ -403,7 +428,7 @@ precis_status precis_summary_build(const precis_results *r, precis_summary **out
                                     owner_sim)) != PRECIS_OK ||
         (st = copy_sentences(r, picks, owner, owner_sim, s)) != PRECIS_OK)
         goto done;
-    if ((st = build_documents(r, s)) != PRECIS_OK)
+    if ((st = build_documents(r, s)) != PRECIS_OK || (st = mark_query_words(r, s)) != PRECIS_OK)
         goto done;
     st = PRECIS_ERR_NOMEM;
     if ((s->doc_lang = document_languages(r->cd, "en")) == NULL)

@@ -108,11 +108,15 @@ precis_status precis_query_relevance(const precis_candidates *cd, const precis_v
         st = PRECIS_ERR_NOMEM;
         goto done;
     }
+    if (q.n && (out->terms = precis_malloc(q.n * sizeof *out->terms)) == NULL) {
+        st = PRECIS_ERR_NOMEM;
+        goto done;
+    }
     for (size_t a = 0, b; a < q.n; a = b) {
         for (b = a; b < q.n && q.ids[b] == q.ids[a]; b++)
             ;
         w[q.ids[a]] = 1.0 + log((double)(b - a));
-        out->n_terms++;
+        out->terms[out->n_terms++] = q.ids[a];
     }
     for (size_t k = 0; q.n && k < x->nnz; k++)
         df[x->col[k]] += w[x->col[k]] > 0;
@@ -162,8 +166,58 @@ precis_status precis_query_teleport(const precis_query *q, size_t n, double mix,
     return PRECIS_OK;
 }
 
+typedef struct word_spans {
+    const precis_query *q;
+    const precis_vocab *vocab;
+    size_t **spans, *n, *cap;
+} word_spans;
+
+static bool is_query_term(const precis_query *q, uint32_t id)
+{
+    size_t lo = 0, hi = q->n_terms;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (q->terms[mid] < id)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < q->n_terms && q->terms[lo] == id;
+}
+
+static bool add_span(void *ctx, size_t off, size_t len, const char *stem, size_t stem_len)
+{
+    word_spans *w = ctx;
+    if (stem == NULL || !is_query_term(w->q, precis_vocab_find(w->vocab, stem, stem_len)))
+        return true;
+    if (!precis_grow((void **)w->spans, w->cap, *w->n * 2 + 2, sizeof **w->spans))
+        return false;
+    (*w->spans)[2 * *w->n] = off;
+    (*w->spans)[2 * *w->n + 1] = len;
+    (*w->n)++;
+    return true;
+}
+
+precis_status precis_query_words(const precis_query *q, const precis_vocab *vocab,
+                                 const char *lang_code, const precis_options *opt,
+                                 const char *text, size_t len, size_t **spans, size_t *n,
+                                 size_t *cap)
+{
+    if (q->n_terms == 0)
+        return PRECIS_OK;
+    precis_tokenizer *tok;
+    precis_status st = precis_tokenizer_new(lang_code, opt->stopwords, opt->stopwords_len, &tok);
+    if (st != PRECIS_OK)
+        return st;
+    word_spans w = {q, vocab, spans, n, cap};
+    st = precis_tokenize_words(tok, text, len, add_span, &w);
+    precis_tokenizer_free(tok);
+    return st;
+}
+
 void precis_query_destroy(precis_query *q)
 {
     free(q->relevance);
+    free(q->terms);
     memset(q, 0, sizeof *q);
 }

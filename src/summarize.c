@@ -170,7 +170,8 @@ static precis_status run_select(run *r, precis_summary **out)
                           .iterations = r->iterations,
                           .sel = &r->sel,
                           .antecedent = r->antecedent,
-                          .query = &r->query};
+                          .query = &r->query,
+                          .vocab = &r->vocab};
     return precis_summary_build(&res, out);
 }
 

@@ -352,7 +352,7 @@ static void check_provenance(const precis_summary *s, const files *f)
         size_t w = strcspn(p->text, " ");
         assert_memory_equal(f->data[p->doc] + p->offset, p->text, w);
         assert_true(p->score > 0 && p->score < 1);
-        assert_true(p->rank < precis_summary_candidates(s));
+        assert_true(p->rank >= 1 && p->rank <= precis_summary_candidates(s));
     }
 }
 
@@ -756,7 +756,7 @@ static void test_api_questions_are_not_output(void **state)
     for (size_t i = 0; i < 2; i++)
         assert_null(strchr(precis_summary_sentence(s, i)->text, '?'));
     const precis_trace *q = precis_summary_trace(s, 0), *m = precis_summary_trace(s, 2);
-    assert_int_equal(q->rank, 0);
+    assert_int_equal(q->rank, 1); // 1 = best
     assert_int_equal(q->skipped, PRECIS_SKIP_QUESTION);
     assert_int_equal(m->skipped, PRECIS_SKIP_QUESTION);
     precis_summary_free(s);

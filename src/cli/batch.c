@@ -1,7 +1,8 @@
 /* 'precis batch': JSON Lines in, JSON Lines out, for engines that shard work over processes
  * (GNU parallel --pipe, Hadoop Streaming, Spark's RDD.pipe). Each input line is one cluster,
  *
- *   {"id": ..., "documents": [{"name": ..., "text": ..., "date": ...}, ...], "options": {...}}
+ *   {"id": ..., "documents": [{"name": ..., "text": ..., "date": ...}, ...], "query": "...",
+ *    "options": {...}}
  *
  * and gives exactly one output line with its id, in input order:
  *
@@ -79,7 +80,7 @@ static bool option_text(const json_t *v, char *buf, size_t cap)
  * as long as the line; a number would be formatted into a buffer that does not. */
 static bool wants_string(const char *key)
 {
-    return strcmp(key, "lang") == 0 || strcmp(key, "language") == 0;
+    return strcmp(key, "lang") == 0 || strcmp(key, "language") == 0 || strcmp(key, "query") == 0;
 }
 
 /* The options of one line over the defaults; false with a reason in 'err'. */
@@ -174,14 +175,22 @@ static json_t *run_line(json_t *root, json_t *id, const precis_options *defaults
     json_object_foreach(root, key, v)
     {
         if (strcmp(key, "id") != 0 && strcmp(key, "documents") != 0 &&
-            strcmp(key, "options") != 0) {
-            snprintf(err, sizeof err, "unknown key '%s' (expected id, documents, options)", key);
+            strcmp(key, "options") != 0 && strcmp(key, "query") != 0) {
+            snprintf(err, sizeof err,
+                     "unknown key '%s' (expected id, documents, query, options)", key);
             return error_line(id, 0, err);
         }
     }
     precis_options opt = *defaults;
     if (!line_options(json_object_get(root, "options"), &opt, err))
         return error_line(id, 0, err);
+    // The line's question: a string, as --query; it lives as long as the line's JSON.
+    json_t *query = json_object_get(root, "query");
+    if (query != NULL && !json_is_null(query)) {
+        if (!json_is_string(query))
+            return error_line(id, 0, "'query' must be a string");
+        opt.query = json_string_value(query);
+    }
     precis_corpus *corpus = NULL;
     precis_summary *summary = NULL;
     json_t *out = NULL;
@@ -190,7 +199,9 @@ static json_t *run_line(json_t *root, json_t *id, const precis_options *defaults
         snprintf(err, sizeof err, "%s", precis_strerror(st));
     } else if (line_documents(json_object_get(root, "documents"), &opt, corpus, err)) {
         st = precis_summarize(corpus, &opt, &summary);
-        if (st == PRECIS_ERR_LANGUAGE)
+        if (st == PRECIS_ERR_UTF8 && opt.query != NULL) // the documents were checked when added
+            snprintf(err, sizeof err, "the query is not UTF-8 text");
+        else if (st == PRECIS_ERR_LANGUAGE)
             snprintf(err, sizeof err, "language '%s': unsupported", opt.language);
         else if (st == PRECIS_ERR_TOO_LARGE)
             snprintf(err, sizeof err, "input exceeds a limit (see max-bytes, max-sentences)");

@@ -79,16 +79,27 @@ void precis_cli_explain(const precis_summary *s, size_t n_docs, char *const *nam
             precis_summary_iterations(s));
     explain_languages(s, n_docs, names);
     explain_dates(s, names);
+    precis_query_status qs = precis_summary_query_status(s);
+    bool query = qs == PRECIS_QUERY_USED;
+    if (query)
+        fprintf(stderr, "precis: query used: TextRank leans toward relevant sentences "
+                        "(relevance: cosine with the query)\n");
+    else if (qs != PRECIS_QUERY_NONE)
+        fprintf(stderr, "precis: query not used: %s\n", precis_cli_query_problem(qs));
     for (size_t i = 0; i < n; i++) {
         const precis_trace *t = precis_summary_trace(s, i);
         fprintf(stderr, "%s:%zu ", names[t->doc], t->index);
         if (t->dropped) {
             fprintf(stderr, "dropped (%s)", t->dropped);
-        } else if (t->chosen) {
-            fprintf(stderr, "CHOSEN   rank %zu score %.5f", t->rank + 1, t->score);
         } else {
-            fprintf(stderr, "skipped  rank %zu score %.5f: ", t->rank + 1, t->score);
-            print_skip(s, t, names);
+            fprintf(stderr, "%s rank %zu score %.5f", t->chosen ? "CHOSEN  " : "skipped ", t->rank,
+                    t->score);
+            if (query)
+                fprintf(stderr, " relevance %.3f", t->relevance);
+            if (!t->chosen) {
+                fputs(": ", stderr);
+                print_skip(s, t, names);
+            }
         }
         // At most 100 bytes, cut at a character boundary (Cyrillic, CJK: 2-3 bytes each).
         size_t cut = strlen(t->text);
@@ -96,8 +107,8 @@ void precis_cli_explain(const precis_summary *s, size_t n_docs, char *const *nam
             for (cut = 100; cut > 0 && ((unsigned char)t->text[cut] & 0xC0) == 0x80; cut--) {
             }
         fprintf(stderr, ": %.*s%s\n", (int)cut, t->text, t->text[cut] != '\0' ? "..." : "");
-        if (!t->dropped && t->rank < sizeof top / sizeof top[0]) {
-            top[t->rank] = i;
+        if (!t->dropped && t->rank - 1 < sizeof top / sizeof top[0]) {
+            top[t->rank - 1] = i;
             n_top++;
         }
     }

@@ -172,6 +172,35 @@ static void print_head(FILE *out, const report *r, const precis_options *opt)
             "<span class=\"sent support\">says the same</span></span></p>\n</header>\n",
             k, k == 1 ? "" : "s", n_docs, n_docs == 1 ? "" : "s",
             precis_summary_corpus_sentences(r->s), precis_summary_candidates(r->s));
+    if (opt->query != NULL) { // the question the summary answers, or why it could not
+        precis_query_status qs = precis_summary_query_status(r->s);
+        fputs("<p class=\"query\">Query: <q>", out);
+        esc0(out, opt->query);
+        fputs("</q>", out);
+        if (qs != PRECIS_QUERY_USED) {
+            fputs(" &mdash; not used: ", out);
+            esc0(out, precis_cli_query_problem(qs));
+            fputs("; the summary is the generic one", out);
+        }
+        fputs("</p>\n", out);
+    }
+}
+
+/* A summary sentence, its query words (if any) in <mark>. */
+static void print_marked(FILE *out, const precis_sentence *t)
+{
+    size_t at = 0;
+    for (size_t q = 0; q < t->n_query_words; q++) {
+        size_t off = t->query_words[2 * q], len = t->query_words[2 * q + 1];
+        if (off < at || off + len > t->text_len)
+            continue;
+        esc(out, t->text + at, off - at);
+        fputs("<mark>", out);
+        esc(out, t->text + off, len);
+        fputs("</mark>", out);
+        at = off + len;
+    }
+    esc(out, t->text + at, t->text_len - at);
 }
 
 /* The summary, each sentence with links to the documents that say it. */
@@ -183,7 +212,7 @@ static void print_summary_list(FILE *out, const report *r)
         const precis_document *d = precis_summary_document(r->s, t->doc);
         fprintf(out, "<li id=\"s%zu\" data-doc=\"%zu\" data-index=\"%zu\"><span class=\"text\">", j,
                 t->doc, t->index);
-        esc(out, t->text, t->text_len);
+        print_marked(out, t);
         fprintf(out,
                 "</span> <span class=\"sources\" title=\"documents that say this\">%zu of "
                 "%zu sources: <a href=\"#d%zu-%zu\" title=\"",
@@ -255,7 +284,7 @@ static void print_sentence(FILE *out, size_t dn, const precis_trace *t, const ma
         esc0(out, t->dropped);
         fputs("\">", out);
     } else {
-        fprintf(out, " title=\"score %.5f, rank %zu\">", t->score, t->rank + 1);
+        fprintf(out, " title=\"score %.5f, rank %zu\">", t->score, t->rank);
     }
     esc0(out, t->text);
     if (mk != NULL && mk->chosen)

@@ -101,6 +101,9 @@ static json_t *options_json(const precis_options *opt, const precis_summary *s)
          put(o, "redundancy", json_real(opt->redundancy)) &&
          put(o, "edge_threshold", json_real(opt->edge_threshold)) &&
          put(o, "keywords", json_integer((json_int_t)opt->keywords));
+    // A query's fields only with a query: without one the output is as it always was.
+    ok = ok && (opt->query == NULL || (put(o, "query", precis_cli_json_string(opt->query)) &&
+                                       put(o, "query_mix", json_real(opt->query_mix))));
     json_decref(b);
     if (!ok) {
         json_decref(o);
@@ -136,7 +139,7 @@ static json_t *documents_json(const precis_summary *s)
     return arr;
 }
 
-static json_t *sentence_json(const precis_sentence *t)
+static json_t *sentence_json(const precis_sentence *t, bool query)
 {
     json_t *o = json_object(), *sup = json_array();
     bool ok = o != NULL && sup != NULL;
@@ -157,7 +160,8 @@ static json_t *sentence_json(const precis_sentence *t)
          put(o, "offset", json_integer((json_int_t)t->offset)) &&
          put(o, "length", json_integer((json_int_t)t->length)) &&
          put(o, "score", json_real(t->score)) &&
-         put(o, "rank", json_integer((json_int_t)t->rank + 1));
+         put(o, "rank", json_integer((json_int_t)t->rank)) &&
+         (!query || put(o, "relevance", json_real(t->relevance)));
     if (ok) {
         ok = json_object_set_new(o, "supported_by", sup) == 0;
         sup = NULL;
@@ -184,7 +188,17 @@ json_t *precis_cli_json_result(const precis_summary *s, const precis_options *op
         corpus = NULL;
     }
     for (size_t i = 0; ok && i < precis_summary_count(s); i++)
-        ok = push(summary, sentence_json(precis_summary_sentence(s, i)));
+        ok = push(summary, sentence_json(precis_summary_sentence(s, i), opt->query != NULL));
+    if (ok && opt->query != NULL) {
+        // What became of the query: "used", or why the summary is the generic one.
+        json_t *q = json_object();
+        precis_query_status qs = precis_summary_query_status(s);
+        ok = put(root, "query", q) && put(q, "text", precis_cli_json_string(opt->query)) &&
+             put(q, "status", json_string(precis_cli_query_status_name(qs))) &&
+             put(q, "problem", precis_cli_query_problem(qs)
+                                   ? json_string(precis_cli_query_problem(qs))
+                                   : json_null());
+    }
     if (ok) {
         ok = json_object_set_new(root, "summary", summary) == 0;
         summary = NULL;

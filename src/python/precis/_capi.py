@@ -14,9 +14,9 @@ from ._precis import ffi, lib
 from ._types import (DocumentInfo, InputError, Keyword, Language, Options, RougeScore,
                      Sentence, Summary, Support, Trace, UsageError)
 
-# precis_sentence.rank and precis_trace.rank count from this (0 today; the JSON output and the
-# Python API count from 1).
-RANK_BASE = 0
+# precis_sentence.rank and precis_trace.rank count from this (1 since libprecis 0.2.0, as the
+# JSON output and the Python API count).
+RANK_BASE = 1
 
 _STATUS = {getattr(lib, "PRECIS_ERR_" + n.upper()): n for n in (
     "nomem", "invalid_arg", "utf8", "binary", "utf16", "empty", "no_sentences", "too_large",
