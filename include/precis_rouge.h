@@ -25,6 +25,9 @@ extern "C" {
  * recall and precision are rounded to 5 decimals before F, as ROUGE-1.5.5 prints them. */
 
 typedef struct precis_rouge_options {
+    /** sizeof(precis_rouge_options) as the caller was compiled: set by
+     * precis_rouge_options_init() (see PRECIS_ABI in precis.h). */
+    size_t size;
     /** Highest n of ROUGE-N (1..9). */
     int max_n;
     /** Porter stemming (with the WordNet exception list) as ROUGE-1.5.5 -m. */
@@ -45,7 +48,8 @@ typedef struct precis_rouge_options {
 
 /** Fills 'opt' with ROUGE-1.5.5's defaults: max_n 2, no stemming, stopwords kept, no length
  * limit, no jackknifing, alpha 0.5. */
-void precis_rouge_options_init(precis_rouge_options *opt);
+#define precis_rouge_options_init(opt) precis_rouge_options_init_size((opt), sizeof *(opt))
+void precis_rouge_options_init_size(precis_rouge_options *opt, size_t size);
 
 /** Recall, precision and F of one metric. */
 typedef struct precis_rouge_score {

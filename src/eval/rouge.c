@@ -447,11 +447,19 @@ struct precis_rouge {
     size_t buf_cap;
 };
 
-void precis_rouge_options_init(precis_rouge_options *opt)
+void precis_rouge_options_init_size(precis_rouge_options *opt, size_t size)
 {
-    memset(opt, 0, sizeof *opt);
-    opt->max_n = 2;
-    opt->alpha = 0.5;
+    if (opt == NULL || size < sizeof opt->size)
+        return;
+    precis_rouge_options o;
+    memset(&o, 0, sizeof o);
+    o.max_n = 2;
+    o.alpha = 0.5;
+    // An older caller's struct is shorter: only its own fields are written.
+    memcpy(opt, &o, size < sizeof o ? size : sizeof o);
+    if (size > sizeof o)
+        memset((char *)opt + sizeof o, 0, size - sizeof o);
+    opt->size = size;
 }
 
 void precis_rouge_free(precis_rouge *r)
@@ -530,6 +538,13 @@ precis_status precis_rouge_new(const precis_rouge_options *opt, const char *exce
     *out = NULL;
     if (!opt) {
         precis_rouge_options_init(&defaults);
+        opt = &defaults;
+    } else { // the caller's options as this library's struct: defaults for what it lacks
+        if (opt->size < sizeof opt->size || opt->size > 65536)
+            return PRECIS_ERR_INVALID_ARG;
+        precis_rouge_options_init(&defaults);
+        memcpy(&defaults, opt, opt->size < sizeof defaults ? opt->size : sizeof defaults);
+        defaults.size = sizeof defaults;
         opt = &defaults;
     }
     if (opt->max_n < 1 || opt->max_n > MAX_N || !(opt->alpha >= 0 && opt->alpha <= 1) ||
