@@ -178,6 +178,21 @@ fi
 "$P" batch <"$T/many.jsonl" 2>"$T/err" | head -1 >/dev/null
 check "batch | head -1: nothing on stderr" [ ! -s "$T/err" ]
 
+# ---- a document's own title, site, author and URL (as a web page would say them) ----------
+printf '%s\n' '{"id": "m", "documents": [{"text": "The storm destroyed the harbor pier on Monday night, officials said.", "title": "Storm hits harbor", "url": "https://example.org/a", "date": "2023-09-17"}, {"text": "Fishermen watched the storm wreck the old pier on Monday night."}]}' \
+    '{"id": "bad", "documents": [{"text": "The storm destroyed the pier.", "title": 5}]}' >"$T/meta.jsonl"
+"$P" batch "$T/meta.jsonl" >"$T/meta.out" 2>"$T/err"
+check "batch metadata: the page object of the document that gave it, none for the other" \
+    "$PY" -c '
+import json, sys
+a = [json.loads(l) for l in open(sys.argv[1])]
+docs = a[0]["result"]["corpus"]["documents"]
+assert docs[0]["page"] == {"title": "Storm hits harbor", "site": None, "author": None,
+                           "date": "2023-09-17", "url": "https://example.org/a"}, docs[0]
+assert "page" not in docs[1]
+assert "string values" in a[1]["error"]["message"], a[1]
+' "$T/meta.out"
+
 # ---- usage --------------------------------------------------------------------------------
 "$P" batch --dedup 2 </dev/null >"$T/out" 2>"$T/err"
 check "batch: a bad default option is a usage error" [ $? -eq 2 ]

@@ -116,6 +116,39 @@ static bool line_options(json_t *obj, precis_options *opt, char *err)
     return true;
 }
 
+/* What a batch document may say of itself, as a web page would (README, 'Batch mode'). */
+static const char *const page_keys[] = {"title", "site", "author", "url"};
+
+/* A document that gave any of page_keys gets them, with its date, as the "page" object a web
+ * page's document has in the result. False when out of memory. */
+static bool add_page_metadata(json_t *result, const json_t *docs)
+{
+    json_t *out = json_object_get(json_object_get(result, "corpus"), "documents");
+    size_t i;
+    json_t *d;
+    json_array_foreach(docs, i, d)
+    {
+        bool any = false;
+        for (size_t k = 0; k < sizeof page_keys / sizeof *page_keys; k++)
+            any = any || json_is_string(json_object_get(d, page_keys[k]));
+        if (!any)
+            continue;
+        json_t *page = json_object();
+        if (page == NULL || json_object_set_new(json_array_get(out, i), "page", page) != 0)
+            return false;
+        static const char *const order[] = {"title", "site", "author", "date", "url"};
+        for (size_t k = 0; k < sizeof order / sizeof *order; k++) {
+            const json_t *v = json_object_get(d, order[k]);
+            json_t *copy = json_is_string(v) ? json_stringn(json_string_value(v),
+                                                             json_string_length(v))
+                                             : json_null();
+            if (json_object_set_new(page, order[k], copy) != 0)
+                return false;
+        }
+    }
+    return true;
+}
+
 /* Adds every document of the line to 'corpus'; false with a reason in 'err'. */
 static bool line_documents(const json_t *docs, const precis_options *opt, precis_corpus *corpus,
                            char *err)
@@ -132,11 +165,16 @@ static bool line_documents(const json_t *docs, const precis_options *opt, precis
     {
         const json_t *text = json_object_get(d, "text"), *name = json_object_get(d, "name");
         const json_t *date = json_object_get(d, "date");
+        bool meta_ok = true; // what a web page would say of itself: strings, when given
+        for (size_t k = 0; k < sizeof page_keys / sizeof *page_keys; k++) {
+            const json_t *m = json_object_get(d, page_keys[k]);
+            meta_ok = meta_ok && (m == NULL || json_is_string(m) || json_is_null(m));
+        }
         if (!json_is_object(d) || !json_is_string(text) || (name && !json_is_string(name)) ||
-            (date && !json_is_string(date))) {
+            (date && !json_is_string(date)) || !meta_ok) {
             snprintf(err, ERR_CAP,
-                     "documents[%zu]: expected {\"name\": string, \"text\": string, \"date\": "
-                     "string}",
+                     "documents[%zu]: expected {\"name\", \"text\", \"date\", \"title\", "
+                     "\"site\", \"author\", \"url\"} with string values (\"text\" required)",
                      i);
             return false;
         }
@@ -212,7 +250,9 @@ static json_t *run_line(json_t *root, json_t *id, const precis_options *defaults
         else {
             json_t *result = precis_cli_json_result(summary, &opt);
             out = json_object();
-            if (result == NULL || out == NULL || json_object_set(out, "id", id) != 0 ||
+            if (result == NULL || out == NULL ||
+                !add_page_metadata(result, json_object_get(root, "documents")) ||
+                json_object_set(out, "id", id) != 0 ||
                 json_object_set_new(out, "result", result) != 0) {
                 if (out == NULL || json_object_get(out, "id") == NULL)
                     json_decref(result); // not handed over to 'out'
