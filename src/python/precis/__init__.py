@@ -25,18 +25,21 @@ Functions: summarize, summarize_many, rouge, languages, version. Types: Options,
 Sentence, Support, Keyword, DocumentInfo, Trace, Language, RougeResult, RougeScore. Errors:
 Error, InputError, UsageError (both ValueError), and MemoryError.
 """
-from ._api import languages, rouge, summarize, summarize_many, version
-from ._types import (DocumentInfo, Error, InputError, Keyword, Language, Options, RougeResult,
-                     RougeScore, Sentence, Summary, Support, Trace, UsageError)
+from ._api import languages, rouge, summarize, summarize_many, version, version_number
+from ._types import (DocumentInfo, Error, InputError, Keyword, Language, Options, Query,
+                     QueryWarning, RougeResult, RougeScore, Sentence, Summary, Support, Trace,
+                     UsageError)
 
 __version__ = "0.1.0"
 
 # help() and repr() name them precis.X, where users import them from (pickle finds them there).
-for _name in ("summarize", "summarize_many", "rouge", "languages", "version", "Options",
-              "Summary", "Sentence", "Support", "Keyword", "DocumentInfo", "Trace", "Language",
-              "RougeResult", "RougeScore", "Error", "InputError", "UsageError"):
+for _name in ("summarize", "summarize_many", "rouge", "languages", "version", "version_number",
+              "Options", "Summary", "Sentence", "Support", "Keyword", "DocumentInfo", "Trace",
+              "Query", "Language", "RougeResult", "RougeScore", "Error", "InputError",
+              "UsageError", "QueryWarning"):
     globals()[_name].__module__ = __name__
 del _name
-__all__ = ["summarize", "summarize_many", "rouge", "languages", "version", "Options", "Summary",
-           "Sentence", "Support", "Keyword", "DocumentInfo", "Trace", "Language", "RougeResult",
-           "RougeScore", "Error", "InputError", "UsageError"]
+__all__ = ["summarize", "summarize_many", "rouge", "languages", "version", "version_number",
+           "Options", "Summary", "Sentence", "Support", "Keyword", "DocumentInfo", "Trace",
+           "Query", "Language", "RougeResult", "RougeScore", "Error", "InputError", "UsageError",
+           "QueryWarning"]
