@@ -45,7 +45,7 @@ from ._types import (DocumentInfo, Error, InputError, Keyword, Language, Options
                      QueryWarning, RougeResult, RougeScore, Sentence, Summary, Support, Trace,
                      UsageError)
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 # help() and repr() name them precis.X, where users import them from (pickle finds them there).
 for _name in ("summarize", "summarize_many", "rouge", "languages", "version", "version_number",
