@@ -312,3 +312,16 @@ def test_version_number():
     major, minor, patch = (int(x) for x in precis.version().split("."))
     assert precis.version_number() == major * 10000 + minor * 100 + patch
     assert precis.version_number() >= 200  # queries came with 0.2.0
+
+
+def test_to_dict_validates_against_the_json_schema(two):
+    """to_dict() with and without a query is valid against tests/schema/summary.schema.json,
+    the schema tests/json.sh holds the command's output to."""
+    jsonschema = pytest.importorskip("jsonschema")
+    with open("tests/schema/summary.schema.json", encoding="utf-8") as f:
+        schema = json.load(f)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", precis.QueryWarning)
+        for kw in ({}, {"query": "school budget"}, {"query": "the of"},
+                   {"query": "xylophone", "query_mix": 0.1, "keywords": 3, "ratio": 0.5}):
+            jsonschema.validate(precis.summarize(two, **kw).to_dict(), schema)
