@@ -283,15 +283,14 @@ def test_pickle_with_a_query(two):
     assert (str(w2), w2.query, w2.status, w2.problem) == ("m", "the of", "empty", "p")
 
 
+@pytest.mark.filterwarnings("ignore::precis.QueryWarning")  # catch_warnings is not thread-safe
 def test_threads_with_different_queries(two):
     queries = ["school budget", "storm pier", "Shoigu", "weapons", "fishing boats", None,
                "missiles", "Kim Jong Un"] * 3
     inputs = [two if i % 2 else CLUSTER for i in range(len(queries))]
 
     def run(i):
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", precis.QueryWarning)
-            return precis.summarize(inputs[i], sentences=2, query=queries[i], threads=1)
+        return precis.summarize(inputs[i], sentences=2, query=queries[i], threads=1)
 
     serial = [run(i) for i in range(len(queries))]
     with ThreadPoolExecutor(max_workers=4) as pool:
