@@ -35,3 +35,15 @@ def cluster_texts():
         with open(os.path.join(ROOT, p), encoding="utf-8") as f:
             out.append(f.read())
     return out
+
+
+def round6(x):
+    """'x' with every float as the CLI's JSON carries it (6 significant digits): a Python
+    value rounded so parses to exactly the JSON's double."""
+    if isinstance(x, float):
+        return float("%.6g" % x)
+    if isinstance(x, dict):
+        return {k: round6(v) for k, v in x.items()}
+    if isinstance(x, list):
+        return [round6(v) for v in x]
+    return x

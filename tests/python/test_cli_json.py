@@ -6,7 +6,7 @@ import json
 import pytest
 
 import precis
-from conftest import CLUSTER, cli
+from conftest import CLUSTER, cli, round6
 
 
 def same6(x: float, y: float) -> bool:
@@ -46,10 +46,12 @@ def test_json_round_trip(args, kw):
         assert (jk["text"], jk["count"]) == (pk.text, pk.count)
         assert same6(pk.score, jk["score"])
     assert len(j.get("keywords", [])) == len(s.keywords)
-    # to_dict() has the JSON's shape
+    # to_dict() is the JSON: the same keys in the same order, the same values once rounded
     d = s.to_dict()
     assert [x["text"] for x in d["summary"]] == [x["text"] for x in j["summary"]]
     assert d["corpus"]["documents"][0]["name"] == j["corpus"]["documents"][0]["name"]
+    assert round6(d) == j
+    assert json.dumps(round6(d)) == json.dumps(j)
 
 
 def test_batch_record_round_trip():
@@ -64,3 +66,4 @@ def test_batch_record_round_trip():
     assert [x["text"] for x in j["summary"]] == [x.text for x in s.sentences]
     assert all(same6(p.score, x["score"]) for p, x in zip(s.sentences, j["summary"]))
     assert [k["text"] for k in j["keywords"]] == [k.text for k in s.keywords]
+    assert round6(s.to_dict()) == j

@@ -78,3 +78,28 @@ def test_seeded_random_bytes():
             precis.summarize(bytes(doc), words=rng.randrange(1, 200))
         except OK:
             pass
+
+
+@settings(max_examples=200, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+@given(docs=st.lists(texts, min_size=1, max_size=3), query=texts,
+       mix=st.one_of(st.none(), st.floats(-1, 2)), n=st.integers(1, 4))
+def test_query_never_crashes(docs, query, mix, n):
+    """Any query (text, bytes, NUL, lone surrogates, stopwords, punctuation): a summary with a
+    status, or a documented error; relevance in 0..1, query word spans inside the text."""
+    import warnings
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", precis.QueryWarning)
+            s = precis.summarize(texts=docs, query=query, query_mix=mix, sentences=n,
+                                 explain=True)
+    except OK:
+        return
+    assert s.query is not None and s.query.status in ("used", "empty", "absent")
+    assert (s.query.problem is None) == (s.query.status == "used")
+    for x in s.sentences:
+        assert 0 <= x.relevance <= 1 + 1e-9
+        assert (x.relevance > 0) <= (s.query.status == "used")
+        for a, b in x.query_words:
+            assert 0 <= a < b <= len(x.text)
+    for t in s.trace:
+        assert (t.relevance is None) == (t.dropped is not None)

@@ -3,14 +3,15 @@ turned into documents for the library."""
 import functools
 import os
 import stat
+import warnings
 from concurrent.futures import ThreadPoolExecutor
 from typing import (Any, Iterable, List, Mapping, Optional, Sequence, Tuple, Union)
 
 from . import _capi
-from ._types import (InputError, Language, Options, RougeResult, RougeScore, Summary,
-                     UsageError, _option_names)
+from ._types import (InputError, Language, Options, QueryWarning, RougeResult, RougeScore,
+                     Summary, UsageError, _option_names)
 
-__all__ = ["summarize", "summarize_many", "rouge", "languages", "version"]
+__all__ = ["summarize", "summarize_many", "rouge", "languages", "version", "version_number"]
 
 PathLike = Union[str, "os.PathLike[str]"]
 #: One input: text (str or bytes), a path (pathlib.Path, or a str naming an existing file or
@@ -24,8 +25,15 @@ _BUDGETS = ("sentences", "words", "bytes", "ratio")
 
 
 def version() -> str:
-    """The version of the libprecis loaded ("0.1.0")."""
+    """The version of the libprecis loaded ("0.2.0"): precis_version(), what 'precis
+    --version' prints."""
     return _capi.version()
+
+
+def version_number() -> int:
+    """The same as one number, MAJOR * 10000 + MINOR * 100 + PATCH (20000 for "0.2.0"):
+    precis_version_number(), for comparisons."""
+    return _capi.version_number()
 
 
 def languages() -> List[Language]:
@@ -228,7 +236,9 @@ def _record_options(raw: Any) -> dict:
         name = "lang" if name == "language" else name
         if name not in _OPTION_NAMES or name in ("stopwords", "explain"):
             raise UsageError(f"unknown option {key!r}")
-        if isinstance(value, str) and name not in ("order", "graph", "lang"):
+        if name in ("lang", "query") and not isinstance(value, str):
+            raise UsageError(f"option {key!r}: expected a string")
+        if isinstance(value, str) and name not in ("order", "graph", "lang", "query"):
             try:
                 value = int(value) if value.strip().isdigit() else float(value)
             except ValueError:
@@ -250,7 +260,9 @@ def summarize(inputs: Optional[Inputs] = None, options: Optional[Options] = None
               redundancy: Optional[float] = None, graph: Optional[str] = None,
               threads: Optional[int] = None, keywords: Optional[int] = None,
               stopwords: Any = None, max_bytes: Optional[int] = None,
-              max_sentences: Optional[int] = None, explain: Optional[bool] = None) -> Summary:
+              max_sentences: Optional[int] = None, explain: Optional[bool] = None,
+              query: Optional[Union[str, _BYTES]] = None,
+              query_mix: Optional[float] = None) -> Summary:
     """Summarizes one article or a cluster of articles together into a Summary.
 
     'inputs' is one input or a list of them, each one document:
@@ -261,13 +273,22 @@ def summarize(inputs: Optional[Inputs] = None, options: Optional[Options] = None
       - bytes: the document's bytes (UTF-8; checked by the library as a file's are);
       - a dict {"text": ..., "name": ..., "date": ...}: a document of a 'precis batch' record
         ("name" and "date" optional);
-      - a 'precis batch' record {"documents": [...], "options": {...}}: its documents (texts,
-        never paths), with its options over those given here.
+      - a 'precis batch' record {"documents": [...], "query": ..., "options": {...}}: its
+        documents (texts, never paths), with its options over those given here and its
+        "query" (a string) over theirs, as 'precis batch' reads a line.
     Text documents are named "documents[i]" unless named. 'dates' gives documents their dates
     ({"a.txt": "2023-09-17"} or {0: "2023-09-17T08:00+09:00"}), as --date does.
 
     The keyword options are those of precis.Options (the precis command's long options),
     over 'options' when it is given. The GIL is released while the library works.
+
+    query= makes the summary answer a question or a topic (--query): "What did the talks
+    decide?". Each sentence then has a 'relevance' (cosine with the query) and Summary.query
+    says whether the query was used. A query that cannot be used (empty, only stopwords, or
+    words the documents never use) is not an error: the summary is the generic one, its
+    Summary.query.status is "empty" or "absent", and a precis.QueryWarning is issued, as the
+    precis command warns on stderr. query_mix (0..1, default 0.8) is how far the ranking
+    leans toward the query (--query-mix).
 
     Raises InputError (the input cannot be summarized; the CLI's exit status 1), UsageError
     (an invalid option or argument; exit status 2), MemoryError, and OSError when a file
@@ -278,7 +299,8 @@ def summarize(inputs: Optional[Inputs] = None, options: Optional[Options] = None
                  damping=damping, position_prior=position_prior,
                  edge_threshold=edge_threshold, redundancy=redundancy, graph=graph,
                  threads=threads, keywords=keywords, stopwords=stopwords, max_bytes=max_bytes,
-                 max_sentences=max_sentences, explain=explain)
+                 max_sentences=max_sentences, explain=explain, query=query,
+                 query_mix=query_mix)
     if isinstance(inputs, Mapping) and "documents" in inputs:
         record = inputs
         documents = record["documents"]
@@ -290,6 +312,10 @@ def summarize(inputs: Optional[Inputs] = None, options: Optional[Options] = None
         rec = _record_options(record.get("options"))
         if any(b in rec for b in _BUDGETS):
             rec = {**{b: None for b in _BUDGETS}, **rec}
+        if record.get("query") is not None:  # the line's question, over its options'
+            if not isinstance(record["query"], str):
+                raise UsageError("'query' must be a string")
+            rec["query"] = record["query"]
         options = _options(options, given)
         opts = options.replace(**rec) if rec else options
     else:
@@ -297,7 +323,17 @@ def summarize(inputs: Optional[Inputs] = None, options: Optional[Options] = None
     docs = read_inputs(inputs, texts=texts, paths=paths, max_bytes=opts.max_bytes)
     if dates:
         _apply_dates(docs, dates)
-    return _capi.summarize(docs, opts)
+    result = _capi.summarize(docs, opts)
+    _warn_query(result)
+    return result
+
+
+def _warn_query(s: Summary) -> None:
+    """The CLI's warning for a query it could not use, as a QueryWarning for the caller."""
+    q = s.query
+    if q is not None and q.status != "used":
+        warnings.warn(QueryWarning(f"query {q.text!r}: {q.problem}: the summary is the "
+                                   f"generic one", q.text, q.status, q.problem), stacklevel=3)
 
 
 def summarize_many(items: Iterable[Any], options: Optional[Options] = None, *,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import List, Optional, Sequence, Tuple
 
 from ._precis import ffi, lib
-from ._types import (DocumentInfo, InputError, Keyword, Language, Options, RougeScore,
+from ._types import (DocumentInfo, InputError, Keyword, Language, Options, Query, RougeScore,
                      Sentence, Summary, Support, Trace, UsageError)
 
 # precis_sentence.rank and precis_trace.rank count from this (1 since libprecis 0.2.0, as the
@@ -33,6 +33,11 @@ _SKIP = {lib.PRECIS_SKIP_SHORT: "short", lib.PRECIS_SKIP_DUPLICATE: "duplicate",
          lib.PRECIS_SKIP_BUDGET: "budget", lib.PRECIS_SKIP_NOT_REACHED: "not_reached",
          lib.PRECIS_SKIP_QUESTION: "question", lib.PRECIS_SKIP_POINTS_BACK: "points_back",
          lib.PRECIS_SKIP_RESTATES: "restates", lib.PRECIS_SKIP_WEAK: "weak"}
+# What became of the query: the JSON's "status", and "problem" in the CLI's words.
+_QUERY = {lib.PRECIS_QUERY_USED: "used", lib.PRECIS_QUERY_EMPTY: "empty",
+          lib.PRECIS_QUERY_ABSENT: "absent"}
+QUERY_PROBLEM = {"empty": "the query has no content word (only stopwords or punctuation)",
+                 "absent": "none of the query's words is in the documents"}
 _NONE = ffi.cast("size_t", -1)  # (size_t)-1: "none" in precis_trace.duplicate_of
 _SIZE_NONE = int(_NONE)
 
@@ -57,6 +62,10 @@ def error(status: int, message: str):
 
 def version() -> str:
     return ffi.string(lib.precis_version()).decode()
+
+
+def version_number() -> int:
+    return int(lib.precis_version_number())
 
 
 def languages() -> List[Language]:
@@ -100,7 +109,25 @@ def _c_options(o: Options, keep: list):
         keep.append(buf)
         c.stopwords = buf
         c.stopwords_len = len(words)
+    if o.query is not None:  # NUL-terminated UTF-8, alive in 'keep' for the call
+        query = ffi.new("char[]", o.query.encode("utf-8"))
+        keep.append(query)
+        c.query = query
+    if o.query_mix is not None:
+        c.query_mix = o.query_mix
     return c
+
+
+def _resolved(c) -> tuple:
+    """The options as the library reads them, in the JSON's order (see Summary.to_dict())."""
+    out = [("version", version()), ("budget", None), ("dedup", c.dedup),
+           ("restate", c.restate), ("language", None), ("order", None),
+           ("min_words", c.min_words), ("damping", c.damping),
+           ("position_prior", c.position_prior), ("redundancy", c.redundancy),
+           ("edge_threshold", c.edge_threshold), ("keywords", c.keywords)]
+    if c.query != ffi.NULL:
+        out += [("query", None), ("query_mix", c.query_mix)]
+    return tuple(out)
 
 
 Doc = Tuple[str, object, Optional[str]]  # name, data (bytes-like, or a function reading
@@ -137,6 +164,8 @@ def summarize(docs: Sequence[Doc], o: Options) -> Summary:
                 if st != lib.PRECIS_OK:
                     raise error(st, f"{name}: {strerror(st)}")
         st = lib.precis_summarize(corpus, copt, ps)
+        if st == lib.PRECIS_ERR_UTF8 and o.query is not None:  # documents were checked when added
+            raise InputError("query: the query is not UTF-8 text", "utf8")
         if st != lib.PRECIS_OK:
             what = docs[0][0] if len(docs) == 1 else "input"
             if st == lib.PRECIS_ERR_LANGUAGE:
@@ -149,7 +178,7 @@ def summarize(docs: Sequence[Doc], o: Options) -> Summary:
         s = ps[0]
         if lib.precis_summary_count(s) == 0:
             raise InputError("no sentence fits within the length budget", "no_fit")
-        return _copy_summary(s, o, [d[0] for d in docs])
+        return _copy_summary(s, o, [d[0] for d in docs], _resolved(copt))
     finally:
         lib.precis_summary_free(ps[0])
         lib.precis_corpus_free(corpus)
@@ -159,15 +188,28 @@ def _rank(r: int) -> int:
     return r - RANK_BASE + 1
 
 
-def _copy_summary(s, o: Options, names: List[str]) -> Summary:
+def _spans(text: bytes, pairs, n: int) -> Tuple[Tuple[int, int], ...]:
+    """n (offset, length) byte pairs of UTF-8 'text' as (start, end) character spans."""
+    out = []
+    for k in range(n):
+        off, length = pairs[2 * k], pairs[2 * k + 1]
+        start = len(text[:off].decode("utf-8", "replace"))
+        out.append((start, start + len(text[off:off + length].decode("utf-8", "replace"))))
+    return tuple(out)
+
+
+def _copy_summary(s, o: Options, names: List[str], resolved: tuple = ()) -> Summary:
+    query = o.query is not None
     sentences = []
     for i in range(lib.precis_summary_count(s)):
         t = lib.precis_summary_sentence(s, i)
         support = tuple(Support(x.doc, x.index, x.similarity, x.restates)
                         for x in (t.support[k] for k in range(t.n_support)))
-        sentences.append(Sentence(ffi.unpack(t.text, t.text_len).decode("utf-8", "replace"),
-                                  t.doc, t.index, t.offset, t.length, t.score, _rank(t.rank),
-                                  support))
+        text = ffi.unpack(t.text, t.text_len)
+        words = _spans(text, t.query_words, t.n_query_words) if query else ()
+        sentences.append(Sentence(text.decode("utf-8", "replace"), t.doc, t.index, t.offset,
+                                  t.length, t.score, _rank(t.rank), support,
+                                  t.relevance if query else None, words))
     keywords = []
     for i in range(lib.precis_summary_keyword_count(s)):
         k = lib.precis_summary_keyword(s, i)
@@ -187,11 +229,16 @@ def _copy_summary(s, o: Options, names: List[str]) -> Summary:
         dup = None if t.duplicate_of == _SIZE_NONE else t.duplicate_of
         trace.append(Trace(t.doc, t.index, t.paragraph, _str(t.text), dropped,
                            t.score, None if dropped else _rank(t.rank), bool(t.chosen),
-                           _SKIP.get(t.skipped), dup, None if dup is None else t.similarity))
+                           _SKIP.get(t.skipped), dup, None if dup is None else t.similarity,
+                           t.relevance if query and not dropped else None))
+    q = None
+    if query:
+        status = _QUERY.get(lib.precis_summary_query_status(s), "used")
+        q = Query(o.query, status, QUERY_PROBLEM.get(status))
     return Summary(tuple(sentences), tuple(keywords), tuple(documents),
                    _ORDER_NAME.get(lib.precis_summary_order(s), "source"),
                    lib.precis_summary_corpus_sentences(s), lib.precis_summary_candidates(s),
-                   lib.precis_summary_iterations(s), o, tuple(trace))
+                   lib.precis_summary_iterations(s), o, tuple(trace), q, resolved)
 
 
 class Rouge:

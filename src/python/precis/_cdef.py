@@ -7,8 +7,10 @@ reordered enum or a function that becomes a macro needs no change here. This fil
 ``_capi.py`` are the only ones that know the C API.
 """
 
-# The C the extension module is compiled from. The ROUGE API moves to its own header
-# (precis_rouge.h) when that exists; until then it is at the end of precis.h.
+# The C the extension module is compiled from: precis.h and, beside it, precis_rouge.h (the
+# ROUGE API; at the end of precis.h before libprecis 0.2.0). precis_options_init and
+# precis_language_get are macros since 0.2.0 (over their *_size functions, so that the size is
+# the binding's): declared here as functions, which API mode compiles as calls to the macros.
 SOURCE = """
 #include <precis.h>
 #if defined(__has_include)
@@ -42,6 +44,7 @@ typedef enum {
 } precis_skip;
 
 const char *precis_version(void);
+unsigned precis_version_number(void);
 const char *precis_strerror(precis_status st);
 
 typedef struct precis_options {
@@ -64,6 +67,8 @@ typedef struct precis_options {
     size_t max_sentences;
     size_t keywords;
     double restate;
+    const char *query;
+    double query_mix;
     ...;
 } precis_options;
 void precis_options_init(precis_options *opt);
@@ -94,6 +99,9 @@ typedef struct precis_sentence {
     size_t rank;
     size_t n_support;
     const precis_support *support;
+    double relevance;
+    const size_t *query_words;
+    size_t n_query_words;
     ...;
 } precis_sentence;
 precis_status precis_summarize(const precis_corpus *c, const precis_options *opt,
@@ -101,6 +109,10 @@ precis_status precis_summarize(const precis_corpus *c, const precis_options *opt
 void precis_summary_free(precis_summary *s);
 size_t precis_summary_count(const precis_summary *s);
 const precis_sentence *precis_summary_sentence(const precis_summary *s, size_t i);
+typedef enum {
+    PRECIS_QUERY_NONE, PRECIS_QUERY_USED, PRECIS_QUERY_EMPTY, PRECIS_QUERY_ABSENT, ...
+} precis_query_status;
+precis_query_status precis_summary_query_status(const precis_summary *s);
 size_t precis_summary_corpus_sentences(const precis_summary *s);
 size_t precis_summary_candidates(const precis_summary *s);
 size_t precis_summary_iterations(const precis_summary *s);
@@ -118,6 +130,7 @@ typedef struct precis_trace {
     double similarity;
     precis_skip skipped;
     size_t paragraph;
+    double relevance;
     ...;
 } precis_trace;
 size_t precis_summary_trace_count(const precis_summary *s);

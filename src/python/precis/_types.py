@@ -4,11 +4,12 @@ Nothing here touches the C library: a Summary holds copies, so it outlives the c
 processes (pickle, Dask, Spark) and needs no freeing.
 """
 import math
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any, Dict, Optional, Tuple
 
-__all__ = ["Error", "InputError", "UsageError", "Options", "Support", "Sentence", "Keyword",
-           "DocumentInfo", "Trace", "Summary", "Language", "RougeScore", "RougeResult"]
+__all__ = ["Error", "InputError", "UsageError", "QueryWarning", "Options", "Support",
+           "Sentence", "Keyword", "DocumentInfo", "Trace", "Query", "Summary", "Language",
+           "RougeScore", "RougeResult"]
 
 
 class Error(Exception):
@@ -34,6 +35,45 @@ class InputError(Error, ValueError):
 class UsageError(Error, ValueError):
     """An option or argument is invalid (the CLI's exit status 2): the message says which and
     what is expected, in the CLI's words."""
+
+
+class QueryWarning(UserWarning):
+    """The query could not be used (the CLI's "precis: warning: --query: ..."): it holds no
+    content word ('status' "empty": empty, punctuation, only stopwords) or none of its words is
+    in the documents ("absent"). The summary is the generic one and says so in Summary.query.
+    'query' is the query's text, 'problem' the reason in the CLI's words."""
+
+    def __init__(self, message: str, query: Optional[str] = None,
+                 status: Optional[str] = None, problem: Optional[str] = None):
+        super().__init__(message)
+        self.query = query
+        self.status = status
+        self.problem = problem
+
+    def __reduce__(self):
+        return (type(self), (str(self), self.query, self.status, self.problem))
+
+
+def _query_text(value: Any) -> str:
+    """A query as the library takes it: text without NUL, UTF-8 when encoded. bytes must be
+    UTF-8 (decoded here, strictly); a str with lone surrogates cannot be encoded. Both refused
+    as the CLI refuses such a --query-file (InputError, its exit status 1)."""
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        try:
+            value = bytes(value).decode("utf-8")
+        except UnicodeDecodeError as e:
+            raise InputError(f"query: the query is not UTF-8 text (invalid UTF-8 at byte "
+                             f"{e.start})", "utf8") from None
+    if not isinstance(value, str):
+        raise _bad(value, "query", "text (str, or UTF-8 bytes)")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InputError("query: the query is not UTF-8 text (it holds a lone surrogate)",
+                         "utf8") from None
+    if "\0" in value:
+        raise InputError("query: the query holds a NUL byte", "binary")
+    return value
 
 
 _ORDERS = ("auto", "source", "rank", "time")
@@ -92,6 +132,13 @@ class Options:
           (read once, here, so the options pickle with the list)
     max_bytes, max_sentences: refuse larger input [2 GiB, 20,000,000]
     explain: keep every sentence's fate in Summary.trace
+    query: what the summary answers, a question or a topic (str, or UTF-8 bytes, decoded
+          here): TextRank leans toward the sentences whose TF-IDF cosine with it is high
+          (Sentence.relevance). None: a generic summary. A query that cannot be used (no
+          content word, or none of its words in the documents) is not an error: the summary
+          is the generic one, Summary.query.status says why and a QueryWarning is issued.
+    query_mix: how far (0..1) TextRank's teleport leans toward relevant sentences (0: not at
+          all; ignored without a query) [0.8]
     """
 
     sentences: Optional[int] = None
@@ -114,6 +161,8 @@ class Options:
     max_bytes: Optional[int] = None
     max_sentences: Optional[int] = None
     explain: bool = False
+    query: Optional[str] = None
+    query_mix: Optional[float] = None
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__
@@ -163,6 +212,11 @@ class Options:
             set_(self, "explain", bool(self.explain))
         if self.stopwords is not None:
             set_(self, "stopwords", _stopword_text(self.stopwords))
+        if self.query is not None:
+            set_(self, "query", _query_text(self.query))
+        if self.query_mix is not None:
+            set_(self, "query_mix", _real(self.query_mix, "query_mix", 0, 1, False, False,
+                                          "0 <= P <= 1"))
 
     @property
     def budget(self) -> Tuple[str, float]:
@@ -215,7 +269,12 @@ class Sentence:
     Summary.documents), 'index' (sentence number in that document, 0-based), 'offset' and
     'length' (its bytes in the document as given: data[offset:offset + length]), 'score'
     (TextRank; all sentences' scores sum to 1), 'rank' (1 = best of the corpus) and
-    'supported_by' (the sentences of other documents that say the same)."""
+    'supported_by' (the sentences of other documents that say the same).
+
+    With a query: 'relevance', the sentence's TF-IDF cosine with the query (0..1; None
+    without a query), and 'query_words', where the query's words are in 'text': (start, end)
+    character spans, text[start:end] being one word whose stem is a term of the query
+    ("sanctioned" for "sanctions"); 'matched_words' lists those words."""
     text: str
     document: int
     index: int
@@ -224,9 +283,16 @@ class Sentence:
     score: float
     rank: int
     supported_by: Tuple[Support, ...] = ()
+    relevance: Optional[float] = None
+    query_words: Tuple[Tuple[int, int], ...] = ()
 
     def __str__(self) -> str:
         return self.text
+
+    @property
+    def matched_words(self) -> Tuple[str, ...]:
+        """The words of 'text' that match the query, in order (empty without a query)."""
+        return tuple(self.text[a:b] for a, b in self.query_words)
 
 
 @dataclass(frozen=True)
@@ -265,7 +331,8 @@ class Trace:
     rule that removed it (None for a candidate); a candidate has 'score' and 'rank' (1 = best),
     is 'chosen' or 'skipped' for a reason ("duplicate", "restates", "budget", "not_reached",
     "short", "question", "points_back", "weak"); a duplicate or restatement names the trace
-    index of the chosen sentence it repeats in 'duplicate_of', with 'similarity'."""
+    index of the chosen sentence it repeats in 'duplicate_of', with 'similarity'. With a
+    query, a candidate's 'relevance' is its cosine with the query (else None)."""
     document: int
     index: int
     paragraph: int
@@ -277,6 +344,23 @@ class Trace:
     skipped: Optional[str]
     duplicate_of: Optional[int]
     similarity: Optional[float]
+    relevance: Optional[float] = None
+
+
+@dataclass(frozen=True)
+class Query:
+    """What became of the query (Summary.query, the JSON's top-level "query"): its 'text',
+    'status' "used" (the summary answers it), "empty" (no content word: empty, punctuation,
+    stopwords) or "absent" (none of its words is in the documents), and for the last two the
+    'problem' in the CLI's words (None when used). Unless used, the summary is the generic
+    one."""
+    text: str
+    status: str
+    problem: Optional[str] = None
+
+    @property
+    def used(self) -> bool:
+        return self.status == "used"
 
 
 @dataclass(frozen=True)
@@ -284,7 +368,8 @@ class Summary:
     """The result of summarize(): 'sentences' in output order, 'keywords' (best first),
     'documents' (in input order), the 'order' applied ("source", "rank" or "time"; "auto"
     resolved), the corpus's 'corpus_sentences' and 'candidates', TextRank's 'iterations', the
-    'options' used, and 'trace' (every sentence, with explain=True; else empty).
+    'options' used, 'trace' (every sentence, with explain=True; else empty) and 'query'
+    (None without a query, else a Query: whether the summary answers it, or why not).
 
     str(summary) is the plain text: print(summary) writes exactly what the precis command
     writes with the same options (one sentence per line; with keywords, a blank line and
@@ -298,6 +383,10 @@ class Summary:
     iterations: int
     options: Options = field(default_factory=Options)
     trace: Tuple[Trace, ...] = ()
+    query: Optional[Query] = None
+    # The options as the library read them (its defaults filled in) and its version, for
+    # to_dict(): a tuple of (key, value) pairs in the JSON's order.
+    _resolved: Tuple[Tuple[str, Any], ...] = field(default=(), repr=False, compare=False)
 
     def __str__(self) -> str:
         text = "\n".join(s.text for s in self.sentences)
@@ -317,24 +406,60 @@ class Summary:
         return "\n".join(s.text for s in self.sentences)
 
     def to_dict(self) -> Dict[str, Any]:
-        """The summary as plain dicts and lists, shaped like the CLI's JSON output (keys
-        'options', 'corpus', 'summary', 'keywords'; ranks 1-based; full-precision scores)."""
-        unit, value = self.options.budget
+        """The summary as plain dicts and lists: the object 'precis -f json' prints with the
+        same options (and a 'precis batch' line's "result"), the same keys in the same order
+        and the same values, but for numbers at full precision where the JSON rounds them to
+        6 significant digits. Keys: "options" (every option's value as the library used it,
+        its defaults filled in, and the library's "version"), "corpus", "query" (with a
+        query), "summary" (each sentence's "relevance" with a query) and "keywords" (when
+        asked for)."""
         o = self.options
-        opts = {"budget": {"unit": unit, "value": value}, "dedup": o.dedup,
-                "restate": o.restate, "language": o.lang or "auto", "order": self.order,
-                "min_words": o.min_words, "damping": o.damping,
-                "position_prior": o.position_prior, "redundancy": o.redundancy,
-                "edge_threshold": o.edge_threshold, "keywords": o.keywords}
+        unit, value = o.budget
+        opts: Dict[str, Any] = dict(self._resolved)
+        if not opts:  # built by hand, not by summarize(): what the options say
+            opts = {"budget": None, "dedup": o.dedup, "restate": o.restate,
+                    "language": None, "order": None, "min_words": o.min_words,
+                    "damping": o.damping, "position_prior": o.position_prior,
+                    "redundancy": o.redundancy, "edge_threshold": o.edge_threshold,
+                    "keywords": None, "query": None, "query_mix": o.query_mix}
+        opts["budget"] = {"unit": unit, "value": value if unit == "ratio" else int(value)}
+        opts["language"] = o.lang or "auto"
+        opts["order"] = self.order
+        opts["keywords"] = o.keywords
+        if o.query is None:
+            opts.pop("query", None)
+            opts.pop("query_mix", None)
+        else:
+            opts["query"] = o.query
         out: Dict[str, Any] = {
             "options": {k: v for k, v in opts.items() if v is not None},
             "corpus": {"sentences": self.corpus_sentences, "candidates": self.candidates,
-                       "documents": [asdict(d) for d in self.documents]},
-            "summary": [{**asdict(s), "supported_by": [asdict(x) for x in s.supported_by]}
-                        for s in self.sentences],
+                       "documents": [{"index": d.index, "name": d.name, "title": d.title,
+                                      "dateline": d.dateline, "date": d.date,
+                                      "date_source": d.date_source, "language": d.language,
+                                      "sentences": d.sentences, "candidates": d.candidates,
+                                      "bytes": d.bytes} for d in self.documents]},
         }
+        query = o.query is not None
+        if query:
+            q = self.query
+            out["query"] = {"text": o.query, "status": q.status if q else "used",
+                            "problem": q.problem if q else None}
+        summary = []
+        for s in self.sentences:
+            x: Dict[str, Any] = {"text": s.text, "document": s.document, "index": s.index,
+                                 "offset": s.offset, "length": s.length, "score": s.score,
+                                 "rank": s.rank}
+            if query:
+                x["relevance"] = s.relevance if s.relevance is not None else 0.0
+            x["supported_by"] = [
+                {"document": p.document, "index": p.index, "similarity": p.similarity,
+                 **({"restates": p.restates} if p.restates else {})} for p in s.supported_by]
+            summary.append(x)
+        out["summary"] = summary
         if o.keywords:
-            out["keywords"] = [asdict(k) for k in self.keywords]
+            out["keywords"] = [{"text": k.text, "score": k.score, "count": k.count}
+                               for k in self.keywords]
         return out
 
 
