@@ -75,7 +75,15 @@ static int read_query(precis_cli_options *c, precis_cli_buf *b)
         fprintf(stderr, "precis: %s: the query holds a NUL byte\n", c->query_path);
         return EXIT_FAILURE;
     }
-    c->opt.query = b->data ? b->data : "";
+    // The library reads the query up to its NUL: the reader's buffer has none.
+    char *text = realloc(b->data, b->len + 1);
+    if (text == NULL) {
+        fprintf(stderr, "precis: %s: %s\n", c->query_path, strerror(ENOMEM));
+        return EXIT_INTERNAL;
+    }
+    text[b->len] = '\0';
+    b->data = text;
+    c->opt.query = text;
     return 0;
 }
 
