@@ -48,14 +48,14 @@ static void end_progress(progress_line *p)
         fprintf(stderr, "\r%30s\r", "");
 }
 
-/* --stopwords FILE into 'b', which the options then point at. Returns 0 or the exit status. */
+/* --stopwords FILE into 'b', which the options then point at: UTF-8 text (reader.c). Returns 0
+ * or the exit status. */
 static int read_stopwords(precis_cli_options *c, precis_cli_buf *b)
 {
-    if (!precis_cli_read_file(c->stopwords_path, b, MAX_STOPWORDS_BYTES)) {
-        int err = errno;
-        fprintf(stderr, "precis: %s: %s\n", c->stopwords_path, strerror(err));
-        return err == ENOMEM ? EXIT_INTERNAL : EXIT_FAILURE;
-    }
+    precis_cli_limit lim = {MAX_STOPWORDS_BYTES, "a stopword list is at most 64 MiB", true};
+    int rc = precis_cli_read(c->stopwords_path, &lim, b);
+    if (rc != 0)
+        return rc;
     c->opt.stopwords = b->data;
     c->opt.stopwords_len = b->len;
     return 0;
@@ -65,17 +65,11 @@ static int read_stopwords(precis_cli_options *c, precis_cli_buf *b)
  * holds a NUL byte (it ends the query) or is not UTF-8. Returns 0 or the exit status. */
 static int read_query(precis_cli_options *c, precis_cli_buf *b)
 {
-    if (!precis_cli_read_file(c->query_path, b, MAX_QUERY_BYTES)) {
-        int err = errno;
-        fprintf(stderr, "precis: %s: %s\n", c->query_path,
-                err == EFBIG ? "a query file is at most 1 MiB" : strerror(err));
-        return err == ENOMEM ? EXIT_INTERNAL : EXIT_FAILURE;
-    }
-    if (memchr(b->data ? b->data : "", '\0', b->len) != NULL) { // it would end the query
-        fprintf(stderr, "precis: %s: the query holds a NUL byte\n", c->query_path);
-        return EXIT_FAILURE;
-    }
-    c->opt.query = b->data ? b->data : "";
+    precis_cli_limit lim = {MAX_QUERY_BYTES, "a query file is at most 1 MiB", true};
+    int rc = precis_cli_read(c->query_path, &lim, b);
+    if (rc != 0)
+        return rc;
+    c->opt.query = b->data;
     return 0;
 }
 
@@ -84,7 +78,7 @@ static void warn_query(const precis_summary *s, const precis_cli_options *c)
 {
     precis_query_status q = precis_summary_query_status(s);
     if (q == PRECIS_QUERY_EMPTY || q == PRECIS_QUERY_ABSENT)
-        fprintf(stderr, "precis: warning: %s: %s: the summary is the generic one\n",
+        precis_cli_error("warning: %s: %s: the summary is the generic one\n",
                 c->query_path ? c->query_path : "--query", precis_cli_query_problem(q));
 }
 
@@ -95,7 +89,7 @@ static int print_summary(const precis_summary *s, const precis_cli_options *c)
         int rc = c->format == PRECIS_CLI_JSON ? precis_cli_json_print_pages(stdout, s, &c->opt)
                                               : precis_cli_html_print(stdout, s, &c->opt);
         if (rc != 0) {
-            fprintf(stderr, "precis: out of memory\n");
+            precis_cli_error("out of memory\n");
             return EXIT_INTERNAL;
         }
     } else {
@@ -125,7 +119,7 @@ static int summarize(precis_cli_options *c, int n, char **args)
     size_t limit = c->opt.max_input_bytes ? c->opt.max_input_bytes : PRECIS_CLI_MAX_INPUT_BYTES;
     int rc;
     if (precis_corpus_new(&corpus) != PRECIS_OK) {
-        fprintf(stderr, "precis: out of memory\n");
+        precis_cli_error("out of memory\n");
         rc = EXIT_INTERNAL;
         goto done;
     }
@@ -146,13 +140,13 @@ static int summarize(precis_cli_options *c, int n, char **args)
     precis_status st = precis_summarize(corpus, &c->opt, &summary);
     end_progress(&line);
     if (st == PRECIS_ERR_UTF8 && c->opt.query != NULL) { // documents were checked when read
-        fprintf(stderr, "precis: %s: the query is not UTF-8 text\n",
+        precis_cli_error("%s: the query is not UTF-8 text\n",
                 c->query_path ? c->query_path : "--query");
         rc = EXIT_FAILURE;
         goto done;
     }
     if (st == PRECIS_ERR_LANGUAGE) {
-        fprintf(stderr, "precis: --lang %s: unsupported language (see --list-languages)\n",
+        precis_cli_error("--lang %s: unsupported language (see --list-languages)\n",
                 c->opt.language ? c->opt.language : "en");
         rc = EXIT_FAILURE;
         goto done;
@@ -162,7 +156,7 @@ static int summarize(precis_cli_options *c, int n, char **args)
         goto done;
     }
     if (precis_summary_count(summary) == 0) {
-        fprintf(stderr, "precis: no sentence fits within the length budget\n");
+        precis_cli_error("no sentence fits within the length budget\n");
         rc = EXIT_FAILURE;
         goto done;
     }
