@@ -109,6 +109,28 @@ static int print_summary(const precis_summary *s, const precis_cli_options *c)
     return precis_cli_flush_stdout();
 }
 
+/* --explain on stderr, the documents' names escaped (a name may hold a newline or ESC[2J).
+ * Returns 0 or the exit status. */
+static int explain(const precis_summary *s, const precis_corpus *corpus,
+                   const precis_cli_paths *files)
+{
+    size_t n = precis_corpus_count(corpus);
+    char **names = calloc(n ? n : 1, sizeof *names);
+    bool ok = names != NULL;
+    for (size_t i = 0; ok && i < n; i++)
+        ok = (names[i] = precis_cli_escaped(files->v[i])) != NULL;
+    if (ok) {
+        precis_cli_explain_pages(files);
+        precis_cli_explain(s, n, names);
+    } else {
+        precis_cli_error("out of memory");
+    }
+    for (size_t i = 0; names && i < n; i++)
+        free(names[i]);
+    free(names);
+    return ok ? 0 : EXIT_INTERNAL;
+}
+
 /* Reads the 'n' inputs 'args', summarizes them as one corpus and prints the summary. Returns
  * the exit status. */
 static int summarize(precis_cli_options *c, int n, char **args)
@@ -161,10 +183,8 @@ static int summarize(precis_cli_options *c, int n, char **args)
         goto done;
     }
     warn_query(summary, c);
-    if (c->explain) {
-        precis_cli_explain_pages(&files);
-        precis_cli_explain(summary, precis_corpus_count(corpus), files.v);
-    }
+    if (c->explain && (rc = explain(summary, corpus, &files)) != 0)
+        goto done;
     rc = print_summary(summary, c);
 done:
     precis_summary_free(summary);
