@@ -179,6 +179,7 @@ e2e: all
 	sh tests/cli.sh $(BUILD)/precis
 	sh tests/cli_lang.sh $(BUILD)/precis
 	sh tests/cli_oom.sh $(BUILD)/precis
+	sh tests/hostile.sh $(BUILD)/precis
 	sh tests/rouge_oracle.sh $(BUILD)/precis
 	sh tests/json.sh $(BUILD)/precis
 	sh tests/html.sh $(BUILD)/precis
