@@ -280,7 +280,7 @@ int precis_cli_read_line(FILE *in, precis_cli_buf *b, size_t limit, size_t *line
             continue; // too long: read on to the end of the line, keeping nothing
         if (b->len + 1 >= b->cap) {
             size_t cap = b->cap ? b->cap * 2 : 4096;
-            if (cap > limit + 1)
+            if (limit < SIZE_MAX && cap > limit + 1)
                 cap = limit + 1;
             if (cap < b->len + 2)
                 cap = b->len + 2;
