@@ -86,7 +86,8 @@ char *precis_cli_escaped(const char *s)
 }
 
 /* "PREFIX: MESSAGE\n" on stderr, MESSAGE escaped (a trailing newline in 'fmt' is dropped). */
-static void vmessage(const char *prefix, const char *fmt, va_list ap)
+__attribute__((format(printf, 2, 0))) static void vmessage(const char *prefix, const char *fmt,
+                                                         va_list ap)
 {
     char small[1024], *msg = small;
     va_list copy;
