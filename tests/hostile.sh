@@ -170,6 +170,11 @@ for bad in ' 0.5' '0x1p-2' 'inf' 'nan' '0.5 ' '1e999'; do
     run -r "$bad" "$T/doc.txt"
     check "-r '$bad' is refused" [ "$rc" -eq 2 ]
 done
+for args in "extract --max-bytes" "split --max-bytes" "rouge --refs $T/refs -n" "rouge --refs $T/refs -p"; do
+    # shellcheck disable=SC2086
+    run $args ' 5' "$T/doc.txt"
+    check "$args ' 5' is refused" [ "$rc" -eq 2 ]
+done
 printf '{"id": 1, "documents": [{"name": "a", "text": "The council met on Monday. The mayor spoke."}], "options": {"ratio": 5e-324}}\n' >"$T/denormal.jsonl"
 run batch "$T/denormal.jsonl"
 check "batch: a denormal ratio as a JSON number" grep -q '"id":1,"result"' "$T/out"

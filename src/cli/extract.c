@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -166,10 +167,8 @@ int precis_cli_extract(int argc, char **argv)
                                            "text, html or markdown", optarg);
             break;
         case OPT_MAX_BYTES: {
-            char *end;
-            errno = 0;
-            unsigned long long v = strtoull(optarg, &end, 10);
-            if (*optarg == '-' || end == optarg || *end || errno || v == 0)
+            unsigned long long v; // the one strict parser: no white space, no sign
+            if (!precis_cli_parse_count(optarg, 1, SIZE_MAX, &v))
                 return extract_usage_error("invalid value '%s' for --max-bytes", optarg);
             limit = (size_t)v;
             break;
