@@ -264,7 +264,8 @@ static int write_answer(json_t *out)
         putchar('\n') == EOF || fflush(stdout) == EOF) {
         json_decref(out);
         if (errno != EPIPE) // a reader that stopped early (| head) is not an error
-            precis_cli_error("batch: %s", out == NULL ? "out of memory" : "cannot write the output");
+            precis_cli_error("batch: %s",
+                             out == NULL ? "out of memory" : "cannot write the output");
         return out == NULL ? EXIT_INTERNAL : 1;
     }
     json_decref(out);

@@ -120,7 +120,7 @@ static int extract_one(const char *path, precis_input forced, bool json, bool he
     free(b.data);
     if (st != PRECIS_OK) {
         precis_cli_error("%s: %s\n", name,
-                st == PRECIS_ERR_EMPTY ? "no article text found" : precis_strerror(st));
+                         st == PRECIS_ERR_EMPTY ? "no article text found" : precis_strerror(st));
         return st == PRECIS_ERR_NOMEM ? EXIT_INTERNAL : 1;
     }
     if (p->truncated)

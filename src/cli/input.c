@@ -36,8 +36,9 @@ const char *precis_cli_input_name(const precis_cli_paths *files)
 int precis_cli_input_failed(precis_status st, const precis_cli_paths *files)
 {
     precis_cli_error("%s: %s\n", precis_cli_input_name(files),
-            st == PRECIS_ERR_TOO_LARGE ? "input exceeds a limit (see --max-bytes, --max-sentences)"
-                                       : precis_strerror(st));
+                     st == PRECIS_ERR_TOO_LARGE
+                         ? "input exceeds a limit (see --max-bytes, --max-sentences)"
+                         : precis_strerror(st));
     return st == PRECIS_ERR_NOMEM ? EXIT_INTERNAL : EXIT_FAILURE;
 }
 

@@ -79,7 +79,7 @@ static void warn_query(const precis_summary *s, const precis_cli_options *c)
     precis_query_status q = precis_summary_query_status(s);
     if (q == PRECIS_QUERY_EMPTY || q == PRECIS_QUERY_ABSENT)
         precis_cli_error("warning: %s: %s: the summary is the generic one\n",
-                c->query_path ? c->query_path : "--query", precis_cli_query_problem(q));
+                         c->query_path ? c->query_path : "--query", precis_cli_query_problem(q));
 }
 
 /* The summary on stdout in the format asked for. Returns the exit status. */
@@ -163,13 +163,13 @@ static int summarize(precis_cli_options *c, int n, char **args)
     end_progress(&line);
     if (st == PRECIS_ERR_UTF8 && c->opt.query != NULL) { // documents were checked when read
         precis_cli_error("%s: the query is not UTF-8 text\n",
-                c->query_path ? c->query_path : "--query");
+                         c->query_path ? c->query_path : "--query");
         rc = EXIT_FAILURE;
         goto done;
     }
     if (st == PRECIS_ERR_LANGUAGE) {
         precis_cli_error("--lang %s: unsupported language (see --list-languages)\n",
-                c->opt.language ? c->opt.language : "en");
+                         c->opt.language ? c->opt.language : "en");
         rc = EXIT_FAILURE;
         goto done;
     }

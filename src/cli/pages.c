@@ -64,7 +64,8 @@ int precis_cli_add_page(precis_corpus *corpus, const char *name, const char *dat
     precis_status st = precis_page_read(data, len, kind, &page);
     if (st != PRECIS_OK) {
         precis_cli_error("%s: %s\n", name,
-                st == PRECIS_ERR_EMPTY ? "no article text found in the page" : precis_strerror(st));
+                         st == PRECIS_ERR_EMPTY ? "no article text found in the page"
+                                                : precis_strerror(st));
         return st == PRECIS_ERR_NOMEM ? EXIT_INTERNAL : 1;
     }
     if (page->truncated)

@@ -87,7 +87,7 @@ char *precis_cli_escaped(const char *s)
 
 /* "PREFIX: MESSAGE\n" on stderr, MESSAGE escaped (a trailing newline in 'fmt' is dropped). */
 __attribute__((format(printf, 2, 0))) static void vmessage(const char *prefix, const char *fmt,
-                                                         va_list ap)
+                                                           va_list ap)
 {
     char small[1024], *msg = small;
     va_list copy;

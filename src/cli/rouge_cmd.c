@@ -318,8 +318,8 @@ static int score_dir(const struct cli *cli, precis_rouge *r, const char *system,
     }
     for (size_t i = 0; i < orphans.n; i++)
         precis_cli_error("%s: %s: %s summary has no references in %s%s", system, orphans.v[i],
-                         cli->missing == MISSING_ERROR ? "a" : "warning: this",
-                         cli->refs, cli->missing == MISSING_ERROR ? " (see --missing)" : "; not scored");
+                         cli->missing == MISSING_ERROR ? "a" : "warning: this", cli->refs,
+                         cli->missing == MISSING_ERROR ? " (see --missing)" : "; not scored");
     bool orphaned = orphans.n > 0;
     precis_cli_paths_free(&orphans);
     if (orphaned && cli->missing == MISSING_ERROR)
@@ -334,7 +334,7 @@ static int score_dir(const struct cli *cli, precis_rouge *r, const char *system,
         if (!path) {
             if (cli->missing == MISSING_ERROR) {
                 precis_cli_error("%s: no summary for cluster %s (see --missing)\n", system,
-                        c->id);
+                                 c->id);
                 return EXIT_FAILURE;
             }
             if (!precis_cli_paths_push(&s->missing, c->id)) {
@@ -354,8 +354,8 @@ static int score_dir(const struct cli *cli, precis_rouge *r, const char *system,
         return EXIT_FAILURE;
     }
     if (s->missing.n)
-        precis_cli_error("%s: %zu of %zu clusters have no summary (%s)\n", system,
-                s->missing.n, ds->n, cli->missing == MISSING_SKIP ? "skipped" : "scored empty");
+        precis_cli_error("%s: %zu of %zu clusters have no summary (%s)\n", system, s->missing.n,
+                         ds->n, cli->missing == MISSING_SKIP ? "skipped" : "scored empty");
     return 0;
 }
 
