@@ -115,6 +115,15 @@ if [ "$LIMIT_VM" = 1 ]; then
     check "batch: 600 MB: over the limit" grep -q 'over the size limit of 1000' "$T/out"
 fi
 
+# JSON text holds no raw NUL byte: binary input is refused where the NUL is, not read to its end
+timeout 20 "$P" batch </dev/zero >"$T/out" 2>"$T/err"
+rc=$?
+err_is "batch: /dev/zero" 1 '^precis: \(stdin\): binary data: control byte 0x00 at byte 0$'
+printf '%s\n\000\n' "$good" >"$T/nul-late.jsonl"
+run batch "$T/nul-late.jsonl"
+check "batch: a raw NUL after a good line: exit 1" [ "$rc" -eq 1 ]
+check "batch: the good line answered first" grep -q '"id":"good","result"' "$T/out"
+
 # ---- 10. names and quoted input are escaped --------------------------------------------------
 esc=$(printf '\033')
 evil="$T/clear$esc[2J

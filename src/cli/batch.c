@@ -283,8 +283,18 @@ static int run_stream(FILE *in, const char *name, const precis_options *defaults
     precis_cli_buf line = {0};
     size_t line_len;
     unsigned long line_no = 0;
+    size_t offset = 0; // of the line in the stream
     int got, rc = 0;
-    while (rc == 0 && (got = precis_cli_read_line(in, &line, limit, &line_len)) > 0) {
+    // JSON text never holds a raw NUL byte: one means binary input, refused where it is found
+    // (as the other readers do from the first block), not read to the end (/dev/zero has none).
+    while (rc == 0 && (got = precis_cli_read_line(in, &line, limit, true, &line_len)) > 0) {
+        if (got == 2) {
+            precis_cli_error("%s: binary data: control byte 0x00 at byte %zu", name,
+                             offset + line_len);
+            rc = 1;
+            break;
+        }
+        offset += line_len + 1;
         line_no++;
         if (line_len > limit) {
             char err[ERR_CAP];

@@ -127,8 +127,10 @@ bool precis_cli_check_text(const char *data, size_t len, char *why, size_t why_c
 /** Reads one line of 'in' (without its newline) into 'b' (kept between calls; free 'b->data'),
  * keeping at most 'limit' bytes: a longer line is read to its end but not kept, and
  * '*line_len' (its whole length) tells. Returns 1 for a line, 0 at the end, -1 when out of
- * memory, -2 on a read error (errno). */
-int precis_cli_read_line(FILE *in, precis_cli_buf *b, size_t limit, size_t *line_len);
+ * memory, -2 on a read error (errno); with 'nul_stops', 2 at a NUL byte, which is then at
+ * offset '*line_len' of the line (text holds none: the input is binary). */
+int precis_cli_read_line(FILE *in, precis_cli_buf *b, size_t limit, bool nul_stops,
+                         size_t *line_len);
 
 /** Writes the 'len' bytes at 's' to 'out' with control characters (C0, DEL, C1) and bytes that
  * are not UTF-8 escaped ('\n', '\x1B'): a name or a quotation never breaks a message's line

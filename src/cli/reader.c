@@ -267,7 +267,8 @@ int precis_cli_read(const char *path, const precis_cli_limit *lim, precis_cli_bu
     return err == ENOMEM ? EXIT_INTERNAL : EXIT_FAILURE;
 }
 
-int precis_cli_read_line(FILE *in, precis_cli_buf *b, size_t limit, size_t *line_len)
+int precis_cli_read_line(FILE *in, precis_cli_buf *b, size_t limit, bool nul_stops,
+                         size_t *line_len)
 {
     b->len = 0;
     *line_len = 0;
@@ -277,6 +278,8 @@ int precis_cli_read_line(FILE *in, precis_cli_buf *b, size_t limit, size_t *line
         any = true;
         if (c == '\n')
             return 1;
+        if (c == '\0' && nul_stops)
+            return 2; // binary data: no need to read on (/dev/zero has no end)
         if (++*line_len > limit)
             continue; // too long: read on to the end of the line, keeping nothing
         if (b->len + 1 >= b->cap) {
