@@ -179,6 +179,7 @@ e2e: all
 	sh tests/cli.sh $(BUILD)/precis
 	sh tests/cli_lang.sh $(BUILD)/precis
 	sh tests/cli_oom.sh $(BUILD)/precis
+	sh tests/hostile.sh $(BUILD)/precis
 	sh tests/rouge_oracle.sh $(BUILD)/precis
 	sh tests/json.sh $(BUILD)/precis
 	sh tests/html.sh $(BUILD)/precis
@@ -232,7 +233,8 @@ tsan:
 
 # ---- valgrind -------------------------------------------------------------------------------
 # tests/cli.sh (all but the DUC comparisons, which need ../shared/eval and take minutes under
-# valgrind), tests/json.sh and tests/batch.sh with every precis run under memcheck, then 'precis
+# valgrind), tests/json.sh, tests/batch.sh and tests/hostile.sh with every precis run under
+# memcheck, then 'precis
 # rouge' on tests/data/rouge. Any
 # memcheck error or definite/indirect leak in any run fails the target.
 MEMCHECK = valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect \
@@ -247,6 +249,7 @@ memcheck: all
 	PRECIS_EVAL=/nonexistent sh tests/cli.sh $(BUILD)/memcheck/precis
 	sh tests/json.sh $(BUILD)/memcheck/precis
 	sh tests/batch.sh $(BUILD)/memcheck/precis
+	sh tests/hostile.sh $(BUILD)/memcheck/precis
 	$(BUILD)/memcheck/precis rouge --refs tests/data/rouge/set -m -s --per-cluster tests/data/rouge/sys \
 	    >$(BUILD)/memcheck/rouge.out
 	$(BUILD)/precis rouge --refs tests/data/rouge/set -m -s --per-cluster tests/data/rouge/sys \

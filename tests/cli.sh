@@ -369,6 +369,8 @@ fi
 # Out of memory: exit 3 with one line, never a crash. Skipped where the address space cannot be
 # limited (sanitizers, valgrind).
 if (ulimit -v 400000 && "$P" --version) >/dev/null 2>&1; then
+    # text in the first block (NUL bytes there are refused before reading on), then a hole
+    head -c 70000 /dev/zero | tr '\0' 'a' >"$T/huge.txt"
     truncate -s 700M "$T/huge.txt"
     (ulimit -v 400000 && exec "$P" "$T/huge.txt") >"$T/out" 2>"$T/err"
     rc=$?

@@ -69,11 +69,11 @@ check "--query-file missing: nothing on stdout" [ ! -s "$T/out" ]
 printf 'school\000budget\n' >"$T/nul.txt"
 run --query-file "$T/nul.txt" "$T/two"
 check "--query-file with a NUL: exit 1" [ "$rc" -eq 1 ]
-check "--query-file with a NUL: says so" grep -q "the query holds a NUL byte" "$T/err"
+check "--query-file with a NUL: says so, where" grep -q "^precis: $T/nul.txt: binary data: control byte 0x00 at byte 6" "$T/err"
 printf 'caf\351 budget\n' >"$T/latin1.txt"
 run --query-file "$T/latin1.txt" "$T/two"
 check "--query-file not UTF-8: exit 1" [ "$rc" -eq 1 ]
-check "--query-file not UTF-8: says so" grep -q "^precis: $T/latin1.txt: the query is not UTF-8 text" "$T/err"
+check "--query-file not UTF-8: says so, where" grep -q "^precis: $T/latin1.txt: invalid UTF-8 at byte 3" "$T/err"
 
 # JSON: the query, its status and each sentence's relevance; none of it without a query.
 run -f json -n 2 --query "school budget" "$T/two"

@@ -438,6 +438,34 @@ static void test_rouge_survives_hostile_inputs(void **state)
     precis_rouge_free(r);
 }
 
+/* fuzz_rouge's first find: a reference cut to one word that is a stopword has a unit without
+ * tokens and no token array; ROUGE-L added an offset to that NULL (undefined behaviour that
+ * clang's UBSan reports and gcc's does not check: fuzz_rouge's regress-empty-unit fails on the
+ * old code under make fuzz; here the path is run under make asan). */
+static void test_rouge_stopword_only_reference_scores_zero(void **state)
+{
+    (void)state;
+    precis_rouge_options opt;
+    precis_rouge_options_init(&opt);
+    opt.remove_stopwords = 1;
+    opt.jackknife = 1;
+    opt.max_n = 2;
+    opt.word_limit = 1;
+    precis_rouge *r;
+    assert_int_equal(precis_rouge_new(&opt, NULL, 0, &r), PRECIS_OK);
+    const char *refs[] = {"A  g t saDs on teh mat.", "A  ogdsat.at.", "A he oat.", "A  g sat."};
+    size_t lens[4];
+    for (size_t k = 0; k < 4; k++)
+        lens[k] = strlen(refs[k]);
+    precis_rouge_score sc[4 * 4];
+    assert_true(precis_rouge_metric_count(r) * precis_rouge_instance_count(r, 4) <= 16);
+    assert_int_equal(precis_rouge_score_instances(r, "", 0, refs, lens, 4, sc), PRECIS_OK);
+    assert_true(sc[0].recall == 0 && sc[0].f == 0);
+    assert_int_equal(precis_rouge_score_instances(r, "A he oat.", 9, refs, lens, 4, sc),
+                     PRECIS_OK);
+    precis_rouge_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -457,6 +485,7 @@ int main(void)
         cmocka_unit_test(test_rouge_names_its_metrics),
         cmocka_unit_test(test_rouge_rejects_bad_arguments),
         cmocka_unit_test(test_rouge_survives_hostile_inputs),
+        cmocka_unit_test(test_rouge_stopword_only_reference_scores_zero),
     };
     return cmocka_run_group_tests_name("rouge", tests, NULL, NULL);
 }

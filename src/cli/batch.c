@@ -101,6 +101,11 @@ static bool line_options(json_t *obj, precis_options *opt, char *err)
         // and it lives as long as the line's JSON.
         char number[64];
         const char *value = json_is_string(v) ? json_string_value(v) : number;
+        if (json_is_string(v) && strlen(value) != json_string_length(v)) {
+            snprintf(err, ERR_CAP, "option '%.64s': the value holds a NUL character (\\u0000)",
+                     key);
+            return false;
+        }
         if (!json_is_string(v) && (wants_string(key) || !option_text(v, number, sizeof number))) {
             snprintf(err, ERR_CAP, "option '%.64s': expected %s", key,
                      wants_string(key) ? "a string" : "a number or a string");
@@ -171,7 +176,9 @@ static bool line_documents(const json_t *docs, const precis_options *opt, precis
             meta_ok = meta_ok && (m == NULL || json_is_string(m) || json_is_null(m));
         }
         if (!json_is_object(d) || !json_is_string(text) || (name && !json_is_string(name)) ||
-            (date && !json_is_string(date)) || !meta_ok) {
+            (date && (!json_is_string(date) ||
+                      strlen(json_string_value(date)) != json_string_length(date))) ||
+            !meta_ok) {
             snprintf(err, ERR_CAP,
                      "documents[%zu]: expected {\"name\", \"text\", \"date\", \"title\", "
                      "\"site\", \"author\", \"url\"} with string values (\"text\" required)",
@@ -181,6 +188,11 @@ static bool line_documents(const json_t *docs, const precis_options *opt, precis
         char fallback[48];
         snprintf(fallback, sizeof fallback, "documents[%zu]", i);
         const char *doc_name = name ? json_string_value(name) : fallback;
+        if (name != NULL && strlen(doc_name) != json_string_length(name)) {
+            // a name is a C string: cut at the NUL it would silently be another name
+            snprintf(err, ERR_CAP, "documents[%zu]: the name holds a NUL character (\\u0000)", i);
+            return false;
+        }
         size_t len = json_string_length(text);
         total += len;
         if (total > limit) {
@@ -294,48 +306,77 @@ static json_t *answer(const char *line, size_t len, unsigned long line_no,
     return out;
 }
 
+/* Writes one output object as a line. Returns 0, or the exit status (said on stderr). */
+static int write_answer(json_t *out)
+{
+    if (out == NULL ||
+        json_dumpf(out, stdout,
+                   JSON_COMPACT | JSON_PRESERVE_ORDER |
+                       JSON_REAL_PRECISION(PRECIS_CLI_JSON_DIGITS)) != 0 ||
+        putchar('\n') == EOF || fflush(stdout) == EOF) {
+        json_decref(out);
+        if (errno != EPIPE) // a reader that stopped early (| head) is not an error
+            precis_cli_error("batch: %s",
+                             out == NULL ? "out of memory" : "cannot write the output");
+        return out == NULL ? EXIT_INTERNAL : 1;
+    }
+    json_decref(out);
+    return 0;
+}
+
 /* Answers every line of 'in'; 0, or the exit status when reading or writing failed (said on
- * stderr): 1, or 3 when out of memory. */
+ * stderr): 1, or 3 when out of memory. A line is read through the bounded line reader
+ * (reader.c): one longer than the limit ('defaults->max_input_bytes', else the default) is
+ * answered with an error object, without being kept, and the batch goes on. */
 static int run_stream(FILE *in, const char *name, const precis_options *defaults)
 {
-    char *line = NULL;
-    size_t cap = 0;
+    size_t limit =
+        defaults->max_input_bytes ? defaults->max_input_bytes : PRECIS_CLI_MAX_INPUT_BYTES;
+    precis_cli_buf line = {0};
+    size_t line_len;
     unsigned long line_no = 0;
-    ssize_t got;
-    int rc = 0;
-    while ((errno = 0, got = getline(&line, &cap, in)) >= 0) {
+    size_t offset = 0; // of the line in the stream
+    int got, rc = 0;
+    // JSON text never holds a raw NUL byte: one means binary input, refused where it is found
+    // (as the other readers do from the first block), not read to the end (/dev/zero has none).
+    while (rc == 0 && (got = precis_cli_read_line(in, &line, limit, true, &line_len)) > 0) {
+        if (got == 2) {
+            precis_cli_error("%s: binary data: control byte 0x00 at byte %zu", name,
+                             offset + line_len);
+            rc = 1;
+            break;
+        }
+        offset += line_len + 1;
         line_no++;
-        size_t len = (size_t)got;
-        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+        if (line_len > limit) {
+            char err[ERR_CAP];
+            snprintf(err, sizeof err,
+                     "line %lu: %zu bytes, over the size limit of %zu (see --max-bytes)", line_no,
+                     line_len, limit);
+            rc = write_answer(error_line(NULL, line_no, err));
+            continue;
+        }
+        size_t len = line.len, start = 0;
+        // A UTF-8 byte-order mark opens the first line of a file written by some editors.
+        if (line_no == 1 && len >= 3 && memcmp(line.data, "\xEF\xBB\xBF", 3) == 0)
+            start = 3;
+        while (len > start && line.data[len - 1] == '\r')
             len--;
-        size_t blank = 0;
-        while (blank < len && (line[blank] == ' ' || line[blank] == '\t'))
+        size_t blank = start;
+        while (blank < len && (line.data[blank] == ' ' || line.data[blank] == '\t'))
             blank++;
         if (blank == len)
             continue; // blank lines carry no cluster: nothing to answer
-        json_t *out = answer(line, len, line_no, defaults);
-        if (out == NULL ||
-            json_dumpf(out, stdout,
-                       JSON_COMPACT | JSON_PRESERVE_ORDER |
-                           JSON_REAL_PRECISION(PRECIS_CLI_JSON_DIGITS)) != 0 ||
-            putchar('\n') == EOF || fflush(stdout) == EOF) {
-            json_decref(out);
-            if (errno != EPIPE) // a reader that stopped early (| head) is not an error
-                fprintf(stderr, "precis: batch: %s\n",
-                        out == NULL ? "out of memory" : "cannot write the output");
-            rc = out == NULL ? EXIT_INTERNAL : 1;
-            break;
-        }
-        json_decref(out);
+        rc = write_answer(answer(line.data + start, len - start, line_no, defaults));
     }
-    if (rc == 0 && errno == ENOMEM) { // getline() found no room for the line: not the end
-        fprintf(stderr, "precis: %s: %s\n", name, strerror(errno));
+    if (rc == 0 && got == -1) { // no room for the line: not the end
+        precis_cli_error("%s: %s", name, strerror(ENOMEM));
         rc = EXIT_INTERNAL;
-    } else if (rc == 0 && ferror(in)) {
-        fprintf(stderr, "precis: %s: %s\n", name, strerror(errno ? errno : EIO));
+    } else if (rc == 0 && got == -2) {
+        precis_cli_error("%s: %s", name, strerror(errno ? errno : EIO));
         rc = 1;
     }
-    free(line);
+    free(line.data);
     return rc;
 }
 
@@ -350,7 +391,7 @@ int precis_cli_batch(const precis_options *defaults, int n, char **paths)
         bool is_stdin = strcmp(paths[i], "-") == 0;
         FILE *in = is_stdin ? stdin : fopen(paths[i], "r");
         if (in == NULL) {
-            fprintf(stderr, "precis: %s: %s\n", paths[i], strerror(errno));
+            precis_cli_error("%s: %s\n", paths[i], strerror(errno));
             return EXIT_FAILURE;
         }
         int rc = run_stream(in, is_stdin ? "(stdin)" : paths[i], defaults);

@@ -71,7 +71,7 @@ const char *precis_cli_query_status_name(precis_query_status q);
 /** Why a query could not be used (PRECIS_QUERY_EMPTY, _ABSENT), or NULL. */
 const char *precis_cli_query_problem(precis_query_status q);
 
-/** Prints "precis[ COMMAND]: MESSAGE" and "Try 'precis[ COMMAND] --help'." on stderr ('command'
+/** Prints "precis[ COMMAND]: MESSAGE" (escaped, reader.c) and "Try 'precis[ COMMAND] --help'." on stderr ('command'
  * NULL for precis itself: "split", "rouge"); returns EXIT_USAGE. */
 __attribute__((format(printf, 2, 3))) int precis_cli_usage_error(const char *command,
                                                                  const char *fmt, ...);
@@ -104,13 +104,46 @@ typedef struct precis_cli_paths {
     size_t n_pages;
 } precis_cli_paths;
 
-/** Reads all of 'fd' into 'b' (which it allocates; free 'b->data' in any case), refusing more
- * than 'limit' bytes (errno EFBIG); returns false with errno set on failure. On success
- * 'b->data' is never NULL. */
-bool precis_cli_read_all(int fd, precis_cli_buf *b, size_t limit);
+/** How much of an input may be read and what it must be (precis_cli_read()). */
+typedef struct precis_cli_limit {
+    size_t bytes;     // the most bytes read (what is left of a budget shared by several inputs)
+    const char *hint; // what sets the limit, for the message: "see --max-bytes"
+    bool text;        // the whole input must be UTF-8 text (else binary data alone is refused)
+} precis_cli_limit;
 
-/** precis_cli_read_all() of the file 'path' (a name like any other: "-" is not stdin here). */
-bool precis_cli_read_file(const char *path, precis_cli_buf *b, size_t limit);
+/** The one reader of user data (reader.c): reads the file 'path' (NULL: standard input) into
+ * 'b' (free 'b->data' in any case; never NULL on success). Refuses a file larger than the limit
+ * before reading it, and anything else as soon as it passes the limit; a NUL byte in the first
+ * block (binary data, unless a UTF-16/32 byte-order mark starts it) before reading on; with
+ * 'lim->text', what precis_cli_check_text() refuses. Says why on stderr ('precis: NAME:
+ * reason', escaped). Returns 0, or the exit status (3 when out of memory, else 1). */
+int precis_cli_read(const char *path, const precis_cli_limit *lim, precis_cli_buf *b);
+
+/** Whether the 'len' bytes at 'data' are UTF-8 text as the library's loader takes it (an
+ * optional UTF-8 BOM; no UTF-16/32 BOM, no control byte but tab, newline, CR, FF, VT; valid
+ * UTF-8); if not, the reason with its byte offset in 'why'. */
+bool precis_cli_check_text(const char *data, size_t len, char *why, size_t why_cap);
+
+/** Reads one line of 'in' (without its newline) into 'b' (kept between calls; free 'b->data'),
+ * keeping at most 'limit' bytes: a longer line is read to its end but not kept, and
+ * '*line_len' (its whole length) tells. Returns 1 for a line, 0 at the end, -1 when out of
+ * memory, -2 on a read error (errno); with 'nul_stops', 2 at a NUL byte, which is then at
+ * offset '*line_len' of the line (text holds none: the input is binary). */
+int precis_cli_read_line(FILE *in, precis_cli_buf *b, size_t limit, bool nul_stops,
+                         size_t *line_len);
+
+/** Writes the 'len' bytes at 's' to 'out' with control characters (C0, DEL, C1) and bytes that
+ * are not UTF-8 escaped ('\n', '\x1B'): a name or a quotation never breaks a message's line
+ * or reaches the terminal as a command. */
+void precis_cli_escape(FILE *out, const char *s, size_t len);
+
+/** A copy of 's' escaped as precis_cli_escape() writes it (free it), or NULL when out of
+ * memory. */
+char *precis_cli_escaped(const char *s);
+
+/** "precis: MESSAGE" on stderr, one line: the formatted message escaped as precis_cli_escape()
+ * does (a trailing newline in 'fmt' is dropped). */
+__attribute__((format(printf, 1, 2))) void precis_cli_error(const char *fmt, ...);
 
 /** Whether 'path' is a directory (following symlinks). */
 bool precis_cli_is_dir(const char *path);
@@ -216,6 +249,12 @@ int precis_cli_refs_list(const char *refs, precis_cli_paths *out);
  * directory ID holding one file, ID.*), or NULL; '*err' is ENOMEM when out of memory, else 0.
  * The caller frees the path. */
 char *precis_cli_find_summary(const char *sysdir, const char *id, int *err);
+
+/** The files and directories of summary directory 'sysdir' that are no cluster's summary in
+ * 'ds' (no ID, ID.txt or ID.* for any of its ids), appended to 'out'. Returns 0 or an errno
+ * value. */
+int precis_cli_orphan_summaries(const char *sysdir, const precis_cli_dataset *ds,
+                                precis_cli_paths *out);
 
 /* ---- web pages (extract.c) ---- */
 

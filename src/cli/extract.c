@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,11 +49,10 @@ __attribute__((format(printf, 1, 2))) static int extract_usage_error(const char 
 {
     va_list ap;
     va_start(ap, fmt);
-    fprintf(stderr, "precis extract: ");
-    vfprintf(stderr, fmt, ap);
-    fprintf(stderr, "\nTry 'precis extract --help'.\n");
+    char msg[1024];
+    vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    return EXIT_USAGE;
+    return precis_cli_usage_error("extract", "%s", msg);
 }
 
 bool precis_cli_parse_input(const char *s, precis_input *out)
@@ -109,33 +109,22 @@ static int extract_one(const char *path, precis_input forced, bool json, bool he
 {
     bool is_stdin = strcmp(path, "-") == 0;
     const char *name = is_stdin ? "(stdin)" : path;
-    int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY);
-    if (fd < 0) {
-        fprintf(stderr, "precis: %s: %s\n", path, strerror(errno));
-        return 1;
-    }
+    precis_cli_limit lim = {.bytes = limit, .hint = "see --max-bytes", .text = false};
     precis_cli_buf b;
-    bool ok = precis_cli_read_all(fd, &b, limit);
-    int err = errno;
-    if (!is_stdin)
-        close(fd);
-    if (!ok) {
-        fprintf(stderr, "precis: %s: %s\n", name,
-                err == EFBIG ? "input exceeds the size limit (see --max-bytes)" : strerror(err));
-        free(b.data);
-        return err == ENOMEM ? EXIT_INTERNAL : 1;
-    }
+    int read_rc = precis_cli_read(is_stdin ? NULL : path, &lim, &b);
+    if (read_rc != 0)
+        return read_rc;
     precis_input kind = precis_cli_input_of(name, b.data ? b.data : "", b.len, forced);
     precis_page *p = NULL;
     precis_status st = precis_page_read(b.data, b.len, kind, &p);
     free(b.data);
     if (st != PRECIS_OK) {
-        fprintf(stderr, "precis: %s: %s\n", name,
-                st == PRECIS_ERR_EMPTY ? "no article text found" : precis_strerror(st));
+        precis_cli_error("%s: %s\n", name,
+                         st == PRECIS_ERR_EMPTY ? "no article text found" : precis_strerror(st));
         return st == PRECIS_ERR_NOMEM ? EXIT_INTERNAL : 1;
     }
     if (p->truncated)
-        fprintf(stderr, "precis: %s: elements nested more than 4,096 deep; the rest of the "
+        precis_cli_error("%s: elements nested more than 4,096 deep; the rest of the "
                         "page was left out\n", name);
     int rc = 0;
     if (json) {
@@ -178,17 +167,15 @@ int precis_cli_extract(int argc, char **argv)
                                            "text, html or markdown", optarg);
             break;
         case OPT_MAX_BYTES: {
-            char *end;
-            errno = 0;
-            unsigned long long v = strtoull(optarg, &end, 10);
-            if (*optarg == '-' || end == optarg || *end || errno || v == 0)
+            unsigned long long v; // the one strict parser: no white space, no sign
+            if (!precis_cli_parse_count(optarg, 1, SIZE_MAX, &v))
                 return extract_usage_error("invalid value '%s' for --max-bytes", optarg);
             limit = (size_t)v;
             break;
         }
         case 'h':
             fputs(extract_usage, stdout);
-            return 0;
+            return precis_cli_flush_stdout();
         case ':':
             return extract_usage_error("option '%s' needs a value", argv[optind - 1]);
         default:
@@ -208,7 +195,7 @@ int precis_cli_extract(int argc, char **argv)
     if (fflush(stdout) != 0 || ferror(stdout)) {
         if (errno == EPIPE)
             return rc;
-        fprintf(stderr, "precis: standard output: %s\n", strerror(errno));
+        precis_cli_error("standard output: %s\n", strerror(errno));
         return EXIT_INTERNAL;
     }
     return rc;

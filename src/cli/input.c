@@ -2,7 +2,6 @@
  * the --date given to each. Shared by the summary, 'precis split' and 'precis rouge'. */
 #include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -14,58 +13,6 @@
 #include <precis.h>
 
 #include "cli.h"
-
-bool precis_cli_read_all(int fd, precis_cli_buf *b, size_t limit)
-{
-    b->data = NULL;
-    b->len = b->cap = 0;
-    struct stat sb;
-    bool regular = fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode);
-    if (regular && (uintmax_t)sb.st_size > limit) { // refuse before allocating anything
-        errno = EFBIG;
-        return false;
-    }
-    size_t hint = regular ? (size_t)sb.st_size + 1 : 65536;
-    for (;;) {
-        if (b->len == b->cap) {
-            size_t cap = b->cap ? b->cap * 2 : hint;
-            char *p = realloc(b->data, cap);
-            if (p == NULL) {
-                errno = ENOMEM;
-                return false;
-            }
-            b->data = p;
-            b->cap = cap;
-        }
-        ssize_t k = read(fd, b->data + b->len, b->cap - b->len);
-        if (k < 0) {
-            if (errno == EINTR)
-                continue;
-            return false;
-        }
-        if (k == 0)
-            return true;
-        b->len += (size_t)k;
-        if (b->len > limit) {
-            errno = EFBIG;
-            return false;
-        }
-    }
-}
-
-bool precis_cli_read_file(const char *path, precis_cli_buf *b, size_t limit)
-{
-    b->data = NULL;
-    b->len = b->cap = 0;
-    int fd = open(path, O_RDONLY);
-    if (fd < 0)
-        return false;
-    bool ok = precis_cli_read_all(fd, b, limit);
-    int err = errno;
-    close(fd);
-    errno = err;
-    return ok;
-}
 
 bool precis_cli_is_dir(const char *path)
 {
@@ -88,9 +35,10 @@ const char *precis_cli_input_name(const precis_cli_paths *files)
 
 int precis_cli_input_failed(precis_status st, const precis_cli_paths *files)
 {
-    fprintf(stderr, "precis: %s: %s\n", precis_cli_input_name(files),
-            st == PRECIS_ERR_TOO_LARGE ? "input exceeds a limit (see --max-bytes, --max-sentences)"
-                                       : precis_strerror(st));
+    precis_cli_error("%s: %s\n", precis_cli_input_name(files),
+                     st == PRECIS_ERR_TOO_LARGE
+                         ? "input exceeds a limit (see --max-bytes, --max-sentences)"
+                         : precis_strerror(st));
     return st == PRECIS_ERR_NOMEM ? EXIT_INTERNAL : EXIT_FAILURE;
 }
 
@@ -115,35 +63,87 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-typedef struct visited {
-    dev_t dev[64];
-    ino_t ino[64];
-    int depth;
-} visited;
+/* The directories and files a walk has reached, by device and inode: each is taken once, so
+ * that a DAG of symlinks (every level linking twice to the next) costs its size, not 2^depth,
+ * and a file reached by two paths is one document. Open addressing, doubled at half full. */
+typedef struct seen_set {
+    struct seen_key {
+        dev_t dev;
+        ino_t ino;
+        bool used;
+    } *v;
+    size_t n, cap;
+} seen_set;
 
-/* Collects the regular files below 'dir', sorted by path. Directories already on the current
- * path (symlink loops) are skipped. */
-static int walk(const char *dir, precis_cli_paths *out, visited *vis)
+static size_t seen_hash(const seen_set *s, dev_t dev, ino_t ino)
+{
+    return ((size_t)ino * (size_t)0x9E3779B97F4A7C15u ^ (size_t)dev) & (s->cap - 1);
+}
+
+static bool seen_has(const seen_set *s, dev_t dev, ino_t ino)
+{
+    for (size_t h = s->cap ? seen_hash(s, dev, ino) : 0; s->cap && s->v[h].used;
+         h = (h + 1) & (s->cap - 1))
+        if (s->v[h].dev == dev && s->v[h].ino == ino)
+            return true;
+    return false;
+}
+
+/* Adds (dev, ino); 1 when it is new, 0 when it was there, -1 when out of memory. */
+static int seen_add(seen_set *s, dev_t dev, ino_t ino)
+{
+    if (2 * (s->n + 1) > s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 64;
+        struct seen_key *v = calloc(cap, sizeof *v);
+        if (v == NULL)
+            return -1;
+        for (size_t i = 0; i < s->cap; i++) {
+            if (!s->v[i].used)
+                continue;
+            seen_set grown = {v, 0, cap};
+            size_t h = seen_hash(&grown, s->v[i].dev, s->v[i].ino);
+            while (v[h].used)
+                h = (h + 1) & (cap - 1);
+            v[h] = s->v[i];
+        }
+        free(s->v);
+        s->v = v;
+        s->cap = cap;
+    }
+    size_t h = seen_hash(s, dev, ino);
+    for (; s->v[h].used; h = (h + 1) & (s->cap - 1))
+        if (s->v[h].dev == dev && s->v[h].ino == ino)
+            return 0;
+    s->v[h] = (struct seen_key){dev, ino, true};
+    s->n++;
+    return 1;
+}
+
+/* Collects the regular files below 'dir', sorted by path, each directory and file once
+ * (symlink loops and links to what was already reached are skipped). 'depth' counts the
+ * directories on the current path. */
+static int walk(const char *dir, precis_cli_paths *out, seen_set *seen, int depth)
 {
     struct stat sb;
     if (stat(dir, &sb) != 0) {
-        fprintf(stderr, "precis: %s: %s\n", dir, strerror(errno));
+        precis_cli_error("%s: %s", dir, strerror(errno));
         return 1;
     }
-    for (int i = 0; i < vis->depth; i++)
-        if (vis->dev[i] == sb.st_dev && vis->ino[i] == sb.st_ino)
-            return 0; // a loop
-    if (vis->depth == 64) {
-        fprintf(stderr, "precis: %s: directories nested too deeply\n", dir);
+    int fresh = seen_add(seen, sb.st_dev, sb.st_ino);
+    if (fresh <= 0) {
+        if (fresh < 0)
+            precis_cli_error("%s: out of memory", dir);
+        return fresh < 0 ? EXIT_INTERNAL : 0; // a loop, or reached before
+    }
+    if (depth == 64) {
+        precis_cli_error("%s: directories nested too deeply", dir);
         return 1;
     }
     DIR *d = opendir(dir);
     if (d == NULL) {
-        fprintf(stderr, "precis: %s: %s\n", dir, strerror(errno));
+        precis_cli_error("%s: %s", dir, strerror(errno));
         return 1;
     }
-    vis->dev[vis->depth] = sb.st_dev;
-    vis->ino[vis->depth++] = sb.st_ino;
     precis_cli_paths here = {0};
     int rc = 0;
     struct dirent *e;
@@ -155,7 +155,7 @@ static int walk(const char *dir, precis_cli_paths *out, visited *vis)
         if (p != NULL)
             snprintf(p, n, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", e->d_name);
         if (p == NULL || !precis_cli_paths_push(&here, p)) {
-            fprintf(stderr, "precis: %s: out of memory\n", dir);
+            precis_cli_error("%s: out of memory", dir);
             rc = EXIT_INTERNAL;
         }
         free(p);
@@ -167,47 +167,38 @@ static int walk(const char *dir, precis_cli_paths *out, visited *vis)
         if (stat(here.v[i], &sb) != 0) {
             if (lstat(here.v[i], &sb) == 0 && S_ISLNK(sb.st_mode))
                 continue; // a dangling symlink is not a document
-            fprintf(stderr, "precis: %s: %s\n", here.v[i], strerror(errno));
+            precis_cli_error("%s: %s", here.v[i], strerror(errno));
             rc = 1;
         } else if (S_ISDIR(sb.st_mode)) {
-            rc = walk(here.v[i], out, vis);
+            rc = walk(here.v[i], out, seen, depth + 1);
         } else if (S_ISREG(sb.st_mode)) {
-            if (!precis_cli_paths_push(out, here.v[i])) {
-                fprintf(stderr, "precis: %s: out of memory\n", dir);
+            int added = seen_add(seen, sb.st_dev, sb.st_ino);
+            if (added < 0 || (added > 0 && !precis_cli_paths_push(out, here.v[i]))) {
+                precis_cli_error("%s: out of memory", dir);
                 rc = EXIT_INTERNAL;
             }
         }
     }
-    vis->depth--;
     for (size_t i = 0; i < here.n; i++)
         free(here.v[i]);
     free(here.v);
     return rc;
 }
 
-/* Reads one input ('-' is stdin) into the corpus. */
-static int add_input(precis_corpus *corpus, const char *path, size_t limit,
+/* Reads one input ('-' is stdin), at most 'limit' bytes, into the corpus; adds what it read to
+ * '*used'. Returns 0 or the exit status. */
+static int add_input(precis_corpus *corpus, const char *path, size_t limit, size_t *used,
                      precis_cli_paths *files)
 {
     bool is_stdin = strcmp(path, "-") == 0;
-    int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY);
     const char *name = is_stdin ? "(stdin)" : path;
-    if (fd < 0) {
-        fprintf(stderr, "precis: %s: %s\n", path, strerror(errno));
-        return 1;
-    }
+    precis_cli_limit lim = {.bytes = limit, .hint = "see --max-bytes", .text = false};
     precis_cli_buf b;
-    bool ok = precis_cli_read_all(fd, &b, limit);
-    int err = errno;
-    if (!is_stdin)
-        close(fd);
-    if (!ok) {
-        fprintf(stderr, "precis: %s: %s\n", name,
-                err == EFBIG ? "input exceeds the size limit (see --max-bytes)" : strerror(err));
-        free(b.data);
-        return err == ENOMEM ? EXIT_INTERNAL : 1;
-    }
-    int page_rc = precis_cli_add_page(corpus, name, b.data ? b.data : "", b.len, files);
+    int rc = precis_cli_read(is_stdin ? NULL : path, &lim, &b);
+    if (rc != 0)
+        return rc;
+    *used += b.len;
+    int page_rc = precis_cli_add_page(corpus, name, b.data, b.len, files);
     if (page_rc >= 0) { // a web page or Markdown (src/cli_pages.c)
         free(b.data);
         return page_rc;
@@ -216,7 +207,7 @@ static int add_input(precis_corpus *corpus, const char *path, size_t limit,
     free(b.data);
     if (st != PRECIS_OK) {
         const char *detail = precis_corpus_error(corpus);
-        fprintf(stderr, "precis: %s: %s\n", name, *detail ? detail : precis_strerror(st));
+        precis_cli_error("%s: %s", name, *detail ? detail : precis_strerror(st));
         return st == PRECIS_ERR_NOMEM ? EXIT_INTERNAL : 1;
     }
     return 0;
@@ -226,30 +217,47 @@ int precis_cli_load(precis_corpus *corpus, int n, char **args, size_t limit,
                     precis_cli_paths *files)
 {
     if (n == 0 && !precis_cli_paths_push(files, "-")) {
-        fprintf(stderr, "precis: out of memory\n");
+        precis_cli_error("out of memory");
         return EXIT_INTERNAL;
     }
-    for (int i = 0; i < n; i++) {
+    seen_set seen = {0};
+    int rc = 0;
+    for (int i = 0; i < n && rc == 0; i++) {
         if (strcmp(args[i], "-") != 0 && precis_cli_is_dir(args[i])) {
             size_t before = files->n;
-            visited vis = {.depth = 0};
-            int rc = walk(args[i], files, &vis);
-            if (rc != 0)
-                return rc;
-            if (files->n == before) {
-                fprintf(stderr, "precis: %s: directory holds no files\n", args[i]);
-                return 1;
+            struct stat sb;
+            if (stat(args[i], &sb) == 0 && seen_has(&seen, sb.st_dev, sb.st_ino))
+                continue; // walked already (given twice, or below another argument)
+            rc = walk(args[i], files, &seen, 0);
+            if (rc == 0 && files->n == before) {
+                precis_cli_error("%s: directory holds no files", args[i]);
+                rc = 1;
             }
         } else if (!precis_cli_paths_push(files, args[i])) {
-            fprintf(stderr, "precis: out of memory\n");
-            return EXIT_INTERNAL;
+            precis_cli_error("out of memory");
+            rc = EXIT_INTERNAL;
         }
     }
+    free(seen.v);
+    if (rc != 0)
+        return rc;
+    // The limit holds for all inputs together: the files' sizes are added up before any is
+    // read, and what each read takes is what the others left (a pipe or a growing file).
+    uintmax_t total = 0;
     for (size_t i = 0; i < files->n; i++) {
-        int rc = add_input(corpus, files->v[i], limit, files);
-        if (rc != 0)
-            return rc;
+        struct stat sb;
+        if (strcmp(files->v[i], "-") == 0 || stat(files->v[i], &sb) != 0 || !S_ISREG(sb.st_mode))
+            continue;
+        total += (uintmax_t)sb.st_size;
+        if (total > limit) {
+            precis_cli_error("%s: input exceeds the size limit (see --max-bytes)", files->v[i]);
+            return 1;
+        }
     }
+    size_t used = 0;
+    for (size_t i = 0; i < files->n; i++)
+        if ((rc = add_input(corpus, files->v[i], limit - used, &used, files)) != 0)
+            return rc;
     return 0;
 }
 
@@ -292,7 +300,7 @@ int precis_cli_apply_dates(precis_corpus *corpus, const precis_cli_paths *files,
             return precis_cli_usage_error(NULL, "invalid value '%s' for --date: %s", arg,
                                           precis_corpus_error(corpus));
         if (st != PRECIS_OK) {
-            fprintf(stderr, "precis: %s\n", precis_strerror(st));
+            precis_cli_error("%s\n", precis_strerror(st));
             return EXIT_INTERNAL;
         }
     }

@@ -20,5 +20,5 @@ int precis_cli_list_languages(void)
     printf("Without --lang each document's language is detected. Chinese, Japanese and Korean\n"
            "text becomes character bigrams; their counts are the English lists, used for Latin\n"
            "words in that text.\n");
-    return fflush(stdout) == 0 ? 0 : 1;
+    return precis_cli_flush_stdout();
 }

@@ -48,37 +48,31 @@ static void end_progress(progress_line *p)
         fprintf(stderr, "\r%30s\r", "");
 }
 
-/* --stopwords FILE into 'b', which the options then point at. Returns 0 or the exit status. */
+/* --stopwords FILE into 'b', which the options then point at: UTF-8 text (reader.c). Returns 0
+ * or the exit status. */
 static int read_stopwords(precis_cli_options *c, precis_cli_buf *b)
 {
-    if (!precis_cli_read_file(c->stopwords_path, b, MAX_STOPWORDS_BYTES)) {
-        int err = errno;
-        fprintf(stderr, "precis: %s: %s\n", c->stopwords_path, strerror(err));
-        return err == ENOMEM ? EXIT_INTERNAL : EXIT_FAILURE;
-    }
+    precis_cli_limit lim = {MAX_STOPWORDS_BYTES, "a stopword list is at most 64 MiB", true};
+    int rc = precis_cli_read(c->stopwords_path, &lim, b);
+    if (rc != 0)
+        return rc;
     c->opt.stopwords = b->data;
     c->opt.stopwords_len = b->len;
     return 0;
 }
 
-/* --query-file FILE into 'b', which the options then point at: UTF-8 text, refused when it
- * holds a NUL byte (it ends the query) or is not UTF-8. Returns 0 or the exit status. */
+/* --query-file FILE into 'b', which the options then point at: UTF-8 text without NUL bytes,
+ * as the one reader checks it. Returns 0 or the exit status. */
 static int read_query(precis_cli_options *c, precis_cli_buf *b)
 {
-    if (!precis_cli_read_file(c->query_path, b, MAX_QUERY_BYTES)) {
-        int err = errno;
-        fprintf(stderr, "precis: %s: %s\n", c->query_path,
-                err == EFBIG ? "a query file is at most 1 MiB" : strerror(err));
-        return err == ENOMEM ? EXIT_INTERNAL : EXIT_FAILURE;
-    }
-    if (memchr(b->data ? b->data : "", '\0', b->len) != NULL) { // it would end the query
-        fprintf(stderr, "precis: %s: the query holds a NUL byte\n", c->query_path);
-        return EXIT_FAILURE;
-    }
+    precis_cli_limit lim = {MAX_QUERY_BYTES, "a query file is at most 1 MiB", true};
+    int rc = precis_cli_read(c->query_path, &lim, b);
+    if (rc != 0)
+        return rc;
     // The library reads the query up to its NUL: the reader's buffer has none.
     char *text = realloc(b->data, b->len + 1);
     if (text == NULL) {
-        fprintf(stderr, "precis: %s: %s\n", c->query_path, strerror(ENOMEM));
+        precis_cli_error("%s: %s", c->query_path, strerror(ENOMEM));
         return EXIT_INTERNAL;
     }
     text[b->len] = '\0';
@@ -92,8 +86,8 @@ static void warn_query(const precis_summary *s, const precis_cli_options *c)
 {
     precis_query_status q = precis_summary_query_status(s);
     if (q == PRECIS_QUERY_EMPTY || q == PRECIS_QUERY_ABSENT)
-        fprintf(stderr, "precis: warning: %s: %s: the summary is the generic one\n",
-                c->query_path ? c->query_path : "--query", precis_cli_query_problem(q));
+        precis_cli_error("warning: %s: %s: the summary is the generic one\n",
+                         c->query_path ? c->query_path : "--query", precis_cli_query_problem(q));
 }
 
 /* The summary on stdout in the format asked for. Returns the exit status. */
@@ -103,7 +97,7 @@ static int print_summary(const precis_summary *s, const precis_cli_options *c)
         int rc = c->format == PRECIS_CLI_JSON ? precis_cli_json_print_pages(stdout, s, &c->opt)
                                               : precis_cli_html_print(stdout, s, &c->opt);
         if (rc != 0) {
-            fprintf(stderr, "precis: out of memory\n");
+            precis_cli_error("out of memory\n");
             return EXIT_INTERNAL;
         }
     } else {
@@ -123,6 +117,28 @@ static int print_summary(const precis_summary *s, const precis_cli_options *c)
     return precis_cli_flush_stdout();
 }
 
+/* --explain on stderr, the documents' names escaped (a name may hold a newline or ESC[2J).
+ * Returns 0 or the exit status. */
+static int explain(const precis_summary *s, const precis_corpus *corpus,
+                   const precis_cli_paths *files)
+{
+    size_t n = precis_corpus_count(corpus);
+    char **names = calloc(n ? n : 1, sizeof *names);
+    bool ok = names != NULL;
+    for (size_t i = 0; ok && i < n; i++)
+        ok = (names[i] = precis_cli_escaped(files->v[i])) != NULL;
+    if (ok) {
+        precis_cli_explain_pages(files);
+        precis_cli_explain(s, n, names);
+    } else {
+        precis_cli_error("out of memory");
+    }
+    for (size_t i = 0; names && i < n; i++)
+        free(names[i]);
+    free(names);
+    return ok ? 0 : EXIT_INTERNAL;
+}
+
 /* Reads the 'n' inputs 'args', summarizes them as one corpus and prints the summary. Returns
  * the exit status. */
 static int summarize(precis_cli_options *c, int n, char **args)
@@ -133,7 +149,7 @@ static int summarize(precis_cli_options *c, int n, char **args)
     size_t limit = c->opt.max_input_bytes ? c->opt.max_input_bytes : PRECIS_CLI_MAX_INPUT_BYTES;
     int rc;
     if (precis_corpus_new(&corpus) != PRECIS_OK) {
-        fprintf(stderr, "precis: out of memory\n");
+        precis_cli_error("out of memory\n");
         rc = EXIT_INTERNAL;
         goto done;
     }
@@ -154,14 +170,14 @@ static int summarize(precis_cli_options *c, int n, char **args)
     precis_status st = precis_summarize(corpus, &c->opt, &summary);
     end_progress(&line);
     if (st == PRECIS_ERR_UTF8 && c->opt.query != NULL) { // documents were checked when read
-        fprintf(stderr, "precis: %s: the query is not UTF-8 text\n",
-                c->query_path ? c->query_path : "--query");
+        precis_cli_error("%s: the query is not UTF-8 text\n",
+                         c->query_path ? c->query_path : "--query");
         rc = EXIT_FAILURE;
         goto done;
     }
     if (st == PRECIS_ERR_LANGUAGE) {
-        fprintf(stderr, "precis: --lang %s: unsupported language (see --list-languages)\n",
-                c->opt.language ? c->opt.language : "en");
+        precis_cli_error("--lang %s: unsupported language (see --list-languages)\n",
+                         c->opt.language ? c->opt.language : "en");
         rc = EXIT_FAILURE;
         goto done;
     }
@@ -170,15 +186,13 @@ static int summarize(precis_cli_options *c, int n, char **args)
         goto done;
     }
     if (precis_summary_count(summary) == 0) {
-        fprintf(stderr, "precis: no sentence fits within the length budget\n");
+        precis_cli_error("no sentence fits within the length budget\n");
         rc = EXIT_FAILURE;
         goto done;
     }
     warn_query(summary, c);
-    if (c->explain) {
-        precis_cli_explain_pages(&files);
-        precis_cli_explain(summary, precis_corpus_count(corpus), files.v);
-    }
+    if (c->explain && (rc = explain(summary, corpus, &files)) != 0)
+        goto done;
     rc = print_summary(summary, c);
 done:
     precis_summary_free(summary);

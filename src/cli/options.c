@@ -15,24 +15,13 @@
 
 /* ---- shared by every command ----------------------------------------------------------- */
 
-int precis_cli_usage_error(const char *command, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    fprintf(stderr, "precis%s%s: ", command ? " " : "", command ? command : "");
-    vfprintf(stderr, fmt, ap);
-    fprintf(stderr, "\nTry 'precis%s%s --help'.\n", command ? " " : "", command ? command : "");
-    va_end(ap);
-    return EXIT_USAGE;
-}
-
 int precis_cli_flush_stdout(void)
 {
     if (fflush(stdout) == 0 && !ferror(stdout))
         return 0;
     if (errno == EPIPE)
         return 0; // the reader went away ('precis ... | head -1'): nothing to say
-    fprintf(stderr, "precis: standard output: %s\n", strerror(errno));
+    precis_cli_error("standard output: %s\n", strerror(errno));
     return EXIT_INTERNAL;
 }
 
@@ -52,9 +41,17 @@ bool precis_cli_parse_count(const char *s, unsigned long long lo, unsigned long 
 
 bool precis_cli_parse_real(const char *s, double lo, double hi, bool lo_open, double *out)
 {
+    // A decimal number alone: strtod would also skip white space and take hexadecimal floats,
+    // "inf" and "nan". Its ERANGE for a denormal (5e-324) is no reason to refuse a value that
+    // is in range; an overflow or a nonzero number that underflows to 0 is.
+    if (!((*s >= '0' && *s <= '9') || *s == '.' || *s == '-' || *s == '+') ||
+        s[strspn(s, "0123456789.eE+-")] != '\0')
+        return false;
     char *end;
     errno = 0;
     double v = strtod(s, &end);
+    if (errno == ERANGE && v != 0 && isfinite(v))
+        errno = 0;
     if (end == s || *end != '\0' || errno != 0 || !isfinite(v) || v < lo || v > hi ||
         (lo_open && v == lo))
         return false;
@@ -319,9 +316,9 @@ __attribute__((format(printf, 2, 3))) static int option_error(const parser *p, c
     if (p->err != NULL) {
         vsnprintf(p->err, p->err_cap, fmt, ap);
     } else {
-        fprintf(stderr, "precis: ");
-        vfprintf(stderr, fmt, ap);
-        fprintf(stderr, "\nTry 'precis --help'.\n");
+        char msg[1024];
+        vsnprintf(msg, sizeof msg, fmt, ap);
+        precis_cli_usage_error(NULL, "%s", msg);
     }
     va_end(ap);
     return EXIT_USAGE;
@@ -416,7 +413,7 @@ static int add_date(const parser *p, const char *arg, const char *flag)
     precis_cli_options *c = p->c;
     const char **grown = realloc(c->dates, (c->n_dates + 1) * sizeof *grown);
     if (grown == NULL) {
-        fprintf(stderr, "precis: out of memory\n");
+        precis_cli_error("out of memory\n");
         return EXIT_INTERNAL;
     }
     c->dates = grown;
@@ -471,8 +468,8 @@ static int parse_option(const parser *p, int ch, const char *arg, const char *fl
         c->opt.explain = 1;
         c->explain = true;
         return -1;
-    case 'h': print_usage(); return EXIT_SUCCESS;
-    case OPT_VERSION: printf("precis %s\n", PRECIS_VERSION); return EXIT_SUCCESS;
+    case 'h': print_usage(); return precis_cli_flush_stdout();
+    case OPT_VERSION: printf("precis %s\n", PRECIS_VERSION); return precis_cli_flush_stdout();
     case OPT_DEDUP:
     case OPT_RESTATE:
     case OPT_DAMPING:

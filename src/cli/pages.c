@@ -52,7 +52,7 @@ int precis_cli_add_page(precis_corpus *corpus, const char *name, const char *dat
         size_t cap = files->n > doc + 1 ? files->n : doc + 1;
         precis_page **p = realloc(files->pages, cap * sizeof *p);
         if (p == NULL) {
-            fprintf(stderr, "precis: out of memory\n");
+            precis_cli_error("out of memory\n");
             return EXIT_INTERNAL;
         }
         for (size_t i = files->n_pages; i < cap; i++)
@@ -63,19 +63,20 @@ int precis_cli_add_page(precis_corpus *corpus, const char *name, const char *dat
     precis_page *page = NULL;
     precis_status st = precis_page_read(data, len, kind, &page);
     if (st != PRECIS_OK) {
-        fprintf(stderr, "precis: %s: %s\n", name,
-                st == PRECIS_ERR_EMPTY ? "no article text found in the page" : precis_strerror(st));
+        precis_cli_error("%s: %s\n", name,
+                         st == PRECIS_ERR_EMPTY ? "no article text found in the page"
+                                                : precis_strerror(st));
         return st == PRECIS_ERR_NOMEM ? EXIT_INTERNAL : 1;
     }
     if (page->truncated)
-        fprintf(stderr, "precis: %s: elements nested more than 4,096 deep; the rest of the page "
+        precis_cli_error("%s: elements nested more than 4,096 deep; the rest of the page "
                         "was left out\n", name);
     // The headline as the document's first line, apart: the filter takes it as the headline.
     size_t tl = page->title ? strlen(page->title) : 0;
     char *text = malloc(tl + 2 + page->text_len + 1);
     if (text == NULL) {
         precis_page_free(page);
-        fprintf(stderr, "precis: out of memory\n");
+        precis_cli_error("out of memory\n");
         return EXIT_INTERNAL;
     }
     size_t n = 0;
@@ -93,7 +94,7 @@ int precis_cli_add_page(precis_corpus *corpus, const char *name, const char *dat
         st = precis_corpus_set_date(corpus, doc, page->date);
     if (st != PRECIS_OK) {
         const char *detail = precis_corpus_error(corpus);
-        fprintf(stderr, "precis: %s: %s\n", name, *detail ? detail : precis_strerror(st));
+        precis_cli_error("%s: %s\n", name, *detail ? detail : precis_strerror(st));
         precis_page_free(page);
         return st == PRECIS_ERR_NOMEM ? EXIT_INTERNAL : 1;
     }
@@ -116,17 +117,26 @@ void precis_cli_explain_pages(const precis_cli_paths *files)
         const precis_page *p = precis_cli_page(files, i);
         if (p == NULL)
             continue;
-        fprintf(stderr, "precis: %s: page \"%s\"", files->v[i], p->title ? p->title : "");
+        // One line composed first, then escaped as a whole: titles and names are quoted input.
+        char *line = NULL;
+        size_t cap = 0;
+        FILE *m = open_memstream(&line, &cap);
+        if (m == NULL)
+            return;
+        fprintf(m, "%s: page \"%s\"", files->v[i], p->title ? p->title : "");
         if (p->site)
-            fprintf(stderr, ", %s", p->site);
+            fprintf(m, ", %s", p->site);
         if (p->author)
-            fprintf(stderr, ", by %s", p->author);
+            fprintf(m, ", by %s", p->author);
         if (p->date)
-            fprintf(stderr, ", dated %s", p->date);
+            fprintf(m, ", dated %s", p->date);
         if (p->url)
-            fprintf(stderr, ", %s", p->url);
-        fprintf(stderr, " (%zu bytes of article text%s%s)\n", p->text_len,
-                p->charset ? " from " : "", p->charset ? p->charset : "");
+            fprintf(m, ", %s", p->url);
+        fprintf(m, " (%zu bytes of article text%s%s)", p->text_len, p->charset ? " from " : "",
+                p->charset ? p->charset : "");
+        if (fclose(m) == 0)
+            precis_cli_error("%s", line);
+        free(line);
     }
 }
 

@@ -112,7 +112,7 @@ static int parse_option(struct cli *cli, int c, const char *arg, char **argv)
         return precis_cli_usage_error("rouge", "--missing takes error, skip or empty, not '%s'",
                                       arg);
     case OPT_JSON: cli->json = true; return -1;
-    case 'h': print_usage(); return 0;
+    case 'h': print_usage(); return precis_cli_flush_stdout();
     case ':': return precis_cli_usage_error("rouge", "option '%s' needs a value", argv[optind - 1]);
     default:
         if (optopt && optopt < 256)
@@ -188,12 +188,16 @@ static void scores_free(system_scores *s)
 /* The exit status of a failure with errno value 'err': 3 when out of memory, else 1. */
 static int failed(int err) { return err == ENOMEM ? EXIT_INTERNAL : EXIT_FAILURE; }
 
-/* Reads the file 'path' ('-': standard input) into 'b'. Returns 0 or an errno value. */
+/* A summary or a reference is short text: 16 MiB is far beyond any (ROUGE-L's table grows with
+ * the product of two lengths). */
+#define MAX_ROUGE_BYTES ((size_t)16 << 20)
+
+/* Reads the file 'path' ('-': standard input) into 'b' (reader.c: bounded, UTF-8 text only).
+ * Returns 0 or the exit status, the error said. */
 static int read_text(const char *path, precis_cli_buf *b)
 {
-    bool ok = strcmp(path, "-") == 0 ? precis_cli_read_all(STDIN_FILENO, b, SIZE_MAX)
-                                     : precis_cli_read_file(path, b, SIZE_MAX);
-    return ok ? 0 : errno;
+    precis_cli_limit lim = {MAX_ROUGE_BYTES, "a summary or reference is at most 16 MiB", true};
+    return precis_cli_read(strcmp(path, "-") == 0 ? NULL : path, &lim, b);
 }
 
 /* Scores one summary ('summary' NULL: an empty one) against its references; adds the result to
@@ -211,7 +215,7 @@ static int score_cluster(precis_rouge *r, const char *id, const char *summary,
     char *id_copy = strdup(id);
     result *v = realloc(s->v, (s->n + 1) * sizeof *v);
     const char *where = summary ? summary : id;
-    int err = 0;
+    int err = 0, rc = 0; // rc: a file could not be read (said by read_text())
     precis_status st = PRECIS_OK;
     if (v)
         s->v = v;
@@ -219,13 +223,11 @@ static int score_cluster(precis_rouge *r, const char *id, const char *summary,
         err = ENOMEM;
         goto done;
     }
-    if (summary && (err = read_text(summary, &peer)) != 0)
+    if (summary && (rc = read_text(summary, &peer)) != 0)
         goto done;
     for (size_t k = 0; k < refs->n; k++) {
-        if ((err = read_text(refs->v[k], &texts[k])) != 0) {
-            where = refs->v[k];
+        if ((rc = read_text(refs->v[k], &texts[k])) != 0)
             goto done;
-        }
         data[k] = texts[k].data;
         lens[k] = texts[k].len;
     }
@@ -249,9 +251,9 @@ static int score_cluster(precis_rouge *r, const char *id, const char *summary,
     mean = NULL;
 done:
     if (err)
-        fprintf(stderr, "precis: %s: %s\n", where, strerror(err));
+        precis_cli_error("%s: %s\n", where, strerror(err));
     else if (st != PRECIS_OK)
-        fprintf(stderr, "precis: %s: %s\n", where, precis_strerror(st));
+        precis_cli_error("%s: %s\n", where, precis_strerror(st));
     free(peer.data);
     for (size_t k = 0; texts && k < refs->n; k++)
         free(texts[k].data);
@@ -261,6 +263,8 @@ done:
     free(sc);
     free(mean);
     free(id_copy);
+    if (rc != 0)
+        return rc;
     return err ? failed(err) : st == PRECIS_ERR_NOMEM ? EXIT_INTERNAL : st != PRECIS_OK;
 }
 
@@ -270,16 +274,16 @@ static int score_one(const struct cli *cli, precis_rouge *r, const char *system,
 {
     struct stat st;
     if (strcmp(system, "-") != 0 && stat(system, &st) != 0) {
-        fprintf(stderr, "precis: %s: %s\n", system, strerror(errno));
+        precis_cli_error("%s: %s\n", system, strerror(errno));
         return EXIT_FAILURE;
     }
     precis_cli_paths refs = {0};
     int err = precis_cli_refs_list(cli->refs, &refs), rc;
     if (err) {
-        fprintf(stderr, "precis: %s: %s\n", cli->refs, strerror(err));
+        precis_cli_error("%s: %s\n", cli->refs, strerror(err));
         rc = failed(err);
     } else if (refs.n == 0) {
-        fprintf(stderr, "precis: %s: no reference files\n", cli->refs);
+        precis_cli_error("%s: no reference files\n", cli->refs);
         rc = EXIT_FAILURE;
     } else {
         rc = score_cluster(r, precis_cli_base_name(system), system, &refs, s);
@@ -296,29 +300,45 @@ static int score_dir(const struct cli *cli, precis_rouge *r, const char *system,
     int err;
     if (!ds->v) {
         if ((err = precis_cli_dataset_load(cli->refs, ds)) != 0) {
-            fprintf(stderr, "precis: %s: %s\n", cli->refs, strerror(err));
+            precis_cli_error("%s: %s\n", cli->refs, strerror(err));
             return failed(err);
         }
         if (ds->n == 0) {
-            fprintf(stderr, "precis: %s: no clusters with references found\n", cli->refs);
+            precis_cli_error("%s: no clusters with references found\n", cli->refs);
             return EXIT_FAILURE;
         }
     }
+    // A summary without references (a typo in its name) is as wrong as references without a
+    // summary: an error unless --missing says to go on (and then it is said, and not scored).
+    precis_cli_paths orphans = {0};
+    if ((err = precis_cli_orphan_summaries(system, ds, &orphans)) != 0) {
+        precis_cli_paths_free(&orphans);
+        precis_cli_error("%s: %s", system, strerror(err));
+        return failed(err);
+    }
+    for (size_t i = 0; i < orphans.n; i++)
+        precis_cli_error("%s: %s: %s summary has no references in %s%s", system, orphans.v[i],
+                         cli->missing == MISSING_ERROR ? "a" : "warning: this", cli->refs,
+                         cli->missing == MISSING_ERROR ? " (see --missing)" : "; not scored");
+    bool orphaned = orphans.n > 0;
+    precis_cli_paths_free(&orphans);
+    if (orphaned && cli->missing == MISSING_ERROR)
+        return EXIT_FAILURE;
     for (size_t i = 0; i < ds->n; i++) {
         const precis_cli_cluster *c = &ds->v[i];
         char *path = precis_cli_find_summary(system, c->id, &err);
         if (err) {
-            fprintf(stderr, "precis: %s: %s\n", system, strerror(err));
+            precis_cli_error("%s: %s\n", system, strerror(err));
             return failed(err);
         }
         if (!path) {
             if (cli->missing == MISSING_ERROR) {
-                fprintf(stderr, "precis: %s: no summary for cluster %s (see --missing)\n", system,
-                        c->id);
+                precis_cli_error("%s: no summary for cluster %s (see --missing)\n", system,
+                                 c->id);
                 return EXIT_FAILURE;
             }
             if (!precis_cli_paths_push(&s->missing, c->id)) {
-                fprintf(stderr, "precis: %s\n", strerror(ENOMEM));
+                precis_cli_error("%s\n", strerror(ENOMEM));
                 return EXIT_INTERNAL;
             }
             if (cli->missing == MISSING_SKIP)
@@ -330,12 +350,12 @@ static int score_dir(const struct cli *cli, precis_rouge *r, const char *system,
             return rc;
     }
     if (s->instances == 0) {
-        fprintf(stderr, "precis: %s: no summary for any cluster of %s\n", system, cli->refs);
+        precis_cli_error("%s: no summary for any cluster of %s\n", system, cli->refs);
         return EXIT_FAILURE;
     }
     if (s->missing.n)
-        fprintf(stderr, "precis: %s: %zu of %zu clusters have no summary (%s)\n", system,
-                s->missing.n, ds->n, cli->missing == MISSING_SKIP ? "skipped" : "scored empty");
+        precis_cli_error("%s: %zu of %zu clusters have no summary (%s)\n", system, s->missing.n,
+                         ds->n, cli->missing == MISSING_SKIP ? "skipped" : "scored empty");
     return 0;
 }
 
@@ -433,7 +453,7 @@ static int print_json(const struct cli *cli, const precis_rouge *r, const char *
         json_dumpf(root, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6)) !=
             0) {
         json_decref(root);
-        fprintf(stderr, "precis: out of memory\n");
+        precis_cli_error("out of memory\n");
         return EXIT_INTERNAL;
     }
     json_decref(root);
@@ -465,7 +485,7 @@ static int score_system(const struct cli *cli, precis_rouge *r, const char *syst
     precis_rouge_score *mean = calloc(n_metrics, sizeof *mean);
     int status;
     if (!(s.sum = calloc(n_metrics, sizeof *s.sum)) || !mean) {
-        fprintf(stderr, "precis: %s\n", strerror(ENOMEM));
+        precis_cli_error("%s\n", strerror(ENOMEM));
         status = EXIT_INTERNAL;
         goto done;
     }
@@ -499,7 +519,7 @@ int precis_cli_rouge(int argc, char **argv)
     precis_rouge *r;
     precis_status st = precis_rouge_new(&cli.opt, NULL, 0, &r);
     if (st != PRECIS_OK) {
-        fprintf(stderr, "precis: rouge: %s\n", precis_strerror(st));
+        precis_cli_error("rouge: %s\n", precis_strerror(st));
         return st == PRECIS_ERR_NOMEM ? EXIT_INTERNAL : EXIT_FAILURE;
     }
     precis_cli_dataset ds = {0};
@@ -509,9 +529,6 @@ int precis_cli_rouge(int argc, char **argv)
         status = score_system(&cli, r, argv[i], several, &ds);
     precis_cli_dataset_free(&ds);
     precis_rouge_free(r);
-    if (fflush(stdout) != 0 && status == 0) {
-        fprintf(stderr, "precis: standard output: %s\n", strerror(errno));
-        status = 1;
-    }
-    return status;
+    int out = precis_cli_flush_stdout(); // every write checked, the help's too
+    return status != 0 ? status : out;
 }

@@ -239,3 +239,42 @@ nomem:
     *err = ENOMEM;
     return NULL;
 }
+
+static int cmp_cluster_id(const void *key, const void *elem)
+{
+    return strcmp((const char *)key, ((const precis_cli_cluster *)elem)->id);
+}
+
+/* Whether the file or directory 'name' of a summary directory is some cluster's summary as
+ * precis_cli_find_summary() looks for it: ID, ID.txt or ID.anything. */
+static bool names_a_cluster(const char *name, const precis_cli_dataset *ds, char *tmp)
+{
+    size_t len = strlen(name);
+    for (size_t cut = 0; cut <= len; cut++) {
+        if (name[cut] != '.' && name[cut] != '\0')
+            continue;
+        memcpy(tmp, name, cut);
+        tmp[cut] = '\0';
+        if (bsearch(tmp, ds->v, ds->n, sizeof *ds->v, cmp_cluster_id) != NULL)
+            return true;
+    }
+    return false;
+}
+
+int precis_cli_orphan_summaries(const char *sysdir, const precis_cli_dataset *ds,
+                                precis_cli_paths *out)
+{
+    precis_cli_paths names = {0};
+    int err = list_dir(sysdir, false, &names);
+    if (err == 0)
+        err = list_dir(sysdir, true, &names);
+    for (size_t i = 0; err == 0 && i < names.n; i++) {
+        char *tmp = malloc(strlen(names.v[i]) + 1);
+        if (tmp == NULL ||
+            (!names_a_cluster(names.v[i], ds, tmp) && !precis_cli_paths_push(out, names.v[i])))
+            err = ENOMEM;
+        free(tmp);
+    }
+    precis_cli_paths_free(&names);
+    return err;
+}

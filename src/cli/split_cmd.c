@@ -155,7 +155,7 @@ int precis_cli_split(int argc, char **argv)
     precis_cli_paths files = {0};
     rc = EXIT_INTERNAL;
     if (precis_corpus_new(&corpus) != PRECIS_OK) {
-        fprintf(stderr, "precis: out of memory\n");
+        precis_cli_error("out of memory\n");
         goto done;
     }
     if ((rc = precis_cli_load(corpus, argc - optind, argv + optind, limit, &files)) != 0)
@@ -171,7 +171,7 @@ int precis_cli_split(int argc, char **argv)
             continue;
         if (a.json) {
             if (print_json_line(res, t, files.v) != 0) {
-                fprintf(stderr, "precis: out of memory\n");
+                precis_cli_error("out of memory\n");
                 rc = EXIT_INTERNAL;
                 goto done;
             }

@@ -1034,7 +1034,8 @@ static precis_status lcs_hits(lcs_work *w, const rtext *model, const rtext *peer
     *hits = 0;
     *base = 0;
     for (size_t u = 0; u + 1 < model->ustart.n; u++) {
-        const uint32_t *a = model->utok.v + model->ustart.v[u];
+        // a unit without tokens may have no token array at all (NULL + 0 is undefined)
+        const uint32_t *a = model->utok.v ? model->utok.v + model->ustart.v[u] : NULL;
         size_t m = model->ustart.v[u + 1] - model->ustart.v[u];
         *base += m;
         if (!precis_grow((void **)&w->mask, &w->mask_cap, m + 1, 1)) {
@@ -1043,7 +1044,7 @@ static precis_status lcs_hits(lcs_work *w, const rtext *model, const rtext *peer
         }
         memset(w->mask, 0, m + 1);
         for (size_t v = 0; v + 1 < peer->ustart.n; v++) {
-            const uint32_t *b = peer->utok.v + peer->ustart.v[v];
+            const uint32_t *b = peer->utok.v ? peer->utok.v + peer->ustart.v[v] : NULL;
             size_t n = peer->ustart.v[v + 1] - peer->ustart.v[v];
             if ((st = lcs_mark(w, a, m, b, n)) != PRECIS_OK)
                 goto done;
