@@ -200,7 +200,7 @@ def test_query_types(two):
         precis.summarize(two, query=b"caf\xe9 budget")
     assert "the query is not UTF-8 text" in str(e.value) and e.value.status == "utf8"
     rc, _, err = cli("--query-file", "/dev/stdin", two, stdin=b"caf\xe9 budget\n")
-    assert rc == 1 and "the query is not UTF-8 text" in err  # the CLI refuses it too (exit 1)
+    assert rc == 1 and "invalid UTF-8 at byte 3" in err  # the CLI refuses it too (exit 1)
     with pytest.raises(precis.InputError, match="not UTF-8"):
         precis.Options(query="caf\udce9")
     with pytest.raises(precis.InputError, match="NUL"):
