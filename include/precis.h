@@ -215,6 +215,13 @@ void precis_corpus_free(precis_corpus *c);
  * corpus is unchanged and precis_corpus_error() describes where the input went wrong. */
 precis_status precis_corpus_add(precis_corpus *c, const char *name, const char *data, size_t len);
 
+/** Whether 'len' bytes at 'data' are text as precis_corpus_add() takes it: UTF-8 (a UTF-8
+ * byte-order mark allowed), no control bytes but tab, line ends and form feeds, no UTF-16/32
+ * byte-order mark. PRECIS_OK, or PRECIS_ERR_UTF16, _BINARY or _UTF8 with the reason and its byte
+ * offset in 'why' ("invalid UTF-8 at byte 18 (0xC3)"; 'why' may be NULL). For programs that
+ * read other text (stopword lists, ROUGE summaries) and want the same check and words. */
+precis_status precis_check_text(const char *data, size_t len, char *why, size_t why_cap);
+
 /** The detail of the last failed precis_corpus_add() ("invalid UTF-8 at byte 17"), or "". */
 const char *precis_corpus_error(const precis_corpus *c);
 

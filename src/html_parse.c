@@ -98,32 +98,6 @@ void precis_hbuf_free(precis_hbuf *b)
 
 /* ---- character sets --------------------------------------------------------------------- */
 
-static size_t utf8_len_at(const unsigned char *s, size_t n)
-{
-    unsigned c = s[0];
-    if (c < 0x80)
-        return 1;
-    if (c < 0xC2)
-        return 0;
-    if (c < 0xE0)
-        return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
-    if (c < 0xF0) {
-        if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
-            return 0;
-        if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] >= 0xA0))
-            return 0;
-        return 3;
-    }
-    if (c < 0xF5) {
-        if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80)
-            return 0;
-        if ((c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] >= 0x90))
-            return 0;
-        return 4;
-    }
-    return 0;
-}
-
 static bool valid_utf8(const unsigned char *s, size_t n)
 {
     for (size_t i = 0; i < n;) {
@@ -131,7 +105,7 @@ static bool valid_utf8(const unsigned char *s, size_t n)
             i++;
             continue;
         }
-        size_t k = utf8_len_at(s + i, n - i);
+        size_t k = precis_utf8_seq(s + i, n - i);
         if (k == 0)
             return false;
         i += k;
@@ -211,7 +185,7 @@ static void put_code_point(precis_hbuf *b, unsigned cp)
 static void repair_utf8(const unsigned char *s, size_t n, precis_hbuf *b)
 {
     for (size_t i = 0; i < n;) {
-        size_t k = s[i] < 0x80 ? 1 : utf8_len_at(s + i, n - i);
+        size_t k = precis_utf8_seq(s + i, n - i);
         if (k > 0) {
             precis_hbuf_put(b, (const char *)s + i, k);
             i += k;

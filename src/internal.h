@@ -304,6 +304,9 @@ typedef struct precis_doc {
  * On failure writes a one-line reason with the byte offset into 'err' (size 'err_cap'). */
 precis_status precis_load_document(const char *name, const char *data, size_t len,
                                    precis_doc *doc, char *err, size_t err_cap);
+/** Length of the valid UTF-8 sequence at 's' (at most 'n' bytes; 1 for ASCII), or 0 if it is
+ * invalid: overlong forms, surrogates and code points above U+10FFFF are rejected (RFC 3629). */
+size_t precis_utf8_seq(const unsigned char *s, size_t n);
 /** Whether 's' is well-formed UTF-8 (no overlong forms, surrogates or code points past
  * U+10FFFF), as documents must be. */
 bool precis_utf8_valid(const char *s, size_t len);

@@ -230,6 +230,35 @@ static void test_load_large_document(void **state)
     free(big);
 }
 
+/* precis_check_text() is the loader's own check: the same verdict and the same words for every
+ * kind of bad text, and white space alone is text (only a document must hold more). */
+static void test_load_check_text_is_the_loaders(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *s;
+        size_t len;
+    } cases[] = {{"fine text\n", 10},     {"\xEF\xBB\xBFwith a BOM", 13}, {"nul\0byte", 8},
+                 {"\xFF\xFEu\0t\0f\0", 8}, {"caf\xC3", 4},                 {"\xED\xA0\x80", 3},
+                 {"tab\tand\fform", 12},  {"esc\x1B[2J", 7}};
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        char why[128], err[128];
+        precis_doc doc;
+        precis_status want = precis_load_document("x", cases[k].s, cases[k].len, &doc, err,
+                                                  sizeof err);
+        precis_doc_destroy(&doc);
+        precis_status got = precis_check_text(cases[k].s, cases[k].len, why, sizeof why);
+        assert_int_equal(got, want);
+        if (want != PRECIS_OK)
+            assert_string_equal(why, err);
+    }
+    char why[64];
+    assert_int_equal(precis_check_text("   ", 3, why, sizeof why), PRECIS_OK);
+    assert_int_equal(precis_check_text(NULL, 0, NULL, 0), PRECIS_OK);
+    assert_int_equal(precis_check_text(NULL, 3, why, sizeof why), PRECIS_ERR_INVALID_ARG);
+    assert_int_equal(precis_check_text("caf\xC3", 4, NULL, 0), PRECIS_ERR_UTF8);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -254,6 +283,7 @@ int main(void)
         cmocka_unit_test(test_load_without_error_buffer),
         cmocka_unit_test(test_load_truncates_long_error),
         cmocka_unit_test(test_load_large_document),
+        cmocka_unit_test(test_load_check_text_is_the_loaders),
     };
     return cmocka_run_group_tests_name("load", tests, NULL, NULL);
 }

@@ -21,7 +21,9 @@
 /* ---- messages ----------------------------------------------------------------------------- */
 
 /* Length of the valid UTF-8 sequence at 's' (at most 'n' bytes), or 0: RFC 3629, as the
- * library's loader (src/load.c) checks it. */
+ * library's loader checks it. Only for escaping messages, which walk a name sequence by
+ * sequence: the public API checks whole texts (precis_check_text()), and the program sees
+ * nothing else of the library. */
 static size_t utf8_seq(const unsigned char *s, size_t n)
 {
     unsigned c = s[0];
@@ -130,11 +132,6 @@ int precis_cli_usage_error(const char *command, const char *fmt, ...)
 
 /* ---- the text check ----------------------------------------------------------------------- */
 
-static bool is_text_control(unsigned c)
-{
-    return c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
 /* The UTF-16/32 byte-order marks the loader refuses (and a web page may be converted from). */
 static bool utf16_bom(const unsigned char *s, size_t len)
 {
@@ -144,30 +141,7 @@ static bool utf16_bom(const unsigned char *s, size_t len)
 
 bool precis_cli_check_text(const char *data, size_t len, char *why, size_t why_cap)
 {
-    const unsigned char *s = (const unsigned char *)data;
-    if (utf16_bom(s, len)) {
-        snprintf(why, why_cap, "UTF-16 or UTF-32 byte-order mark; convert the file to UTF-8");
-        return false;
-    }
-    size_t i = len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF ? 3 : 0;
-    while (i < len) {
-        unsigned c = s[i];
-        if (c < 0x80) {
-            if ((c < 0x20 || c == 0x7F) && !is_text_control(c)) {
-                snprintf(why, why_cap, "binary data: control byte 0x%02X at byte %zu", c, i);
-                return false;
-            }
-            i++;
-            continue;
-        }
-        size_t k = utf8_seq(s + i, len - i);
-        if (k == 0) {
-            snprintf(why, why_cap, "invalid UTF-8 at byte %zu (0x%02X)", i, c);
-            return false;
-        }
-        i += k;
-    }
-    return true;
+    return precis_check_text(data, len, why, why_cap) == PRECIS_OK; // the loader's own check
 }
 
 /* ---- reading ------------------------------------------------------------------------------ */
