@@ -326,6 +326,11 @@ typedef enum precis_query_status {
 
 precis_query_status precis_summary_query_status(const precis_summary *s);
 
+/** Why a query could not be used, for messages: a static string for PRECIS_QUERY_EMPTY ("the
+ * query has no content word (only stopwords or punctuation)") and PRECIS_QUERY_ABSENT; NULL
+ * for the others. */
+const char *precis_query_problem(precis_query_status q);
+
 /** Sentences found in the corpus, and how many of them were candidates (not boilerplate). */
 size_t precis_summary_corpus_sentences(const precis_summary *s);
 size_t precis_summary_candidates(const precis_summary *s);

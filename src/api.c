@@ -198,6 +198,14 @@ const precis_sentence *precis_summary_sentence(const precis_summary *s, size_t i
 size_t precis_summary_corpus_sentences(const precis_summary *s) { return s ? s->n_sentences : 0; }
 size_t precis_summary_candidates(const precis_summary *s) { return s ? s->n_candidates : 0; }
 size_t precis_summary_iterations(const precis_summary *s) { return s ? s->iterations : 0; }
+const char *precis_query_problem(precis_query_status q)
+{
+    return q == PRECIS_QUERY_EMPTY    ? "the query has no content word (only stopwords or "
+                                        "punctuation)"
+           : q == PRECIS_QUERY_ABSENT ? "none of the query's words is in the documents"
+                                      : NULL;
+}
+
 precis_query_status precis_summary_query_status(const precis_summary *s)
 {
     return s ? s->query_status : PRECIS_QUERY_NONE;

@@ -162,6 +162,12 @@ static void test_query_public_status(void **state)
     o.query = "of the and";
     assert_int_equal(precis_summarize(c, &o, &s), PRECIS_OK);
     assert_int_equal(precis_summary_query_status(s), PRECIS_QUERY_EMPTY);
+    assert_string_equal(precis_query_problem(PRECIS_QUERY_EMPTY),
+                        "the query has no content word (only stopwords or punctuation)");
+    assert_string_equal(precis_query_problem(PRECIS_QUERY_ABSENT),
+                        "none of the query's words is in the documents");
+    assert_null(precis_query_problem(PRECIS_QUERY_USED));
+    assert_null(precis_query_problem(PRECIS_QUERY_NONE));
     assert_string_equal(precis_summary_sentence(s, 0)->text,
                         precis_summary_sentence(generic, 0)->text);
     precis_summary_free(s);

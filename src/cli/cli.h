@@ -68,8 +68,6 @@ const char *precis_cli_order_name(precis_order o);
 
 /** What became of the query, as JSON says it: "none", "used", "empty", "absent". */
 const char *precis_cli_query_status_name(precis_query_status q);
-/** Why a query could not be used (PRECIS_QUERY_EMPTY, _ABSENT), or NULL. */
-const char *precis_cli_query_problem(precis_query_status q);
 
 /** Prints "precis[ COMMAND]: MESSAGE" (escaped, reader.c) and "Try 'precis[ COMMAND] --help'." on stderr ('command'
  * NULL for precis itself: "split", "rouge"); returns EXIT_USAGE. */

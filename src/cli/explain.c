@@ -85,7 +85,7 @@ void precis_cli_explain(const precis_summary *s, size_t n_docs, char *const *nam
         fprintf(stderr, "precis: query used: TextRank leans toward relevant sentences "
                         "(relevance: cosine with the query)\n");
     else if (qs != PRECIS_QUERY_NONE)
-        fprintf(stderr, "precis: query not used: %s\n", precis_cli_query_problem(qs));
+        fprintf(stderr, "precis: query not used: %s\n", precis_query_problem(qs));
     for (size_t i = 0; i < n; i++) {
         const precis_trace *t = precis_summary_trace(s, i);
         fprintf(stderr, "%s:%zu ", names[t->doc], t->index);

@@ -179,7 +179,7 @@ static void print_head(FILE *out, const report *r, const precis_options *opt)
         fputs("</q>", out);
         if (qs != PRECIS_QUERY_USED) {
             fputs(" &mdash; not used: ", out);
-            esc0(out, precis_cli_query_problem(qs));
+            esc0(out, precis_query_problem(qs));
             fputs("; the summary is the generic one", out);
         }
         fputs("</p>\n", out);

@@ -195,8 +195,8 @@ json_t *precis_cli_json_result(const precis_summary *s, const precis_options *op
         precis_query_status qs = precis_summary_query_status(s);
         ok = put(root, "query", q) && put(q, "text", precis_cli_json_string(opt->query)) &&
              put(q, "status", json_string(precis_cli_query_status_name(qs))) &&
-             put(q, "problem", precis_cli_query_problem(qs)
-                                   ? json_string(precis_cli_query_problem(qs))
+             put(q, "problem", precis_query_problem(qs)
+                                   ? json_string(precis_query_problem(qs))
                                    : json_null());
     }
     if (ok) {

@@ -87,7 +87,7 @@ static void warn_query(const precis_summary *s, const precis_cli_options *c)
     precis_query_status q = precis_summary_query_status(s);
     if (q == PRECIS_QUERY_EMPTY || q == PRECIS_QUERY_ABSENT)
         precis_cli_error("warning: %s: %s: the summary is the generic one\n",
-                         c->query_path ? c->query_path : "--query", precis_cli_query_problem(q));
+                         c->query_path ? c->query_path : "--query", precis_query_problem(q));
 }
 
 /* The summary on stdout in the format asked for. Returns the exit status. */

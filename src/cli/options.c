@@ -99,14 +99,6 @@ const char *precis_cli_query_status_name(precis_query_status q)
     return (size_t)q < COUNT(names) ? names[q] : "none";
 }
 
-const char *precis_cli_query_problem(precis_query_status q)
-{
-    return q == PRECIS_QUERY_EMPTY    ? "the query has no content word (only stopwords or "
-                                        "punctuation)"
-           : q == PRECIS_QUERY_ABSENT ? "none of the query's words is in the documents"
-                                      : NULL;
-}
-
 /* The index of 'arg' in 'names', or -1. */
 static int find_name(const char *const *names, size_t n, const char *arg)
 {

@@ -33,11 +33,9 @@ _SKIP = {lib.PRECIS_SKIP_SHORT: "short", lib.PRECIS_SKIP_DUPLICATE: "duplicate",
          lib.PRECIS_SKIP_BUDGET: "budget", lib.PRECIS_SKIP_NOT_REACHED: "not_reached",
          lib.PRECIS_SKIP_QUESTION: "question", lib.PRECIS_SKIP_POINTS_BACK: "points_back",
          lib.PRECIS_SKIP_RESTATES: "restates", lib.PRECIS_SKIP_WEAK: "weak"}
-# What became of the query: the JSON's "status", and "problem" in the CLI's words.
+# What became of the query: the JSON's "status" ("problem": the library's words for it).
 _QUERY = {lib.PRECIS_QUERY_USED: "used", lib.PRECIS_QUERY_EMPTY: "empty",
           lib.PRECIS_QUERY_ABSENT: "absent"}
-QUERY_PROBLEM = {"empty": "the query has no content word (only stopwords or punctuation)",
-                 "absent": "none of the query's words is in the documents"}
 _NONE = ffi.cast("size_t", -1)  # (size_t)-1: "none" in precis_trace.duplicate_of
 _SIZE_NONE = int(_NONE)
 
@@ -233,8 +231,8 @@ def _copy_summary(s, o: Options, names: List[str], resolved: tuple = ()) -> Summ
                            t.relevance if query and not dropped else None))
     q = None
     if query:
-        status = _QUERY.get(lib.precis_summary_query_status(s), "used")
-        q = Query(o.query, status, QUERY_PROBLEM.get(status))
+        qs = lib.precis_summary_query_status(s)
+        q = Query(o.query, _QUERY.get(qs, "used"), _str(lib.precis_query_problem(qs)))
     return Summary(tuple(sentences), tuple(keywords), tuple(documents),
                    _ORDER_NAME.get(lib.precis_summary_order(s), "source"),
                    lib.precis_summary_corpus_sentences(s), lib.precis_summary_candidates(s),

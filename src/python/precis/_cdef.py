@@ -113,6 +113,7 @@ typedef enum {
     PRECIS_QUERY_NONE, PRECIS_QUERY_USED, PRECIS_QUERY_EMPTY, PRECIS_QUERY_ABSENT, ...
 } precis_query_status;
 precis_query_status precis_summary_query_status(const precis_summary *s);
+const char *precis_query_problem(precis_query_status q);
 size_t precis_summary_corpus_sentences(const precis_summary *s);
 size_t precis_summary_candidates(const precis_summary *s);
 size_t precis_summary_iterations(const precis_summary *s);
